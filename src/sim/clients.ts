@@ -1,0 +1,222 @@
+// Clients in each AZ: an open-loop workload (Poisson arrivals) of SET, INCR and GET, each operation sent
+// to the node the client is connected to, recorded as invoke then ok, fail or info (timeout).
+import { canTalk, oneWayUs } from './network';
+import { below, exponential, uniform } from './rng';
+import { AZS, type Cmd, type ErrorCode, type InvokeEvent, type OkEvent } from './types';
+import { K, type Client, type Ev, type Op } from './world';
+import type { Simulation } from './engine';
+import * as cache from './cache';
+
+export const ERR: ErrorCode[] = ['READONLY', 'NOREPLICAS', 'CONNREFUSED', 'CLUSTERDOWN', 'LOADING', 'NOTLEADER'];
+export const E = { READONLY: 0, NOREPLICAS: 1, CONNREFUSED: 2, CLUSTERDOWN: 3, LOADING: 4, NOTLEADER: 5 } as const;
+const CMD: Cmd[] = ['SET', 'INCR', 'GET'];
+
+export function start(sim: Simulation): void {
+  const wl = sim.spec.workload;
+  const rate = wl.writesPerSec + wl.readsPerSec;
+  if (rate > 0 && sim.w.clients.length > 0) sim.after(exponential(sim.w.rng.workload, 1e6 / rate), K.WORKLOAD, 0, 0, 0, null);
+}
+
+export function onWorkload(sim: Simulation): void {
+  const w = sim.w;
+  const wl = sim.spec.workload;
+  const r = w.rng.workload;
+  const rate = wl.writesPerSec + wl.readsPerSec;
+  // Always the same four draws per operation, whatever the faults do, so the workload never shifts.
+  const next = exponential(r, 1e6 / rate);
+  const isWrite = uniform(r) * rate < wl.writesPerSec;
+  const clientIdx = below(r, w.clients.length);
+  const keyIdx = below(r, wl.keys);
+  sim.after(next, K.WORKLOAD, 0, 0, 0, null);
+
+  const client = w.clients[clientIdx];
+  if (w.azDown[client.az]) return; // application servers in a dead AZ send nothing
+  const counterKeys = Math.round(wl.incrFraction * wl.keys);
+  const counter = keyIdx < counterKeys;
+  const id = w.nextOp++;
+  const op: Op = {
+    id,
+    cmd: isWrite ? (counter ? 1 : 0) : 2,
+    key: counter ? `c${keyIdx}` : `k${keyIdx}`,
+    arg: isWrite && !counter ? `v${id}` : '',
+    client: clientIdx,
+    node: -1,
+    invokeT: w.now,
+    deadline: 0,
+    done: false,
+    stage: 0,
+    offset: 0,
+    seq: 0,
+    term: 0,
+    value: null,
+    rw: -1,
+    rs: -1,
+    lagUs: 0,
+    fromReplica: false,
+  };
+  const timeoutMs = sim.p.client.timeoutMs + (isWrite && !sim.durable ? waitBudgetMs(sim) : 0);
+  op.deadline = w.now + Math.round(timeoutMs * 1000);
+  send(sim, client, op);
+}
+
+function waitBudgetMs(sim: Simulation): number {
+  return sim.p.cache.waitReplicas > 0 ? sim.p.cache.waitTimeoutMs : 0;
+}
+
+function chooseTarget(sim: Simulation, client: Client, op: Op): number {
+  const w = sim.w;
+  if (op.cmd === 2 && sim.spec.workload.readFromReplicas) {
+    const r = pickReplica(sim, client.az, op.id);
+    if (r >= 0) return r;
+  }
+  if (client.target < 0) client.target = w.endpoint;
+  return client.target;
+}
+
+/** A replica in the client's AZ if there is one, else any replica, spread by operation id. */
+function pickReplica(sim: Simulation, az: number, id: number): number {
+  const w = sim.w;
+  let local = -1;
+  let count = 0;
+  for (const n of w.nodes) {
+    if (n.idx === w.primary || n.role === 'primary') continue;
+    if (n.az === az && local < 0) local = n.idx;
+    count++;
+  }
+  if (local >= 0) return local;
+  if (count === 0) return -1;
+  let k = id % count;
+  for (const n of w.nodes) {
+    if (n.idx === w.primary || n.role === 'primary') continue;
+    if (k-- === 0) return n.idx;
+  }
+  return -1;
+}
+
+function send(sim: Simulation, client: Client, op: Op): void {
+  const w = sim.w;
+  const target = chooseTarget(sim, client, op);
+  op.node = target;
+  const inv: InvokeEvent = { type: 'invoke', t: w.now, op: op.id, cmd: CMD[op.cmd], key: op.key, client: AZS[client.az], node: sim.nodeId(target) };
+  if (op.arg) inv.arg = op.arg;
+  sim.record(inv);
+  client.pending.push(op);
+  if (!client.timerArmed) {
+    client.timerArmed = true;
+    sim.at(op.deadline, K.CLIENT_TIMER, op.client, 0, 0, null);
+  }
+  if (target < 0) {
+    settleFail(sim, op, -1, E.CLUSTERDOWN);
+    return;
+  }
+  transmit(sim, op, target);
+}
+
+/** Put a request on the wire to a node; a request that cannot arrive simply never does (timeout). */
+export function transmit(sim: Simulation, op: Op, nodeIdx: number): void {
+  const w = sim.w;
+  const node = w.nodes[nodeIdx];
+  const caz = w.clients[op.client].az;
+  if (!canTalk(w, caz, node.az)) return;
+  sim.after(oneWayUs(w.rng.network, sim.p.network, caz, node.az), K.REQ_ARRIVE, nodeIdx, 0, 0, op);
+}
+
+/**
+ * A node replies at `leaveT`. A reply already handed to the kernel survives a process crash, not the loss
+ * of the host; a path cut while it travels drops it.
+ */
+export function reply(sim: Simulation, op: Op, nodeIdx: number, leaveT: number, error: number): void {
+  const w = sim.w;
+  const node = w.nodes[nodeIdx];
+  const caz = w.clients[op.client].az;
+  const t = Math.max(leaveT, w.now) + oneWayUs(w.rng.network, sim.p.network, node.az, caz);
+  sim.at(t, K.REPLY_ARRIVE, nodeIdx, error, node.inc, op);
+}
+
+export function onReply(sim: Simulation, e: Ev): void {
+  const w = sim.w;
+  const op = e.ref as Op;
+  if (op.done) return;
+  const node = w.nodes[e.a];
+  if (!canTalk(w, node.az, w.clients[op.client].az)) return;
+  if (node.inc !== e.c && node.deathWasHost && node.deathT <= e.t) return;
+  if (e.b >= 0) {
+    settleFail(sim, op, e.a, e.b);
+    return;
+  }
+  if (op.cmd !== 2 && !sim.durable && cache.needsWait(sim, op)) {
+    op.stage = 1;
+    transmit(sim, op, e.a);
+    return;
+  }
+  settleOk(sim, op, e.a);
+}
+
+function settleOk(sim: Simulation, op: Op, nodeIdx: number): void {
+  const w = sim.w;
+  op.done = true;
+  const node = sim.nodeId(nodeIdx);
+  if (op.cmd === 2) {
+    sim.record({
+      type: 'ok',
+      t: w.now,
+      op: op.id,
+      node,
+      term: op.term,
+      value: op.value,
+      writeId: op.rw < 0 ? null : op.rw,
+      writeSeq: op.rs < 0 ? null : op.rs,
+      lagMs: op.lagUs / 1000,
+      fromReplica: op.fromReplica,
+    });
+  } else {
+    const ok: OkEvent = { type: 'ok', t: w.now, op: op.id, node, term: op.term, offset: op.offset, seq: op.seq };
+    if (op.cmd === 1) ok.value = op.value;
+    sim.record(ok);
+  }
+}
+
+function settleFail(sim: Simulation, op: Op, nodeIdx: number, error: number): void {
+  const w = sim.w;
+  op.done = true;
+  if (op.stage === 1) {
+    // The write itself happened on the primary; only the WAIT failed, so the client cannot know its fate.
+    sim.record({ type: 'info', t: w.now, op: op.id, node: sim.nodeId(nodeIdx), error: 'wait-timeout' });
+  } else {
+    sim.record({ type: 'fail', t: w.now, op: op.id, node: sim.nodeId(nodeIdx), error: ERR[error] });
+  }
+  const client = w.clients[op.client];
+  if (client.target === nodeIdx || nodeIdx < 0) client.target = -1;
+}
+
+/** WAIT returned fewer replicas than asked for before its timeout. */
+export function settleWaitShort(sim: Simulation, op: Op, nodeIdx: number): void {
+  op.done = true;
+  sim.record({ type: 'info', t: sim.w.now, op: op.id, node: sim.nodeId(nodeIdx), error: 'wait-timeout' });
+}
+
+export function onTimer(sim: Simulation, clientIdx: number): void {
+  const w = sim.w;
+  const client = w.clients[clientIdx];
+  const pending = client.pending;
+  let head = client.head;
+  while (head < pending.length) {
+    const op = pending[head];
+    if (op.done) {
+      head++;
+      continue;
+    }
+    if (op.deadline > w.now) break;
+    op.done = true;
+    sim.record({ type: 'info', t: w.now, op: op.id, node: sim.nodeId(op.node), error: 'timeout' });
+    if (client.target === op.node) client.target = -1;
+    head++;
+  }
+  if (head > 4096 && head * 2 > pending.length) {
+    pending.splice(0, head);
+    head = 0;
+  }
+  client.head = head;
+  if (head < pending.length) sim.at(pending[head].deadline, K.CLIENT_TIMER, clientIdx, 0, 0, null);
+  else client.timerArmed = false;
+}

@@ -1,0 +1,398 @@
+// The log-durable design (Amazon MemoryDB), model.md §2.2: the primary executes a write in memory, holds the
+// reply, appends the effects to a transaction log with one copy per AZ, and replies once 2 of 3 copies have
+// it. Replicas apply committed entries only. Leadership is a lease renewed through the same log, and an
+// append names the term it belongs to, so a deposed primary can never get a write committed.
+import { E, reply } from './clients';
+import { canTalk, meanOneWayUs, oneWayUs, reachesRegion } from './network';
+import { lognormalFactor, uniform } from './rng';
+import { K, type Entry, type Ev, type LogEntry, type NodeRec, type Op, type Val } from './world';
+import type { Simulation } from './engine';
+
+const ms = (x: number) => Math.round(x * 1000);
+const fmtS = (us: number) => `${(us / 1e6).toFixed(3)} s`;
+/** Spread of one copy's storage write around its median. [A] */
+const STORAGE_SIGMA = 0.35;
+const REPLICA_STATES = new Set(['lagging', 'caughtUp', 'campaigning']);
+
+export function start(sim: Simulation): void {
+  const w = sim.w;
+  sim.trace({ type: 'term', t: 0, node: w.nodes[0].id, term: 1, fromTerm: null, forkOffset: 0, cause: 'initial' });
+  const hb = heartbeatUs(sim);
+  sim.after(hb, K.LEASE_TICK, 0, 0, 0, null);
+  for (const n of w.nodes) if (n.idx > 0) sim.after(hb + (n.idx * hb) / (w.nodes.length + 1), K.REPLICA_CHECK, n.idx, 0, 0, null);
+  sim.after(ms(sim.p.durable.monitorPollMs), K.MONITOR_TICK, 0, 0, 0, null);
+  sim.after(sim.p.durable.snapshotIntervalS * 1e6, K.SNAPSHOT_TICK, 0, 0, 0, null);
+}
+
+function heartbeatUs(sim: Simulation): number {
+  return ms(sim.p.durable.leaseMs / sim.p.durable.heartbeatDivisor);
+}
+
+function isDown(n: NodeRec): boolean {
+  const s = n.slot.value;
+  return s === 'down' || s === 'off' || s === 'rebooting';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The log
+// ---------------------------------------------------------------------------------------------------
+
+/** Number of AZ log copies reachable from an AZ. */
+function copiesReachable(sim: Simulation, az: number): number {
+  let c = 0;
+  for (let x = 0; x < 3; x++) if (canTalk(sim.w, az, x)) c++;
+  return c;
+}
+
+const REJECTED = -1;
+const HELD = -2;
+
+/**
+ * Conditional append: accepted only if the appender still holds the log's current term (a claim: only if
+ * the claimant has applied every entry). Without a quorum of reachable copies it cannot even be sent.
+ */
+function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, e: Entry | null, term: number): number {
+  const w = sim.w;
+  const log = w.log;
+  if (kind === 2 ? n.logApplied !== log.entries.length : term !== log.leaderTerm || log.leaderNode !== n.idx) return REJECTED;
+  const reach: number[] = [];
+  const d = sim.p.durable;
+  const storageMedianUs = Math.max(200, ms(d.logCommitMs - sim.p.network.crossAzRttMs));
+  for (let x = 0; x < 3; x++) {
+    if (!canTalk(w, n.az, x)) continue;
+    const rtt = oneWayUs(w.rng.network, sim.p.network, n.az, x) + oneWayUs(w.rng.network, sim.p.network, x, n.az);
+    reach.push(rtt + Math.round(storageMedianUs * lognormalFactor(w.rng.network, STORAGE_SIGMA)));
+  }
+  if (reach.length < d.logQuorum) return HELD;
+  reach.sort((a, b) => a - b);
+  const commitT = Math.max(log.lastCommitT, w.now + reach[d.logQuorum - 1]);
+  log.lastCommitT = commitT;
+  const index = log.entries.length;
+  log.entries.push({ kind, term, node: n.idx, inc: n.inc, sentT: w.now, op, e });
+  log.commitT.push(commitT);
+  if (kind === 2) {
+    log.leaderTerm = term;
+    log.leaderNode = n.idx;
+  }
+  sim.at(commitT, K.LOG_COMMIT, index, 0, 0, null);
+  return index;
+}
+
+function onCommit(sim: Simulation, index: number): void {
+  const w = sim.w;
+  const log = w.log;
+  if (index + 1 > log.committed) log.committed = index + 1;
+  const le = log.entries[index];
+  const n = w.nodes[le.node];
+  const sameProcess = n.inc === le.inc && !isDown(n);
+  if (le.kind === 0 && le.op && le.e) {
+    if (!sameProcess) return; // committed, but the process that would reply is gone: the client times out
+    if (n.dirty.get(le.e.key) === index) n.dirty.delete(le.e.key);
+    reply(sim, le.op, n.idx, w.now, -1);
+    releaseReads(sim, n);
+  } else if (le.kind === 1) {
+    if (sameProcess && le.term === log.leaderTerm) {
+      n.leaseUntil = Math.max(n.leaseUntil, le.sentT + ms(sim.p.durable.leaseMs));
+      if (n.slot.value === 'leaseExpired' && w.now < n.leaseUntil) sim.send(n.idx, { type: 'LEASE_RENEWED' });
+    }
+  } else if (le.kind === 2) {
+    if (!sameProcess || n.slot.value !== 'campaigning') return;
+    n.logApplied = index + 1;
+    n.term = le.term;
+    n.role = 'primary';
+    n.leaseUntil = le.sentT + ms(sim.p.durable.leaseMs);
+    const prevTerm = w.nodes[w.primary].term;
+    w.primary = n.idx;
+    w.endpoint = n.idx;
+    sim.send(n.idx, { type: 'WON' });
+    sim.trace({ type: 'term', t: w.now, node: n.id, term: le.term, fromTerm: prevTerm, forkOffset: index + 1, cause: 'election' });
+    sim.trace({ type: 'role', t: w.now, node: n.id, role: 'primary' });
+    sim.trace({ type: 'endpoint', t: w.now, node: n.id });
+    sim.after(heartbeatUs(sim), K.LEASE_TICK, n.idx, 0, n.inc, null);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------------
+
+export function onRequest(sim: Simulation, op: Op, idx: number): void {
+  const w = sim.w;
+  const n = w.nodes[idx];
+  const st = n.slot.value;
+  if (st === 'off' || st === 'rebooting') return;
+  if (st === 'down') return reply(sim, op, idx, w.now, E.CONNREFUSED);
+  if (st === 'restoring') return reply(sim, op, idx, w.now, E.LOADING);
+  if (st === 'leaseExpired') return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
+  const finish = Math.max(w.now, n.busyUntil) + sim.p.server.commandUs;
+  if (st === 'primary' && w.now >= n.leaseUntil) {
+    sim.send(idx, { type: 'LEASE_EXPIRED' });
+    return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
+  }
+  if (op.cmd === 2) {
+    n.busyUntil = finish;
+    if (st === 'primary') {
+      const dirty = n.dirty.get(op.key);
+      serveRead(sim, n, op);
+      // A read that touches a key with an uncommitted write waits for that commit. [P §3.2]
+      if (dirty !== undefined) n.readWaiters.push({ op, idx: dirty });
+      else reply(sim, op, idx, finish, -1);
+      return;
+    }
+    syncReplica(sim, n);
+    serveRead(sim, n, op);
+    return reply(sim, op, idx, finish, -1);
+  }
+  if (st !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
+  n.busyUntil = finish;
+  const prev = n.data.get(op.key);
+  const val: string | number = op.cmd === 0 ? op.arg : (typeof prev?.v === 'number' ? prev.v : 0) + 1;
+  const seq = w.nextSeq++;
+  const e: Entry = { w: op.id, key: op.key, val, seq, t: w.now, off: 0, term: n.term };
+  op.seq = seq;
+  op.term = n.term;
+  op.value = op.cmd === 1 ? val : null;
+  if (n.held.length > 0) {
+    hold(n, op, e);
+    return;
+  }
+  const index = append(sim, n, 0, op, e, n.term);
+  if (index === REJECTED) return depose(sim, n, op);
+  n.data.set(op.key, { v: val, w: op.id, s: seq });
+  if (index === HELD) {
+    hold(n, op, e);
+    return;
+  }
+  e.off = index + 1;
+  op.offset = index + 1;
+  n.dirty.set(op.key, index);
+}
+
+function hold(n: NodeRec, op: Op, e: Entry): void {
+  n.data.set(e.key, { v: e.val, w: e.w, s: e.seq });
+  n.held.push(op);
+  (op as Op & { entry?: Entry }).entry = e;
+  n.dirty.set(e.key, Infinity);
+}
+
+function serveRead(sim: Simulation, n: NodeRec, op: Op): void {
+  const v = n.data.get(op.key);
+  op.value = v ? v.v : null;
+  op.rw = v ? v.w : -1;
+  op.rs = v ? v.s : -1;
+  op.term = n.term;
+  op.fromReplica = n.role !== 'primary';
+  op.lagUs = op.fromReplica ? replicaLagUs(sim, n) : 0;
+}
+
+function releaseReads(sim: Simulation, n: NodeRec): void {
+  if (n.readWaiters.length === 0) return;
+  const committed = sim.w.log.committed;
+  const keep: typeof n.readWaiters = [];
+  for (const r of n.readWaiters) {
+    if (r.idx < committed) {
+      const v = n.data.get(r.op.key);
+      r.op.value = v ? v.v : null;
+      r.op.rw = v ? v.w : -1;
+      r.op.rs = v ? v.s : -1;
+      reply(sim, r.op, n.idx, sim.w.now, -1);
+    } else keep.push(r);
+  }
+  n.readWaiters = keep;
+}
+
+/** A primary that finds a newer term in the log steps down and rebuilds its memory from the log. */
+function depose(sim: Simulation, n: NodeRec, op: Op | null): void {
+  if (op) reply(sim, op, n.idx, sim.w.now, E.NOTLEADER);
+  sim.trace({ type: 'note', t: sim.w.now, text: `${n.id} found a newer leader in the log and stepped down` });
+  n.role = 'replica';
+  sim.send(n.idx, { type: 'DEPOSED' });
+}
+
+/** Retry appends held back for lack of a quorum, in order. */
+function retryHeld(sim: Simulation, n: NodeRec): void {
+  while (n.held.length > 0) {
+    const op = n.held[0];
+    const e = (op as Op & { entry?: Entry }).entry as Entry;
+    const index = append(sim, n, 0, op, e, e.term);
+    if (index === HELD) return;
+    n.held.shift();
+    if (index === REJECTED) {
+      n.held = [];
+      depose(sim, n, null);
+      return;
+    }
+    e.off = index + 1;
+    op.offset = index + 1;
+    n.dirty.set(e.key, index);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Replicas
+// ---------------------------------------------------------------------------------------------------
+
+/** Replicas read committed entries from the log; modelled lazily, without an event per entry. */
+export function syncReplica(sim: Simulation, n: NodeRec): void {
+  if (!REPLICA_STATES.has(n.slot.value) || n.linkStalled || !reachesRegion(sim.w, n.az)) return;
+  const log = sim.w.log;
+  const delay = ms(sim.p.durable.replicaPollMs) + meanOneWayUs(sim.p.network, n.az, n.az) + n.linkDelayUs;
+  const horizon = sim.w.now - delay;
+  while (n.logApplied < log.committed && log.commitT[n.logApplied] <= horizon) {
+    applyEntry(n, log.entries[n.logApplied]);
+    n.logApplied++;
+  }
+}
+
+function applyEntry(n: NodeRec, le: LogEntry): void {
+  if (le.kind === 0 && le.e) n.data.set(le.e.key, { v: le.e.val, w: le.e.w, s: le.e.seq });
+  else if (le.sentT > n.lastRenewSeen) n.lastRenewSeen = le.sentT;
+}
+
+export function replicaLagUs(sim: Simulation, n: NodeRec): number {
+  const log = sim.w.log;
+  if (n.logApplied >= log.committed) return 0;
+  return Math.max(0, sim.w.now - log.commitT[n.logApplied]);
+}
+
+function onReplicaCheck(sim: Simulation, idx: number): void {
+  const w = sim.w;
+  const n = w.nodes[idx];
+  const d = sim.p.durable;
+  // A little jitter keeps two replicas from campaigning at the same instant.
+  sim.after(heartbeatUs(sim) * (0.9 + 0.2 * uniform(w.rng.control)), K.REPLICA_CHECK, idx, 0, 0, null);
+  const st = n.slot.value;
+  if (!REPLICA_STATES.has(st)) return;
+  syncReplica(sim, n);
+  const caughtUp = n.logApplied >= w.log.committed;
+  if (st === 'lagging' && caughtUp) sim.send(idx, { type: 'CAUGHT_UP' });
+  else if (st === 'caughtUp' && !caughtUp && w.log.committed - n.logApplied > 1000) sim.send(idx, { type: 'FELL_BEHIND' });
+  if (n.slot.value !== 'caughtUp') return;
+  const lastSign = Math.max(n.lastRenewSeen, n.followSince);
+  if (w.now - lastSign < ms(d.leaseMs * d.backoffFactor)) return;
+  if (copiesReachable(sim, n.az) < d.logQuorum) return;
+  // No renewal seen for longer than the backoff: try to take over with a conditional append.
+  const term = w.nextTerm++;
+  sim.send(idx, { type: 'CAMPAIGN' });
+  const index = append(sim, n, 2, null, null, term);
+  if (index < 0) sim.send(idx, { type: 'LOST_ELECTION' });
+  else sim.trace({ type: 'note', t: w.now, text: `${n.id} campaigns for leadership (term ${term})` });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Leases, monitor, snapshots
+// ---------------------------------------------------------------------------------------------------
+
+function onLeaseTick(sim: Simulation, e: Ev): void {
+  const w = sim.w;
+  const n = w.nodes[e.a];
+  if (n.inc !== e.c || isDown(n)) return;
+  const st = n.slot.value;
+  if (st !== 'primary' && st !== 'leaseExpired') return;
+  sim.after(heartbeatUs(sim), K.LEASE_TICK, n.idx, 0, n.inc, null);
+  if (st === 'primary' && w.now >= n.leaseUntil) {
+    sim.send(n.idx, { type: 'LEASE_EXPIRED' });
+  }
+  retryHeld(sim, n);
+  if (n.slot.value !== 'primary' && n.slot.value !== 'leaseExpired') return;
+  const r = append(sim, n, 1, null, null, n.term);
+  if (r === REJECTED) depose(sim, n, null);
+}
+
+function onMonitorTick(sim: Simulation): void {
+  const w = sim.w;
+  sim.after(ms(sim.p.durable.monitorPollMs), K.MONITOR_TICK, 0, 0, 0, null);
+  // The monitor restarts failed processes and replaces lost hosts; either way the node restores itself
+  // from the newest snapshot plus the log. [P §4.2]
+  for (const n of w.nodes) if (n.slot.value === 'down' && reachesRegion(w, n.az)) sim.send(n.idx, { type: 'RESTART' });
+}
+
+function onRestoreDone(sim: Simulation, e: Ev): void {
+  const w = sim.w;
+  const n = w.nodes[e.a];
+  if (n.inc !== e.c || n.slot.value !== 'restoring') return;
+  const log = w.log;
+  const data = new Map<string, Val>();
+  n.lastRenewSeen = 0;
+  for (let i = 0; i < log.committed; i++) applyEntryTo(data, n, log.entries[i]);
+  n.data = data;
+  n.logApplied = log.committed;
+  n.followSince = w.now;
+  n.role = 'replica';
+  sim.send(n.idx, { type: 'RESTORED' });
+}
+
+function applyEntryTo(data: Map<string, Val>, n: NodeRec, le: LogEntry): void {
+  if (le.kind === 0 && le.e) data.set(le.e.key, { v: le.e.val, w: le.e.w, s: le.e.seq });
+  else if (le.sentT > n.lastRenewSeen) n.lastRenewSeen = le.sentT;
+}
+
+export function onEvent(sim: Simulation, e: Ev): void {
+  switch (e.kind) {
+    case K.LOG_COMMIT:
+      return onCommit(sim, e.a);
+    case K.LEASE_TICK:
+      return onLeaseTick(sim, e);
+    case K.REPLICA_CHECK:
+      return onReplicaCheck(sim, e.a);
+    case K.MONITOR_TICK:
+      return onMonitorTick(sim);
+    case K.RESTORE_DONE:
+      return onRestoreDone(sim, e);
+    case K.SNAPSHOT_TICK: {
+      sim.after(sim.p.durable.snapshotIntervalS * 1e6, K.SNAPSHOT_TICK, 0, 0, 0, null);
+      sim.w.log.snapshotIndex = sim.w.log.committed;
+      sim.trace({ type: 'snapshot', t: sim.w.now, index: sim.w.log.committed });
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lifecycle hooks
+// ---------------------------------------------------------------------------------------------------
+
+export function onNodeAction(sim: Simulation, idx: number, type: string, params: Record<string, unknown>, prev: string): void {
+  if (type !== 'entered') return;
+  const w = sim.w;
+  const n = w.nodes[idx];
+  const state = params.state as string;
+  sim.trace({ type: 'node-state', t: w.now, node: n.id, state });
+  const wasUp = prev !== 'down' && prev !== 'off' && prev !== 'rebooting';
+  if (wasUp && (state === 'down' || state === 'off' || state === 'rebooting')) {
+    n.inc++;
+    n.deathT = w.now;
+    n.deathWasHost = state !== 'down';
+    clearMemory(n);
+  }
+  if (state === 'restoring') {
+    if (wasUp) clearMemory(n);
+    n.role = 'replica';
+    const srv = sim.p.server;
+    // Newest snapshot, then replay of the log after it. [P §4.2]
+    const restoreMs = (srv.datasetGB * 1000) / srv.loadGBps + 200;
+    sim.after(ms(restoreMs), K.RESTORE_DONE, idx, 0, n.inc, null);
+  }
+  if (state === 'leaseExpired') sim.trace({ type: 'writes-refused', t: w.now, node: n.id, reason: 'lease expired' });
+  if (state === 'primary' && prev === 'leaseExpired') sim.trace({ type: 'writes-accepted', t: w.now, node: n.id });
+  if (state === 'restoring' || state === 'lagging') {
+    // nothing else: replicas find their way through REPLICA_CHECK
+  }
+}
+
+function clearMemory(n: NodeRec): void {
+  n.data = new Map();
+  n.dirty = new Map();
+  n.held = [];
+  n.readWaiters = [];
+  n.leaseUntil = 0;
+  n.logApplied = 0;
+  n.role = 'replica';
+}
+
+/** After a network fault: a primary may now reach a quorum again for held appends. */
+export function onTopologyChange(sim: Simulation): void {
+  for (const n of sim.w.nodes) if (n.held.length > 0 && !isDown(n)) retryHeld(sim, n);
+}
+
+export { fmtS };

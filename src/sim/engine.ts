@@ -1,0 +1,288 @@
+// The discrete-event engine: one run of one preset. It owns the clock and the queue, records the history
+// and the trace, hosts the XState lifecycle machines on simulated time, and hands each event to the module
+// that models it. Nothing here reads a wall clock or an unseeded random source.
+import { createDigest, digestHex, mixNumber } from './hash';
+import { createHeap, peekTime, pop, push } from './heap';
+import { fireSlotTimer, sendToSlot, type MachineHost, type MachineSlot } from './machines/driver';
+import { cacheNodeMachine } from './machines/cache-node';
+import { durableNodeMachine } from './machines/durable-node';
+import { failoverMachine } from './machines/failover-control';
+import { STREAM, createRng } from './rng';
+import { AZS, type FaultSpec, type HistoryEvent, type PresetParams, type RunSpec, type TraceEvent } from './types';
+import { K, type Ev, type Op, type World } from './world';
+import { initWorld } from './init';
+import * as clients from './clients';
+import * as cache from './cache';
+import * as durable from './durable';
+import { applyFault } from './faults';
+import type { AnyStateMachine } from 'xstate';
+
+export interface Checkpoint {
+  t: number;
+  cloned: { rest: Omit<World, 'history' | 'trace' | 'streams' | 'log'>; logScalars: Omit<World['log'], 'entries' | 'commitT'>; logTail: World['log']['entries'] };
+  historyLength: number;
+  traceLength: number;
+  streamCount: number;
+  entryLengths: number[];
+  logLength: number;
+}
+
+const HISTORY_CODE = { invoke: 1, ok: 2, fail: 3, info: 4 } as const;
+
+export class Simulation {
+  readonly spec: RunSpec;
+  readonly p: PresetParams;
+  readonly durable: boolean;
+  readonly endUs: number;
+  w: World;
+  private readonly pool: Ev[] = [];
+
+  constructor(spec: RunSpec) {
+    this.spec = spec;
+    this.p = spec.params;
+    this.durable = spec.params.family === 'durable';
+    this.endUs = Math.round(spec.durationS * 1e6);
+    this.w = initWorld(spec, {
+      workload: createRng(spec.seed, STREAM.workload),
+      network: createRng(spec.seed, STREAM.network),
+      faults: createRng(spec.seed, STREAM.faults),
+      control: createRng(spec.seed, STREAM.control),
+    }, createDigest(), createHeap<Ev>());
+    this.start();
+  }
+
+  private start(): void {
+    for (const f of this.spec.faults) this.at(Math.round(f.atS * 1e6), K.FAULT, 0, 0, 0, f.fault);
+    clients.start(this);
+    if (this.durable) durable.start(this);
+    else cache.start(this);
+  }
+
+  get now(): number {
+    return this.w.now;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Scheduling
+  // -------------------------------------------------------------------------------------------------
+
+  at(t: number, kind: number, a: number, b: number, c: number, ref: unknown, d = 0): void {
+    // Event objects are recycled: a run allocates millions of them otherwise.
+    const e = this.pool.pop();
+    if (e === undefined) {
+      push(this.w.heap, { t: t < this.w.now ? this.w.now : t, seq: 0, kind, a, b, c, d, ref });
+      return;
+    }
+    e.t = t < this.w.now ? this.w.now : t;
+    e.kind = kind;
+    e.a = a;
+    e.b = b;
+    e.c = c;
+    e.d = d;
+    e.ref = ref;
+    push(this.w.heap, e);
+  }
+
+  after(delayUs: number, kind: number, a: number, b: number, c: number, ref: unknown, d = 0): void {
+    this.at(this.w.now + Math.max(0, Math.round(delayUs)), kind, a, b, c, ref, d);
+  }
+
+  /** Time of the next pending event, or Infinity. */
+  nextEventTime(): number {
+    return peekTime(this.w.heap);
+  }
+
+  /** Process every event with time ≤ t (and ≤ the run's end), then set the clock to t. */
+  runUntil(t: number): void {
+    const end = Math.min(t, this.endUs);
+    const heap = this.w.heap;
+    const w = this.w;
+    const pool = this.pool;
+    while (heap.items.length > 0 && heap.items[0].t <= end) {
+      const e = pop(heap) as Ev;
+      w.now = e.t;
+      w.events++;
+      this.dispatch(e);
+      e.ref = null;
+      pool.push(e);
+    }
+    if (end > this.w.now) this.w.now = end;
+  }
+
+  /** Process exactly one event (for stepping in the app). Returns false at the end of the run. */
+  step(): boolean {
+    const heap = this.w.heap;
+    if (heap.items.length === 0 || heap.items[0].t > this.endUs) return false;
+    const e = pop(heap) as Ev;
+    this.w.now = e.t;
+    this.w.events++;
+    this.dispatch(e);
+    return true;
+  }
+
+  runToEnd(): void {
+    this.runUntil(this.endUs);
+  }
+
+  get done(): boolean {
+    return this.w.now >= this.endUs;
+  }
+
+  private dispatch(e: Ev): void {
+    switch (e.kind) {
+      case K.WORKLOAD:
+        clients.onWorkload(this);
+        return;
+      case K.REQ_ARRIVE:
+        if (this.durable) durable.onRequest(this, e.ref as Op, e.a);
+        else cache.onRequest(this, e.ref as Op, e.a);
+        return;
+      case K.REPLY_ARRIVE:
+        clients.onReply(this, e);
+        return;
+      case K.CLIENT_TIMER:
+        clients.onTimer(this, e.a);
+        return;
+      case K.MACHINE_TIMER:
+        this.onMachineTimer(e);
+        return;
+      case K.FAULT:
+        this.injectNow(e.ref as FaultSpec);
+        return;
+      default:
+        if (this.durable) durable.onEvent(this, e);
+        else cache.onEvent(this, e);
+    }
+  }
+
+  /** Apply a fault at the current simulated time (the API used by scheduled faults and by the app). */
+  injectNow(fault: FaultSpec): void {
+    const resolved = applyFault(this, fault);
+    this.trace({ type: 'fault', t: this.w.now, fault, resolved });
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Lifecycle machines on simulated time
+  // -------------------------------------------------------------------------------------------------
+
+  private machineFor(slotIndex: number): AnyStateMachine {
+    if (slotIndex < 0) return failoverMachine as unknown as AnyStateMachine;
+    return (this.durable ? durableNodeMachine : cacheNodeMachine) as unknown as AnyStateMachine;
+  }
+
+  private slot(slotIndex: number): MachineSlot {
+    return slotIndex < 0 ? (this.w.control as MachineSlot) : this.w.nodes[slotIndex].slot;
+  }
+
+  private hostFor(slotIndex: number): MachineHost {
+    return {
+      schedule: (delayMs, sendId, event) => {
+        const token = ++this.w.nextToken;
+        this.after(delayMs * 1000, K.MACHINE_TIMER, slotIndex, token, 0, { sendId, event });
+        return token;
+      },
+      action: (type, params, prev) => {
+        if (slotIndex < 0) cache.onControlAction(this, type, params);
+        else if (this.durable) durable.onNodeAction(this, slotIndex, type, params, prev);
+        else cache.onNodeAction(this, slotIndex, type, params, prev);
+      },
+    };
+  }
+
+  /** Send an event to a node's machine (slot ≥ 0) or to the failover control plane (slot −1). */
+  send(slotIndex: number, event: { type: string; [k: string]: unknown }): void {
+    sendToSlot(this.machineFor(slotIndex), this.slot(slotIndex), event, this.hostFor(slotIndex));
+  }
+
+  state(slotIndex: number): string {
+    return this.slot(slotIndex).value;
+  }
+
+  /** Send an event to a machine once the current transition has finished (from inside its own actions). */
+  deferSend(slotIndex: number, event: { type: string; [k: string]: unknown }): void {
+    this.at(this.w.now, K.MACHINE_TIMER, slotIndex, -1, 0, { sendId: '', event });
+  }
+
+  private onMachineTimer(e: Ev): void {
+    const { sendId, event } = e.ref as { sendId: string; event: { type: string } };
+    if (e.b === -1) {
+      this.send(e.a, event);
+      return;
+    }
+    fireSlotTimer(this.machineFor(e.a), this.slot(e.a), sendId, e.b, event, this.hostFor(e.a));
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Checkpoints: the world is plain data. Append-only parts (history, trace, stream entries, committed
+  // log entries) are kept by length; everything else is structured-cloned in one call, so objects shared
+  // between the queue, the clients and the nodes stay shared in the copy.
+  // -------------------------------------------------------------------------------------------------
+
+  checkpoint(): Checkpoint {
+    const w = this.w;
+    for (const c of w.clients) {
+      c.pending.splice(0, c.head);
+      c.head = 0;
+    }
+    const { history, trace, streams, log, ...rest } = w;
+    const { entries, commitT, ...logScalars } = log;
+    const cloned = structuredClone({ rest, logScalars, logTail: entries.slice(log.committed) });
+    return {
+      t: w.now,
+      cloned,
+      historyLength: history.length,
+      traceLength: trace.length,
+      streamCount: streams.length,
+      entryLengths: streams.map((s) => s.entries.length),
+      logLength: entries.length,
+    };
+  }
+
+  restore(cp: Checkpoint): void {
+    const w = this.w;
+    const { rest, logScalars, logTail } = structuredClone(cp.cloned);
+    const history = w.history;
+    const trace = w.trace;
+    const streams = w.streams;
+    const log = w.log;
+    history.length = cp.historyLength;
+    trace.length = cp.traceLength;
+    streams.length = cp.streamCount;
+    for (let i = 0; i < streams.length; i++) streams[i].entries.length = cp.entryLengths[i];
+    log.entries.length = logScalars.committed;
+    log.entries.push(...logTail);
+    log.commitT.length = cp.logLength;
+    this.w = { ...rest, history, trace, streams, log: { ...logScalars, entries: log.entries, commitT: log.commitT } } as World;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Recording
+  // -------------------------------------------------------------------------------------------------
+
+  record(ev: HistoryEvent): void {
+    this.w.history.push(ev);
+    const d = this.w.digest;
+    mixNumber(d, HISTORY_CODE[ev.type]);
+    mixNumber(d, ev.t);
+    mixNumber(d, ev.op);
+  }
+
+  trace(ev: TraceEvent): void {
+    this.w.trace.push(ev);
+    const d = this.w.digest;
+    mixNumber(d, 100 + ev.type.length);
+    mixNumber(d, ev.t);
+  }
+
+  traceHash(): string {
+    return digestHex(this.w.digest);
+  }
+
+  nodeId(idx: number): string {
+    return idx >= 0 ? this.w.nodes[idx].id : '-';
+  }
+
+  azName(az: number): string {
+    return AZS[az];
+  }
+}

@@ -1,0 +1,97 @@
+// Faults, scheduled or injected at any moment. Each one changes the world or sends an event to a node's
+// lifecycle machine; a fault with a duration schedules its own end.
+import { AZS, type FaultSpec } from './types';
+import { K } from './world';
+import type { Simulation } from './engine';
+import * as cache from './cache';
+import * as durable from './durable';
+
+/** Resolve "primary", "replica" or a node id to a node index, or −1. */
+export function resolveNode(sim: Simulation, target: string): number {
+  const w = sim.w;
+  if (target === 'primary') return w.primary;
+  if (target === 'replica') {
+    const r = w.nodes.find((n) => n.idx !== w.primary && n.role !== 'primary');
+    return r ? r.idx : -1;
+  }
+  const n = w.nodes.find((x) => x.id === target);
+  return n ? n.idx : -1;
+}
+
+function later(sim: Simulation, durationS: number | undefined, end: FaultSpec): void {
+  if (durationS !== undefined && durationS > 0) sim.after(durationS * 1e6, K.FAULT, 0, 0, 0, end);
+}
+
+function topologyChanged(sim: Simulation): void {
+  if (sim.durable) durable.onTopologyChange(sim);
+  else cache.onTopologyChange(sim);
+}
+
+/** Apply a fault now. Returns the node or AZ it hit, in words, for the trace. */
+export function applyFault(sim: Simulation, f: FaultSpec): string {
+  const w = sim.w;
+  switch (f.kind) {
+    case 'crash':
+    case 'restart':
+    case 'reboot':
+    case 'host-loss': {
+      const idx = resolveNode(sim, f.node);
+      if (idx < 0) return `no node ${f.node}`;
+      const type = { crash: 'CRASH', restart: 'RESTART', reboot: 'REBOOT', 'host-loss': 'HOST_LOST' }[f.kind];
+      sim.send(idx, { type });
+      return w.nodes[idx].id;
+    }
+    case 'az-outage':
+      w.azDown[AZS.indexOf(f.az)] = true;
+      topologyChanged(sim);
+      later(sim, f.durationS, { kind: 'az-recover', az: f.az });
+      return `AZ ${f.az}`;
+    case 'az-recover':
+      w.azDown[AZS.indexOf(f.az)] = false;
+      topologyChanged(sim);
+      return `AZ ${f.az}`;
+    case 'az-isolate':
+      w.azIsolated[AZS.indexOf(f.az)] = true;
+      topologyChanged(sim);
+      later(sim, f.durationS, { kind: 'az-heal', az: f.az });
+      return `AZ ${f.az}`;
+    case 'az-heal':
+      w.azIsolated[AZS.indexOf(f.az)] = false;
+      topologyChanged(sim);
+      return `AZ ${f.az}`;
+    case 'power-loss':
+      w.powerOff = true;
+      for (const n of w.nodes) sim.send(n.idx, { type: 'POWER_OFF' });
+      later(sim, f.durationS, { kind: 'power-restore' });
+      return 'every node';
+    case 'power-restore':
+      w.powerOff = false;
+      for (const n of w.nodes) sim.send(n.idx, { type: 'POWER_ON' });
+      return 'every node';
+    case 'link-delay':
+    case 'link-stall':
+    case 'link-heal': {
+      const idx = resolveNode(sim, f.node);
+      if (idx < 0) return `no node ${f.node}`;
+      const n = w.nodes[idx];
+      if (f.kind === 'link-delay') {
+        n.linkDelayUs = Math.round(f.delayMs * 1000);
+        later(sim, f.durationS, { kind: 'link-heal', node: n.id });
+      } else if (f.kind === 'link-stall') {
+        n.linkStalled = true;
+        later(sim, f.durationS, { kind: 'link-heal', node: n.id });
+      } else {
+        if (n.linkStalled && n.link === 'online') n.link = 'down'; // what queued up is fetched by a resync
+        n.linkDelayUs = 0;
+        n.linkStalled = false;
+      }
+      return `replication link of ${n.id}`;
+    }
+    case 'fsync-stall': {
+      const idx = resolveNode(sim, f.node);
+      if (idx < 0) return `no node ${f.node}`;
+      w.nodes[idx].fsyncStallUntil = w.now + Math.round(f.durationMs * 1000);
+      return w.nodes[idx].id;
+    }
+  }
+}

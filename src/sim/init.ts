@@ -1,0 +1,144 @@
+// Builds the world at t = 0: nodes named by AZ and index ("a1" is the first node in AZ a), the primary
+// first, every node serving and in sync, clients connected to the endpoint.
+import type { Digest } from './hash';
+import type { Heap } from './heap';
+import { initialSlot } from './machines/driver';
+import { cacheNodeMachine } from './machines/cache-node';
+import { durableNodeMachine } from './machines/durable-node';
+import { failoverMachine } from './machines/failover-control';
+import type { Rng } from './rng';
+import { AZS, type AZ, type RunSpec } from './types';
+import type { Ev, NodeRec, World } from './world';
+import type { AnyStateMachine } from 'xstate';
+
+/** Node ids for a topology: the primary counts first within its AZ, then replicas in list order. */
+export function nodeIds(primary: AZ, replicas: AZ[]): string[] {
+  const count: Record<string, number> = { a: 0, b: 0, c: 0 };
+  return [primary, ...replicas].map((az) => `${az}${++count[az]}`);
+}
+
+export function initWorld(
+  spec: RunSpec,
+  rng: World['rng'],
+  digest: Digest,
+  heap: Heap<Ev>,
+): World {
+  const p = spec.params;
+  const durable = p.family === 'durable';
+  const azs = [spec.topology.primary, ...spec.topology.replicas];
+  const ids = nodeIds(spec.topology.primary, spec.topology.replicas);
+  const n = azs.length;
+  const nodes: NodeRec[] = azs.map((az, idx) => {
+    const primary = idx === 0;
+    const slot = durable
+      ? initialSlot(durableNodeMachine as unknown as AnyStateMachine, { rebootMs: p.server.rebootMs }, primary ? 'primary' : 'caughtUp')
+      : initialSlot(cacheNodeMachine as unknown as AnyStateMachine, {
+          autoRestartMs: p.server.autoRestartMs,
+          rebootMs: p.server.rebootMs,
+          replaceHostMs: p.server.replaceHostMs,
+        });
+    return {
+      id: ids[idx],
+      idx,
+      az: AZS.indexOf(az),
+      slot,
+      inc: 0,
+      deathT: -1,
+      deathWasHost: false,
+      role: primary ? 'primary' : 'replica',
+      term: 1,
+      data: new Map(),
+      busyUntil: 0,
+      stream: 0,
+      applied: 0,
+      offset: 0,
+      upstream: primary ? -1 : 0,
+      conn: primary ? 0 : idx,
+      link: primary ? 'down' : 'online',
+      lastArrival: 0,
+      linkDelayUs: 0,
+      linkStalled: false,
+      ackOffset: new Array<number>(n).fill(0),
+      ackT: new Array<number>(n).fill(0),
+      cutOffSince: -1,
+      writesRefused: '',
+      aofWritten: 0,
+      aofFsynced: 0,
+      fsyncBusy: false,
+      fsyncStartT: 0,
+      fsyncStallUntil: 0,
+      fsyncWaiters: [],
+      connInc: 0,
+      rdb: null,
+      rdbChanges: 0,
+      diskLost: false,
+      pageCacheLost: false,
+      waitOps: [],
+      logApplied: 0,
+      leaseUntil: primary ? Math.round(p.durable.leaseMs * 1000) : 0,
+      lastRenewSeen: 0,
+      dirty: new Map(),
+      held: [],
+      followSince: 0,
+      readWaiters: [],
+    };
+  });
+  return {
+    now: 0,
+    heap,
+    rng,
+    nodes,
+    clients: spec.topology.clients.map((az) => ({
+      az: AZS.indexOf(az),
+      target: 0,
+      pending: [],
+      head: 0,
+      timerArmed: false,
+    })),
+    azDown: [false, false, false],
+    azIsolated: [false, false, false],
+    powerOff: false,
+    history: [],
+    trace: [],
+    digest,
+    nextOp: 1,
+    nextSeq: 1,
+    nextTerm: 2,
+    nextToken: 0,
+    nextConn: n + 1,
+    endpoint: 0,
+    primary: 0,
+    control: durable
+      ? null
+      : initialSlot(failoverMachine as unknown as AnyStateMachine, {
+          detectionMs: p.cache.failover.detectionMs,
+          promotionMs: p.cache.failover.promotionMs,
+        }, p.cache.failover.mode === 'none' ? 'disabled' : 'watching'),
+    streams: [
+      {
+        id: 0,
+        parent: -1,
+        base: 0,
+        baseOffset: 0,
+        entries: [],
+        term: 1,
+        cause: 'initial',
+        why: 'initial primary',
+        t: 0,
+        node: 0,
+      },
+    ],
+    backups: [],
+    log: {
+      entries: [],
+      commitT: [],
+      committed: 0,
+      leaderTerm: 1,
+      leaderNode: 0,
+      lastCommitT: 0,
+      stalled: false,
+      snapshotIndex: 0,
+    },
+    events: 0,
+  };
+}

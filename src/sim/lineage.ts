@@ -1,0 +1,88 @@
+// Replication history as a tree of streams (cache-style). A position (stream, n) means "the first n
+// entries of that stream's lineage": its parent's first `base` entries, then its own. Every node's data,
+// AOF, RDB and backup is such a position, which is what lets the model say exactly which acknowledged
+// writes a failover or a restart kept and which it dropped, and why.
+import type { Entry, Stream, Val } from './world';
+
+export function entryAt(streams: Stream[], s: number, i: number): Entry {
+  let st = streams[s];
+  while (i < st.base) st = streams[st.parent];
+  return st.entries[i - st.base];
+}
+
+/** End offset after the first n entries of a lineage. */
+export function offsetAt(streams: Stream[], s: number, n: number): number {
+  if (s < 0 || n === 0) return 0;
+  return entryAt(streams, s, n - 1).off;
+}
+
+/** The dataset that the first n entries of a lineage produce. */
+export function replay(streams: Stream[], s: number, n: number): Map<string, Val> {
+  const data = new Map<string, Val>();
+  if (s < 0 || n === 0) return data;
+  const parts: Array<[Stream, number, number]> = [];
+  let upTo = n;
+  for (let cur = s; cur >= 0 && upTo > 0; cur = streams[cur].parent) {
+    const st = streams[cur];
+    if (upTo > st.base) parts.push([st, st.base, upTo]);
+    upTo = Math.min(upTo, st.base);
+  }
+  for (let r = parts.length - 1; r >= 0; r--) {
+    const [st, from, to] = parts[r];
+    for (let i = from; i < to; i++) {
+      const e = st.entries[i - st.base];
+      data.set(e.key, { v: e.val, w: e.w, s: e.seq });
+    }
+  }
+  return data;
+}
+
+/** Streams from the root down to s, each with how many lineage entries the next one keeps. */
+export function ancestry(streams: Stream[], s: number): number[] {
+  const chain: number[] = [];
+  for (let cur = s; cur >= 0; cur = streams[cur].parent) chain.push(cur);
+  return chain.reverse();
+}
+
+/** Is the write at (ws, wi) inside the first n entries of stream s's lineage? */
+export function contains(streams: Stream[], s: number, n: number, ws: number, wi: number): boolean {
+  if (s < 0) return false;
+  let limit = n;
+  for (let cur = s; cur >= 0; cur = streams[cur].parent) {
+    if (cur === ws) return wi < limit;
+    limit = Math.min(limit, streams[cur].base);
+  }
+  return false;
+}
+
+/** Where each write sits: write id → [stream, lineage index]. */
+export function writePositions(streams: Stream[]): Map<number, [number, number]> {
+  const pos = new Map<number, [number, number]>();
+  for (const st of streams) {
+    for (let k = 0; k < st.entries.length; k++) pos.set(st.entries[k].w, [st.id, st.base + k]);
+  }
+  return pos;
+}
+
+/**
+ * Why a write at (ws, wi) is not in position (s, n): the fork on the surviving lineage that left it behind.
+ * Returns that stream's explanation, or null when the write simply lies beyond n on the same stream.
+ */
+export function divergence(streams: Stream[], s: number, ws: number, wi: number): { why: string; branch: boolean } | null {
+  const chain = ancestry(streams, s);
+  const onChain = chain.indexOf(ws);
+  if (onChain >= 0) {
+    // Same line of history: the first fork after it that started below the write's index cut it off.
+    for (let j = onChain + 1; j < chain.length; j++) {
+      if (streams[chain[j]].base <= wi) return { why: streams[chain[j]].why, branch: false };
+    }
+    return null;
+  }
+  // The write is on a branch that the surviving history does not descend from.
+  const wchain = ancestry(streams, ws);
+  let lca = -1;
+  for (const x of wchain) if (chain.includes(x)) lca = x;
+  const j = chain.indexOf(lca);
+  if (j >= 0 && j + 1 < chain.length) return { why: streams[chain[j + 1]].why, branch: true };
+  return { why: 'it was on a branch of history that no surviving copy descends from', branch: true };
+}

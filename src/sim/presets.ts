@@ -1,0 +1,129 @@
+// The configurations a learner can compare. Each names the real setting it stands for; numbers come from
+// model.md §3 with their source keys, [A] where no public source gives the number.
+import type { DeepPartial, PresetId, PresetInfo, PresetParams } from './types';
+
+const base: PresetParams = {
+  family: 'cache',
+  network: { intraAzRttMs: 0.3, crossAzRttMs: 1.0, jitterSigma: 0.25, spikeProbability: 0.0005, spikeRttMs: 12 },
+  client: { timeoutMs: 1000, reconnectMs: 200 },
+  server: {
+    commandUs: 10,
+    fsyncMs: 2,
+    datasetGB: 1,
+    forkMsPerGB: 12,
+    loadGBps: 0.5,
+    autoRestartMs: 30_000,
+    replaceHostMs: 120_000,
+    rebootMs: 5_000,
+  },
+  cache: {
+    replicaAckPeriodMs: 1000,
+    backlogBytes: 1 << 20,
+    waitReplicas: 0,
+    waitTimeoutMs: 1000,
+    minReplicasToWrite: 0,
+    minReplicasMaxLagS: 10,
+    aof: { enabled: false, fsync: 'everysec', osFlushMs: 30_000 },
+    rdb: { everyS: 0, minChanges: 1 },
+    backup: { enabled: false, intervalS: 86_400, firstAtS: 86_400 },
+    failover: {
+      mode: 'cluster',
+      detectionMs: 15_000,
+      promotionMs: 2_000,
+      isolatedPrimaryStopsAfterMs: 15_000,
+      restoreBackupOnTotalLoss: false,
+    },
+  },
+  durable: {
+    logCommitMs: 2.5,
+    logQuorum: 2,
+    leaseMs: 2_000,
+    backoffFactor: 1.5,
+    heartbeatDivisor: 3,
+    replicaPollMs: 1,
+    monitorPollMs: 5_000,
+    snapshotIntervalS: 3_600,
+  },
+};
+
+/** Deep merge of plain objects; arrays and scalars in `over` replace those in `into`. */
+export function mergeParams<T>(into: T, over: DeepPartial<T> | undefined): T {
+  if (over === undefined) return into;
+  const out: Record<string, unknown> = { ...(into as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    const cur = out[k];
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && cur !== null && typeof cur === 'object') {
+      out[k] = mergeParams(cur, v as DeepPartial<typeof cur>);
+    } else {
+      out[k] = v;
+    }
+  }
+  return out as T;
+}
+
+function preset(id: PresetId, label: string, standsFor: string, over: DeepPartial<PresetParams>): PresetInfo {
+  return { id, label, standsFor, params: mergeParams(base, over) };
+}
+
+export const PRESETS: Record<PresetId, PresetInfo> = {
+  elasticache: preset(
+    'elasticache',
+    'ElastiCache (async)',
+    'ElastiCache for Redis, Multi-AZ with automatic failover, no AOF (not offered on current engines [EC-AOF]), daily automatic backup [EC-BK]',
+    {
+      cache: {
+        backup: { enabled: true, intervalS: 86_400, firstAtS: 86_400 },
+        failover: {
+          mode: 'elasticache',
+          detectionMs: 10_000,
+          promotionMs: 3_000,
+          isolatedPrimaryStopsAfterMs: 15_000,
+          restoreBackupOnTotalLoss: true,
+        },
+      },
+    },
+  ),
+  'redis-aof-always': preset(
+    'redis-aof-always',
+    'Redis AOF always',
+    'Open-source Redis, Redis Cluster failover, appendonly yes, appendfsync always [R-PERS]',
+    { cache: { aof: { enabled: true, fsync: 'always' } } },
+  ),
+  'redis-aof-everysec': preset(
+    'redis-aof-everysec',
+    'Redis AOF everysec',
+    'Open-source Redis, Redis Cluster failover, appendonly yes, appendfsync everysec (the default when AOF is on) [R-PERS]',
+    { cache: { aof: { enabled: true, fsync: 'everysec' } } },
+  ),
+  'redis-aof-no': preset(
+    'redis-aof-no',
+    'Redis AOF no-fsync',
+    'Open-source Redis, Redis Cluster failover, appendonly yes, appendfsync no: the OS flushes about every 30 s [R-PERS]',
+    { cache: { aof: { enabled: true, fsync: 'no' } } },
+  ),
+  'redis-wait': preset(
+    'redis-wait',
+    'Redis + WAIT 1',
+    'Open-source Redis, Redis Cluster failover, the client sends WAIT 1 1000 after each write [R-WAIT]',
+    { cache: { waitReplicas: 1, waitTimeoutMs: 1000 } },
+  ),
+  'redis-min-replicas': preset(
+    'redis-min-replicas',
+    'Redis min-replicas 1',
+    'Open-source Redis, Redis Cluster failover, min-replicas-to-write 1, min-replicas-max-lag 10 [R-REPL, R-CONF]',
+    { cache: { minReplicasToWrite: 1, minReplicasMaxLagS: 10 } },
+  ),
+  memorydb: preset(
+    'memorydb',
+    'MemoryDB (log)',
+    'Amazon MemoryDB: replies after a 2-of-3 multi-AZ transaction log commit; lease-based leadership through the log [P §3–4]',
+    { family: 'durable' },
+  ),
+};
+
+export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
+
+export function isPresetId(x: string): x is PresetId {
+  return Object.prototype.hasOwnProperty.call(PRESETS, x);
+}

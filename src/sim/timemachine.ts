@@ -1,0 +1,89 @@
+// Time travel over one run. The state at time t means: every event at or before t has happened, and so
+// has every fault injected by hand at or before t (a hand-injected fault acts after the other events of
+// its instant). Checkpoints at regular simulated intervals plus deterministic replay make any t cheap to
+// reach; injecting a fault in the past drops the checkpoints after it, so the future is recomputed.
+// Replaying the list of injected faults from t = 0 gives exactly the run the forks produced.
+import { Simulation, type Checkpoint } from './engine';
+import type { FaultSpec, RunSpec } from './types';
+
+export interface InjectedFault {
+  /** Simulated time, µs. */
+  t: number;
+  fault: FaultSpec;
+}
+
+export class TimeMachine {
+  readonly spec: RunSpec;
+  readonly intervalUs: number;
+  sim: Simulation;
+  private checkpoints: Checkpoint[] = [];
+  private injected: InjectedFault[];
+
+  constructor(spec: RunSpec, injected: InjectedFault[] = [], intervalUs?: number) {
+    this.spec = spec;
+    this.injected = [...injected].sort((a, b) => a.t - b.t);
+    this.intervalUs = intervalUs ?? Math.max(1e6, Math.round((spec.durationS * 1e6) / 200));
+    this.sim = new Simulation(spec);
+    this.applyFaultsAt(0);
+    this.checkpoints.push(this.sim.checkpoint());
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  get endUs(): number {
+    return this.sim.endUs;
+  }
+
+  get faults(): readonly InjectedFault[] {
+    return this.injected;
+  }
+
+  get checkpointCount(): number {
+    return this.checkpoints.length;
+  }
+
+  private applyFaultsAt(t: number): void {
+    for (const f of this.injected) if (f.t === t) this.sim.injectNow(f.fault);
+  }
+
+  /** Run forward to t, taking checkpoints and applying injected faults on time. */
+  advance(t: number): void {
+    const end = Math.min(t, this.sim.endUs);
+    while (this.sim.now < end) {
+      const nextCp = this.checkpoints[this.checkpoints.length - 1].t + this.intervalUs;
+      const now = this.sim.now;
+      const nextFault = this.injected.find((f) => f.t > now);
+      let stop = Math.min(end, nextCp);
+      if (nextFault && nextFault.t < stop) stop = nextFault.t;
+      this.sim.runUntil(stop);
+      this.applyFaultsAt(stop);
+      if (stop === nextCp) this.checkpoints.push(this.sim.checkpoint());
+    }
+  }
+
+  /** Put the simulation in its state at time t, forwards or backwards. */
+  seek(t: number): void {
+    const target = Math.max(0, Math.min(Math.round(t), this.sim.endUs));
+    if (target < this.sim.now) {
+      let i = this.checkpoints.length - 1;
+      while (i > 0 && this.checkpoints[i].t > target) i--;
+      this.sim.restore(this.checkpoints[i]);
+    }
+    this.advance(target);
+  }
+
+  /** Inject a fault at time t (now or in the past): the future after t is recomputed from there. */
+  inject(t: number, fault: FaultSpec): void {
+    const at = Math.max(0, Math.min(Math.round(t), this.sim.endUs));
+    this.seek(at);
+    this.checkpoints = this.checkpoints.filter((c) => c.t < at);
+    const f: InjectedFault = { t: at, fault };
+    let i = this.injected.length;
+    while (i > 0 && this.injected[i - 1].t > at) i--;
+    this.injected.splice(i, 0, f);
+    this.sim.injectNow(fault);
+    this.checkpoints.push(this.sim.checkpoint());
+  }
+}

@@ -1,0 +1,360 @@
+// Shared vocabulary of the simulation core. Everything here is plain data so that a run's state can be
+// cloned for checkpoints and sent to a Web Worker. Times are integer simulated microseconds unless a
+// field name says otherwise (…Ms, …S are the units users write in scenario files).
+
+export const AZS = ['a', 'b', 'c'] as const;
+export type AZ = (typeof AZS)[number];
+
+/** Which family a preset belongs to: replies first and replicates later, or replies after a multi-AZ log commit. */
+export type Family = 'cache' | 'durable';
+
+// ---------------------------------------------------------------------------------------------------
+// Parameters (model.md §3). Every knob can be overridden per scenario; presets fill in the defaults.
+// ---------------------------------------------------------------------------------------------------
+
+export interface NetworkParams {
+  /** Round trip between two hosts in one AZ. [L1, L2] */
+  intraAzRttMs: number;
+  /** Round trip between hosts in different AZs. [L1, L2] */
+  crossAzRttMs: number;
+  /** Spread of each one-way delay: sigma of a log-normal factor around 1 (0 = no jitter). [A] */
+  jitterSigma: number;
+  /** Probability that a cross-AZ message hits a rare spike. [L2] */
+  spikeProbability: number;
+  /** Round trip of such a spike. [L2] */
+  spikeRttMs: number;
+}
+
+export interface ClientParams {
+  /** A client gives up on a request after this long and records its outcome as unknown. [A] */
+  timeoutMs: number;
+  /** Time a client waits before resolving the endpoint again after an error. [A] */
+  reconnectMs: number;
+}
+
+export interface ServerParams {
+  /** CPU time per command on the primary. [A, P §1] */
+  commandUs: number;
+  /** Time one fsync takes (EBS gp3). [A, R-LAT] */
+  fsyncMs: number;
+  /** Size of the dataset, for fork stalls and load times. [A] */
+  datasetGB: number;
+  /** Fork stall per GB of dataset. [P §6.2.1, R-LAT] */
+  forkMsPerGB: number;
+  /** Rate at which a restarting node loads an RDB or AOF file, GB/s. [A] */
+  loadGBps: number;
+  /** Time for a crashed process to be started again by its supervisor when no one restarts it by hand. [A] */
+  autoRestartMs: number;
+  /** Time to bring up a replacement host after host loss (empty disk). [A] */
+  replaceHostMs: number;
+  /** How long a reboot keeps the process down before it starts again. [A, EC-AF] */
+  rebootMs: number;
+}
+
+export type AppendFsync = 'always' | 'everysec' | 'no';
+
+export interface CacheParams {
+  /** REPLCONF ACK period of replicas. [R-REPL] */
+  replicaAckPeriodMs: number;
+  /** Replication backlog size: a reconnecting replica further behind than this needs a full sync. [R-CONF] */
+  backlogBytes: number;
+  /** After each write the client runs `WAIT n timeout` (0 = off). [R-WAIT] */
+  waitReplicas: number;
+  waitTimeoutMs: number;
+  /** min-replicas-to-write (0 = off) and min-replicas-max-lag. [R-REPL, R-CONF] */
+  minReplicasToWrite: number;
+  minReplicasMaxLagS: number;
+  aof: { enabled: boolean; fsync: AppendFsync; /** OS page-cache flush period when fsync is `no`. [R-PERS] */ osFlushMs: number };
+  /** RDB save point: save when at least `changes` writes happened within `seconds` (0 = RDB off). [R-PERS] */
+  rdb: { everyS: number; minChanges: number };
+  /** Backups to the regional snapshot store; `firstAtS` lets a scenario place one inside the run. [EC-BK] */
+  backup: { enabled: boolean; intervalS: number; firstAtS: number };
+  failover: CacheFailoverParams;
+}
+
+export type CacheFailoverMode = 'elasticache' | 'cluster' | 'sentinel' | 'none';
+
+export interface CacheFailoverParams {
+  mode: CacheFailoverMode;
+  /** Time without answers from the primary before it is declared failed. [A: EC 10 s; R-CSPEC 15 s; R-SENT 30 s] */
+  detectionMs: number;
+  /** Promotion plus endpoint move once a failure is declared. [EC-AF, R-CSPEC] */
+  promotionMs: number;
+  /**
+   * A primary cut off from the majority stops accepting writes after this long (Redis Cluster's node
+   * timeout). null = never (Sentinel without min-replicas). [R-CSPEC, J13]
+   */
+  isolatedPrimaryStopsAfterMs: number | null;
+  /** After total loss of the data (all nodes empty), restore the latest backup from the snapshot store. [EC-BK] */
+  restoreBackupOnTotalLoss: boolean;
+}
+
+export interface DurableParams {
+  /** Median extra time for 2 of 3 AZ log copies to persist an append. [A, derived from P §6.1.2] */
+  logCommitMs: number;
+  /** Copies needed to commit. [P §3.2] */
+  logQuorum: number;
+  /** Leadership lease. [A, P §4.1] */
+  leaseMs: number;
+  /** A replica campaigns only after backoffFactor × lease without a renewal. [A, P §4.1] */
+  backoffFactor: number;
+  /** The primary renews every leaseMs / heartbeatDivisor. [A] */
+  heartbeatDivisor: number;
+  /** Replicas poll the log this often for new committed entries. [A] */
+  replicaPollMs: number;
+  /** The monitor checks nodes this often and replaces failed ones. [P §4.2] */
+  monitorPollMs: number;
+  /** Off-box snapshot built from the log this often. [P §4.2] */
+  snapshotIntervalS: number;
+}
+
+export interface PresetParams {
+  family: Family;
+  network: NetworkParams;
+  client: ClientParams;
+  server: ServerParams;
+  cache: CacheParams;
+  durable: DurableParams;
+}
+
+/** A deep-partial override of PresetParams, as written in a scenario. */
+export type ParamOverrides = {
+  [K in keyof PresetParams]?: PresetParams[K] extends object ? DeepPartial<PresetParams[K]> : PresetParams[K];
+};
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object | null ? DeepPartial<NonNullable<T[K]>> | Extract<T[K], null> : T[K] };
+
+export type PresetId =
+  | 'elasticache'
+  | 'redis-aof-always'
+  | 'redis-aof-everysec'
+  | 'redis-aof-no'
+  | 'redis-wait'
+  | 'redis-min-replicas'
+  | 'memorydb';
+
+export interface PresetInfo {
+  id: PresetId;
+  label: string;
+  /** The real configuration this preset stands for. */
+  standsFor: string;
+  params: PresetParams;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Topology, workload, faults
+// ---------------------------------------------------------------------------------------------------
+
+export interface Topology {
+  /** AZ of the initial primary. */
+  primary: AZ;
+  /** AZ of each replica (0–5). */
+  replicas: AZ[];
+  /** AZs that host clients; the workload is spread evenly over them. */
+  clients: AZ[];
+}
+
+export interface Workload {
+  writesPerSec: number;
+  readsPerSec: number;
+  keys: number;
+  valueBytes: number;
+  /** Share of writes that are INCR rather than SET. */
+  incrFraction: number;
+  /** Clients read from a replica in their AZ (or any replica) instead of the primary. */
+  readFromReplicas: boolean;
+}
+
+/** Who a fault hits. `primary` and `replica` are resolved when the fault fires. */
+export type NodeTarget = string; // a node id such as "a1", or "primary", or "replica"
+
+export type FaultSpec =
+  | { kind: 'crash'; node: NodeTarget } // process dies; restarted by the platform after autoRestartMs unless restarted by hand
+  | { kind: 'restart'; node: NodeTarget } // a crashed process starts again (loading its persistence)
+  | { kind: 'reboot'; node: NodeTarget } // process down for rebootMs, then starts again
+  | { kind: 'host-loss'; node: NodeTarget } // host and its disk gone; a replacement comes up empty
+  | { kind: 'az-outage'; az: AZ; durationS?: number }
+  | { kind: 'az-recover'; az: AZ }
+  | { kind: 'az-isolate'; az: AZ; durationS?: number }
+  | { kind: 'az-heal'; az: AZ }
+  | { kind: 'power-loss'; durationS?: number }
+  | { kind: 'power-restore' }
+  | { kind: 'link-delay'; node: NodeTarget; delayMs: number; durationS?: number } // extra one-way delay on a replica's replication link
+  | { kind: 'link-stall'; node: NodeTarget; durationS?: number } // replication link carries nothing
+  | { kind: 'link-heal'; node: NodeTarget }
+  | { kind: 'fsync-stall'; node: NodeTarget; durationMs: number };
+
+export type FaultKind = FaultSpec['kind'];
+
+export interface ScheduledFault {
+  /** Simulated time in seconds. */
+  atS: number;
+  fault: FaultSpec;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One run = one preset on one scenario
+// ---------------------------------------------------------------------------------------------------
+
+export interface RunSpec {
+  presetId: string;
+  label: string;
+  params: PresetParams;
+  topology: Topology;
+  workload: Workload;
+  faults: ScheduledFault[];
+  durationS: number;
+  seed: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History: what clients saw. Append-only, so a checkpoint only needs its length.
+// ---------------------------------------------------------------------------------------------------
+
+export type Cmd = 'SET' | 'INCR' | 'GET';
+
+export interface InvokeEvent {
+  type: 'invoke';
+  t: number;
+  op: number; // operation id; for writes this is also the write id
+  cmd: Cmd;
+  key: string;
+  /** SET argument. */
+  arg?: string;
+  client: AZ;
+  /** Node the client sent it to. */
+  node: string;
+}
+
+export interface OkEvent {
+  type: 'ok';
+  t: number;
+  op: number;
+  node: string;
+  /** Term of the serving primary (cache: replication id generation; durable: leadership epoch). */
+  term: number;
+  /** Writes: replication offset (cache: end byte offset; durable: log index) of the write. */
+  offset?: number;
+  /** Writes: global order in which primaries applied writes. */
+  seq?: number;
+  /** Reads: value returned; INCR: the new value. */
+  value?: string | number | null;
+  /** Reads: id of the write whose value was returned (null = key absent). */
+  writeId?: number | null;
+  /** Reads: `seq` of that write (null = key absent), so staleness can be judged from the history alone. */
+  writeSeq?: number | null;
+  /** Reads: how far behind the primary the serving node was, in ms (0 on a primary). */
+  lagMs?: number;
+  /** Reads: served by a replica. */
+  fromReplica?: boolean;
+}
+
+export type ErrorCode = 'READONLY' | 'NOREPLICAS' | 'CONNREFUSED' | 'CLUSTERDOWN' | 'LOADING' | 'NOTLEADER';
+
+export interface FailEvent {
+  type: 'fail';
+  t: number;
+  op: number;
+  node: string;
+  /** The request definitely had no effect. */
+  error: ErrorCode;
+}
+
+export interface InfoEvent {
+  type: 'info';
+  t: number;
+  op: number;
+  node: string;
+  /** The client does not know whether the request had an effect. */
+  error: 'timeout' | 'wait-timeout';
+}
+
+export type HistoryEvent = InvokeEvent | OkEvent | FailEvent | InfoEvent;
+
+// ---------------------------------------------------------------------------------------------------
+// Trace: what the model did (for the UI, the event log and independent recounts). Append-only.
+// ---------------------------------------------------------------------------------------------------
+
+export type TraceEvent =
+  | { type: 'fault'; t: number; fault: FaultSpec; resolved?: string }
+  | { type: 'node-state'; t: number; node: string; state: string }
+  | { type: 'role'; t: number; node: string; role: 'primary' | 'replica' }
+  /** A new term starts. For cache: `fromTerm`/`forkOffset` say which prefix of which term the new primary kept. */
+  | { type: 'term'; t: number; node: string; term: number; fromTerm: number | null; forkOffset: number; cause: TermCause }
+  | { type: 'endpoint'; t: number; node: string | null }
+  | { type: 'resync'; t: number; node: string; kind: 'partial' | 'full'; term: number; offset: number }
+  | { type: 'writes-refused'; t: number; node: string; reason: string }
+  | { type: 'writes-accepted'; t: number; node: string }
+  | { type: 'backup'; t: number; offset: number; term: number }
+  | { type: 'snapshot'; t: number; index: number }
+  | { type: 'log-commit-stalled'; t: number }
+  | { type: 'log-commit-resumed'; t: number }
+  | { type: 'note'; t: number; text: string };
+
+export type TermCause = 'initial' | 'promotion' | 'restart' | 'restore-backup' | 'election';
+
+// ---------------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------------
+
+export interface LostWrite {
+  id: number;
+  key: string;
+  ackedAtMs: number;
+  node: string;
+  reason: string;
+}
+
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface StaleRead {
+  op: number;
+  key: string;
+  atMs: number;
+  node: string;
+  lagMs: number;
+}
+
+export type LinearizabilityVerdict =
+  | { status: 'linearizable'; keysChecked: number }
+  | { status: 'violation'; keysChecked: number; key: string; ops: number[] }
+  | { status: 'too-large'; keysChecked: number; reason: string };
+
+export interface RunSummary {
+  preset: string;
+  label: string;
+  family: Family;
+  writes: number;
+  acked: number;
+  lostAcked: LostWrite[];
+  rpoMs: number;
+  rtoMs: number;
+  readRtoMs: number;
+  staleReads: number;
+  staleReadSamples: StaleRead[];
+  splitBrainMs: number;
+  unknownWrites: number;
+  refusedWrites: number;
+  writeLatencyMs: LatencySummary;
+  readLatencyMs: LatencySummary;
+  linearizability: LinearizabilityVerdict;
+}
+
+/** Everything one run produced. The engine fills it; the checker reads it. */
+export interface RunResult {
+  spec: RunSpec;
+  history: HistoryEvent[];
+  trace: TraceEvent[];
+  /** Acknowledged writes the model itself says were lost, each with its causal reason. */
+  lost: LostWrite[];
+  /** Hex digest of the event trace: equal for equal (scenario, seed), in Node and in the browser. */
+  traceHash: string;
+  /** Simulation events processed. */
+  events: number;
+  /** Simulated end time, µs. */
+  endUs: number;
+}

@@ -1,0 +1,235 @@
+// The mutable state of one run, as plain data: a checkpoint is a structured clone of it. Constant inputs
+// (the RunSpec and its parameters) live beside it in the Simulation, never inside.
+import type { Digest } from './hash';
+import type { Heap, QueuedEvent } from './heap';
+import type { MachineSlot } from './machines/driver';
+import type { Rng } from './rng';
+import type { HistoryEvent, TraceEvent } from './types';
+
+/** Event kinds. Numbers, so dispatch is a switch and events stay one small monomorphic shape. */
+export const K = {
+  WORKLOAD: 1,
+  REQ_ARRIVE: 2,
+  REPLY_ARRIVE: 3,
+  CLIENT_TIMER: 4,
+  MACHINE_TIMER: 5,
+  FAULT: 6,
+  // cache-style
+  REPL_DELIVER: 10,
+  REPL_ACK: 11,
+  REPLICA_TICK: 12,
+  GETACK: 13,
+  PSYNC_BATCH: 14,
+  FULLSYNC_DONE: 15,
+  FSYNC_DONE: 16,
+  FSYNC_TICK: 17,
+  LOAD_DONE: 18,
+  HEALTH_TICK: 19,
+  BACKUP_TICK: 20,
+  RDB_TICK: 21,
+  WAIT_TIMEOUT: 22,
+  // log-durable
+  LOG_COMMIT: 30,
+  LEASE_TICK: 31,
+  REPLICA_CHECK: 32,
+  MONITOR_TICK: 33,
+  RESTORE_DONE: 34,
+  SNAPSHOT_TICK: 35,
+} as const;
+
+export interface Ev extends QueuedEvent {
+  /** Small integer arguments; meaning depends on kind (node index, incarnation, index…). */
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  /** An object argument: an operation, a fault, a machine event. */
+  ref: unknown;
+}
+
+export interface Val {
+  v: string | number;
+  /** Id of the write that produced this value. */
+  w: number;
+  /** Global apply order of that write. */
+  s: number;
+}
+
+/** One write as a primary applied it: an entry of a replication stream (cache) or of the log (durable). */
+export interface Entry {
+  w: number;
+  key: string;
+  val: string | number;
+  seq: number;
+  /** Simulated time the primary applied it. */
+  t: number;
+  /** End byte offset (cache) or log index (durable). */
+  off: number;
+  term: number;
+}
+
+/**
+ * A replication history branch (cache-style). A node's data is a prefix of one stream's lineage: the
+ * parent's first `base` entries, then this stream's own entries. Promotions and restarts fork new streams.
+ */
+export interface Stream {
+  id: number;
+  parent: number; // -1 for the root
+  base: number; // lineage index where this stream's own entries start
+  baseOffset: number;
+  entries: Entry[];
+  term: number;
+  cause: 'initial' | 'promotion' | 'restart' | 'restore-backup';
+  /** Plain words for the learner: why history forked here. */
+  why: string;
+  t: number;
+  node: number;
+}
+
+export interface Op {
+  id: number;
+  cmd: 0 | 1 | 2; // SET, INCR, GET
+  key: string;
+  arg: string;
+  client: number;
+  node: number;
+  invokeT: number;
+  deadline: number;
+  done: boolean;
+  /** Cache WAIT mode: 1 while the WAIT command is outstanding. */
+  stage: number;
+  /** Filled when the primary applied the write: what an ok event reports. */
+  offset: number;
+  seq: number;
+  term: number;
+  value: string | number | null;
+  /** Reads: the write whose value was returned (-1 = key absent), its seq, the server's lag, and where. */
+  rw: number;
+  rs: number;
+  lagUs: number;
+  fromReplica: boolean;
+}
+
+export interface Client {
+  az: number;
+  /** Node it holds a connection to, or -1. */
+  target: number;
+  /** Operations in invocation order; those before `head` are settled. */
+  pending: Op[];
+  head: number;
+  timerArmed: boolean;
+}
+
+export interface NodeRec {
+  id: string;
+  idx: number;
+  az: number;
+  slot: MachineSlot;
+  /** Bumped on every process death; events addressed to an older incarnation are dropped. */
+  inc: number;
+  deathT: number;
+  deathWasHost: boolean;
+  role: 'primary' | 'replica';
+  term: number;
+  data: Map<string, Val>;
+  busyUntil: number;
+
+  // cache-style replication
+  stream: number;
+  applied: number;
+  offset: number;
+  upstream: number;
+  conn: number;
+  link: 'online' | 'down' | 'syncing';
+  lastArrival: number;
+  linkDelayUs: number;
+  linkStalled: boolean;
+  /** As primary: per node index, the offset and time of the last REPLCONF ACK. */
+  ackOffset: number[];
+  ackT: number[];
+  /** Time this node lost contact with the majority of the region, or -1. */
+  cutOffSince: number;
+  writesRefused: string;
+
+  // cache-style persistence
+  aofWritten: number;
+  aofFsynced: number;
+  fsyncBusy: boolean;
+  fsyncStartT: number;
+  fsyncStallUntil: number;
+  fsyncWaiters: Array<{ op: Op; idx: number }>;
+  connInc: number;
+  rdb: { stream: number; applied: number; offset: number } | null;
+  rdbChanges: number;
+  diskLost: boolean;
+  pageCacheLost: boolean;
+  waitOps: Op[];
+
+  // log-durable
+  logApplied: number;
+  leaseUntil: number;
+  lastRenewSeen: number;
+  dirty: Map<string, number>;
+  held: Op[];
+  /** Durable replicas: when this node became able to follow the log (restore end), for campaign backoff. */
+  followSince: number;
+  readWaiters: Array<{ op: Op; idx: number }>;
+}
+
+export interface LogEntry {
+  kind: 0 | 1 | 2; // data, lease renewal, leadership claim
+  term: number;
+  node: number;
+  /** Incarnation of the appending node, so a reply is only sent by the process that took the request. */
+  inc: number;
+  sentT: number;
+  op: Op | null;
+  e: Entry | null;
+}
+
+export interface LogState {
+  entries: LogEntry[];
+  commitT: number[];
+  committed: number;
+  leaderTerm: number;
+  leaderNode: number;
+  lastCommitT: number;
+  stalled: boolean;
+  snapshotIndex: number;
+}
+
+export interface Backup {
+  t: number;
+  stream: number;
+  applied: number;
+  offset: number;
+  term: number;
+}
+
+export interface World {
+  now: number;
+  heap: Heap<Ev>;
+  rng: { workload: Rng; network: Rng; faults: Rng; control: Rng };
+  nodes: NodeRec[];
+  clients: Client[];
+  azDown: boolean[];
+  azIsolated: boolean[];
+  powerOff: boolean;
+  history: HistoryEvent[];
+  trace: TraceEvent[];
+  digest: Digest;
+  nextOp: number;
+  nextSeq: number;
+  nextTerm: number;
+  nextToken: number;
+  nextConn: number;
+  /** Node the service endpoint (DNS name / cluster redirect) points to, or -1. */
+  endpoint: number;
+  /** Node the control plane (cache) or the log (durable) considers primary. */
+  primary: number;
+  control: MachineSlot | null;
+  streams: Stream[];
+  backups: Backup[];
+  log: LogState;
+  events: number;
+}
