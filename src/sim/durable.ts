@@ -97,11 +97,11 @@ function onCommit(sim: Simulation, index: number): void {
     }
   } else if (le.kind === 2) {
     if (!sameProcess || n.slot.value !== 'campaigning') return;
+    const prevTerm = w.nodes[w.primary].term;
     n.logApplied = index + 1;
     n.term = le.term;
     n.role = 'primary';
     n.leaseUntil = le.sentT + ms(sim.p.durable.leaseMs);
-    const prevTerm = w.nodes[w.primary].term;
     w.primary = n.idx;
     w.endpoint = n.idx;
     sim.send(n.idx, { type: 'WON' });
