@@ -145,7 +145,7 @@ function sendEntry(sim: Simulation, p: NodeRec, r: NodeRec, index: number, entry
   const w = sim.w;
   // An injected link delay holds data in a queue at the sender's side (a delaying proxy): what is still
   // queued when the primary dies never leaves.
-  const leave = w.now + r.linkDelayUs;
+  const leave = w.now + r.linkDelayUs + ms(sim.p.cache.replicationDelayMs);
   let arrive = leave + oneWayUs(w.rng.network, sim.p.network, p.az, r.az);
   if (arrive < r.lastArrival) arrive = r.lastArrival;
   r.lastArrival = arrive;
@@ -515,6 +515,7 @@ function onLoadDone(sim: Simulation, e: Ev): void {
   const n = w.nodes[e.a];
   if (n.inc !== e.c || n.slot.value !== 'loading') return;
   const src = e.ref as LoadSource;
+  const previousStream = n.stream;
   n.data = replay(w.streams, src.stream, src.applied);
   n.stream = src.kind === 'empty' ? -1 : src.stream;
   n.applied = src.kind === 'empty' ? 0 : src.applied;
@@ -533,6 +534,9 @@ function onLoadDone(sim: Simulation, e: Ev): void {
         : src.kind === 'backup'
           ? `the cluster was restored at ${fmtS(w.now)} from the backup taken at ${fmtS(src.backupT)} (offset ${n.offset})`
           : `${n.id} restarted at ${fmtS(w.now)} and loaded its ${src.kind.toUpperCase()} only up to offset ${n.offset}`;
+    // An empty restart still descends from the history it forgot (keeping none of it), which is what
+    // lets the lost writes name this restart as their cause.
+    if (src.kind === 'empty') n.stream = previousStream;
     forkAsPrimary(sim, n, src.kind === 'backup' ? 'restore-backup' : 'restart', what);
   } else {
     n.role = 'replica';

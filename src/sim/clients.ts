@@ -31,13 +31,12 @@ export function onWorkload(sim: Simulation): void {
 
   const client = w.clients[clientIdx];
   if (w.azDown[client.az]) return; // application servers in a dead AZ send nothing
-  const counterKeys = Math.round(wl.incrFraction * wl.keys);
-  const counter = keyIdx < counterKeys;
+  const counter = keyIdx < sim.counterKeys;
   const id = w.nextOp++;
   const op: Op = {
     id,
     cmd: isWrite ? (counter ? 1 : 0) : 2,
-    key: counter ? `c${keyIdx}` : `k${keyIdx}`,
+    key: sim.keyName(keyIdx),
     arg: isWrite && !counter ? `v${id}` : '',
     client: clientIdx,
     node: -1,

@@ -36,12 +36,16 @@ export class Simulation {
   readonly endUs: number;
   w: World;
   private readonly pool: Ev[] = [];
+  /** Keys below this index are counters (INCR), the rest plain values (SET). */
+  readonly counterKeys: number;
+  private readonly keyNames: string[] = [];
 
   constructor(spec: RunSpec) {
     this.spec = spec;
     this.p = spec.params;
     this.durable = spec.params.family === 'durable';
     this.endUs = Math.round(spec.durationS * 1e6);
+    this.counterKeys = Math.round(spec.workload.incrFraction * spec.workload.keys);
     this.w = initWorld(spec, {
       workload: createRng(spec.seed, STREAM.workload),
       network: createRng(spec.seed, STREAM.network),
@@ -60,6 +64,12 @@ export class Simulation {
 
   get now(): number {
     return this.w.now;
+  }
+
+  keyName(i: number): string {
+    let k = this.keyNames[i];
+    if (k === undefined) k = this.keyNames[i] = i < this.counterKeys ? `c${i}` : `k${i}`;
+    return k;
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -43,6 +43,14 @@ export function applyFault(sim: Simulation, f: FaultSpec): string {
     }
     case 'az-outage':
       w.azDown[AZS.indexOf(f.az)] = true;
+      // The application servers in that AZ go down too: nobody is left to observe their requests' fate.
+      for (const c of w.clients) {
+        if (c.az !== AZS.indexOf(f.az)) continue;
+        for (let i = c.head; i < c.pending.length; i++) c.pending[i].done = true;
+        c.pending = [];
+        c.head = 0;
+        c.target = -1;
+      }
       topologyChanged(sim);
       later(sim, f.durationS, { kind: 'az-recover', az: f.az });
       return `AZ ${f.az}`;

@@ -11,27 +11,30 @@ const fmtS = (us: number) => `${(us / 1e6).toFixed(3)} s`;
 
 export function lostWrites(sim: Simulation): LostWrite[] {
   const w = sim.w;
-  const acked = new Map<number, OkEvent>();
-  const keys = new Map<number, string>();
+  // Operation ids are dense, so arrays indexed by id beat maps here (this runs over every event).
+  const keys: string[] = [];
+  const ackedList: OkEvent[] = [];
   for (const ev of w.history) {
-    if (ev.type === 'invoke' && ev.cmd !== 'GET') keys.set(ev.op, ev.key);
-    else if (ev.type === 'ok' && keys.has(ev.op)) acked.set(ev.op, ev);
+    if (ev.type === 'invoke') {
+      if (ev.cmd !== 'GET') keys[ev.op] = ev.key;
+    } else if (ev.type === 'ok' && keys[ev.op] !== undefined) ackedList.push(ev);
   }
+  const acked = new Map<number, OkEvent>(ackedList.map((ok) => [ok.op, ok]));
   return sim.durable ? lostDurable(w, acked, keys) : lostCache(sim, acked, keys);
 }
 
-function lostDurable(w: World, acked: Map<number, OkEvent>, keys: Map<number, string>): LostWrite[] {
+function lostDurable(w: World, acked: Map<number, OkEvent>, keys: string[]): LostWrite[] {
   const out: LostWrite[] = [];
   for (const [id, ok] of acked) {
     const i = (ok.offset ?? 0) - 1;
     const le = w.log.entries[i];
     if (i >= 0 && i < w.log.committed && le?.op?.id === id) continue;
-    out.push({ id, key: keys.get(id) as string, ackedAtMs: ok.t / 1000, node: ok.node, reason: `acknowledged at ${fmtS(ok.t)} by ${ok.node} but not in the committed log` });
+    out.push({ id, key: keys[id], ackedAtMs: ok.t / 1000, node: ok.node, reason: `acknowledged at ${fmtS(ok.t)} by ${ok.node} but not in the committed log` });
   }
   return out;
 }
 
-function lostCache(sim: Simulation, acked: Map<number, OkEvent>, keys: Map<number, string>): LostWrite[] {
+function lostCache(sim: Simulation, acked: Map<number, OkEvent>, keys: string[]): LostWrite[] {
   const w = sim.w;
   const pos = writePositions(w.streams);
   const copies = survivingCopies(sim);
@@ -63,7 +66,7 @@ function lostCache(sim: Simulation, acked: Map<number, OkEvent>, keys: Map<numbe
       else if (d.branch) reason = `${by} on a branch of history that was later thrown away; ${d.why}`;
       else reason = `${by}; ${d.why}`;
     }
-    out.push({ id, key: keys.get(id) as string, ackedAtMs: ok.t / 1000, node: ok.node, reason });
+    out.push({ id, key: keys[id], ackedAtMs: ok.t / 1000, node: ok.node, reason });
   }
   out.sort((a, b) => a.ackedAtMs - b.ackedAtMs || a.id - b.id);
   return out;

@@ -18,6 +18,7 @@ const base: PresetParams = {
   },
   cache: {
     replicaAckPeriodMs: 1000,
+    replicationDelayMs: 0,
     backlogBytes: 1 << 20,
     waitReplicas: 0,
     waitTimeoutMs: 1000,

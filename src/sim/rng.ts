@@ -60,9 +60,50 @@ export function normal(r: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/** Log-normal factor with median 1. */
+// Standard normal quantiles at the midpoints of 4096 equal-probability bins (Acklam's approximation),
+// rounded so that last-digit differences between JavaScript engines' Math functions cannot matter.
+const QUANTILES = (() => {
+  const n = 4096;
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const q = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = (i + 0.5) / n;
+    let x: number;
+    if (p < 0.02425) {
+      const t = Math.sqrt(-2 * Math.log(p));
+      x = (((((c[0] * t + c[1]) * t + c[2]) * t + c[3]) * t + c[4]) * t + c[5]) / ((((d[0] * t + d[1]) * t + d[2]) * t + d[3]) * t + 1);
+    } else if (p > 1 - 0.02425) {
+      const t = Math.sqrt(-2 * Math.log(1 - p));
+      x = -(((((c[0] * t + c[1]) * t + c[2]) * t + c[3]) * t + c[4]) * t + c[5]) / ((((d[0] * t + d[1]) * t + d[2]) * t + d[3]) * t + 1);
+    } else {
+      const t = p - 0.5;
+      const r = t * t;
+      x = ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * t) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    q[i] = Math.round(x * 1e9) / 1e9;
+  }
+  return q;
+})();
+
+/** A standard normal draw, from the quantile table (one 32-bit draw, no transcendental functions). */
+export function normalFast(r: Rng): number {
+  return QUANTILES[nextU32(r) >>> 20];
+}
+
+const factorCache = new Map<number, Float64Array>();
+
+/** Log-normal factor with median 1, from a per-sigma table built once. */
 export function lognormalFactor(r: Rng, sigma: number): number {
-  return sigma === 0 ? 1 : Math.exp(sigma * normal(r));
+  if (sigma === 0) return 1;
+  let table = factorCache.get(sigma);
+  if (table === undefined) {
+    table = QUANTILES.map((z) => Math.round(Math.exp(sigma * z) * 1e9) / 1e9);
+    factorCache.set(sigma, table);
+  }
+  return table[nextU32(r) >>> 20];
 }
 
 export const STREAM = { workload: 0, network: 1, faults: 2, control: 3 } as const;

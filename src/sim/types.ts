@@ -56,6 +56,12 @@ export type AppendFsync = 'always' | 'everysec' | 'no';
 export interface CacheParams {
   /** REPLCONF ACK period of replicas. [R-REPL] */
   replicaAckPeriodMs: number;
+  /**
+   * Time a write waits on the primary's side before it leaves for the replicas, beyond the network: the
+   * replica output buffer of a loaded primary or a slow link. Whatever still waits when the primary dies is
+   * lost. Load-dependent, so 0 by default; scenarios "under load" set it. [A]
+   */
+  replicationDelayMs: number;
   /** Replication backlog size: a reconnecting replica further behind than this needs a full sync. [R-CONF] */
   backlogBytes: number;
   /** After each write the client runs `WAIT n timeout` (0 = off). [R-WAIT] */
