@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { latencySummary, readLatenciesMs, writeLatenciesMs } from '../../src/check/latency';
+import { HistoryBuilder } from './history-builder';
+
+describe('latencySummary', () => {
+  it('is all zeros without samples', () => {
+    expect(latencySummary([])).toEqual({ count: 0, p50: 0, p99: 0, max: 0 });
+  });
+
+  it('uses nearest-rank percentiles', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted on purpose
+    expect(latencySummary(samples)).toEqual({ count: 100, p50: 50, p99: 99, max: 100 });
+    expect(latencySummary([5, 1, 3])).toEqual({ count: 3, p50: 3, p99: 5, max: 5 });
+    expect(latencySummary([0.25])).toEqual({ count: 1, p50: 0.25, p99: 0.25, max: 0.25 });
+  });
+
+  it('does not reorder the caller’s array', () => {
+    const samples = [3, 1, 2];
+    latencySummary(samples);
+    expect(samples).toEqual([3, 1, 2]);
+  });
+});
+
+describe('latency pairing', () => {
+  const h = new HistoryBuilder()
+    .set(1, 'k', 'v1', 1_000, 2_500)
+    .incr(2, 'c', 1, 3_000, 5_000)
+    .get(3, 'k', 'v1', 6_000, 6_300)
+    .invoke(4, 7_000, 'SET', 'k', { arg: 'v4' })
+    .fail(4, 7_100)
+    .invoke(5, 8_000, 'SET', 'k', { arg: 'v5' })
+    .info(5, 108_000)
+    .invoke(6, 9_000, 'GET', 'k')
+    .invoke(7, 9_500, 'SET', 'k', { arg: 'v7' }); // no outcome: the run ended
+
+  it('pairs writes (SET and INCR) with their ok by op id', () => {
+    expect(writeLatenciesMs(h.events)).toEqual([1.5, 2]);
+  });
+
+  it('pairs reads separately', () => {
+    expect(readLatenciesMs(h.events)).toEqual([0.3]);
+  });
+
+  it('pairs by id even when replies arrive out of order', () => {
+    const ooo = new HistoryBuilder()
+      .invoke(1, 0, 'SET', 'k', { arg: 'a' })
+      .invoke(2, 100, 'SET', 'k', { arg: 'b' })
+      .ok(2, 400)
+      .ok(1, 1_000);
+    expect(writeLatenciesMs(ooo.events)).toEqual([1, 0.3]);
+  });
+});
