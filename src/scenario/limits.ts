@@ -1,0 +1,29 @@
+// Scenario files come from strangers (a shared URL, a dropped file) and run inside a browser tab, so every
+// size a file can ask for is capped. Each cap is far above what a lesson needs and low enough that the
+// worst accepted file still finishes in seconds and fits in memory. README: "Limits of a scenario file".
+export const LIMITS = {
+  /** A raw file above this is refused before YAML parsing starts. */
+  maxFileBytes: 256 * 1024,
+  /** Alias expansions allowed while turning YAML into data; stops "billion laughs" files. */
+  maxYamlAliases: 100,
+  /** Simulated time of one run, in seconds: an hour is plenty to watch a failover; ten years is refused. */
+  maxDurationS: 3600,
+  /** Client requests per second, writes and reads each (10^9 writes/s is refused). */
+  maxRatePerSec: 100_000,
+  /** (writesPerSec + readsPerSec) × durationS for one preset: bounds history size and run time. */
+  maxOpsPerRun: 5_000_000,
+  /** Replicas besides the primary (10^6 nodes is refused). */
+  maxReplicas: 5,
+  /** Presets compared side by side in one scenario. */
+  maxPresets: 4,
+  maxFaults: 200,
+  maxKeys: 1_000_000,
+  maxValueBytes: 1_048_576,
+  maxTitleChars: 200,
+  maxDescriptionChars: 5000,
+  maxLabelChars: 60,
+  /** Problems listed in one error message; the rest are counted. */
+  maxReportedIssues: 10,
+  /** Characters of an offending value quoted in an error message. */
+  maxQuotedChars: 60,
+} as const;

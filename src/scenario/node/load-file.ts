@@ -1,0 +1,30 @@
+// Node-only: reads a scenario from disk. Kept apart so the browser bundle never pulls in `fs`.
+import { readFileSync, statSync } from 'node:fs';
+import { ScenarioError } from '../errors';
+import { LIMITS } from '../limits';
+import { parseScenario, type Scenario } from '../load';
+import { fileTooLarge } from '../yaml-source';
+
+/** `displayName` is how errors name the file; by default the path as given. */
+export function loadScenarioFile(path: string, displayName = path): Scenario {
+  const fail = (message: string) => new ScenarioError(displayName, [{ path: '', message }]);
+  let size: number;
+  let isFile: boolean;
+  try {
+    const stat = statSync(path);
+    [size, isFile] = [stat.size, stat.isFile()];
+  } catch (error) {
+    throw fail(`cannot read the file (${describeFsError(error)})`);
+  }
+  if (!isFile) throw fail('found a directory or device; expected a scenario file (.yaml)');
+  // Checked before reading, so a huge file is never loaded into memory.
+  if (size > LIMITS.maxFileBytes) throw new ScenarioError(displayName, [fileTooLarge(size)]);
+  return parseScenario(readFileSync(path, 'utf8'), displayName);
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,45 @@
+// Runs every preset of a scenario and checks each outcome against the file's expectations.
+import { summarize } from '../check/summarize';
+import { simulateRun } from '../sim/run';
+import type { RunResult, RunSpec, RunSummary } from '../sim/types';
+import { assertionsFor, evaluateExpect, type ExpectResult } from './expect';
+import { combineHashes } from './hash';
+import { resolveRuns, type ResolveOptions, type Scenario } from './load';
+
+export interface RunScenarioOptions extends ResolveOptions {
+  /** Run the linearizability checker (default true). Off, `linearizable:` assertions are skipped. */
+  linearizability?: boolean;
+}
+
+export interface ScenarioRun {
+  spec: RunSpec;
+  result: RunResult;
+  summary: RunSummary;
+  /** null when the scenario makes no assertions about this preset. */
+  expect: ExpectResult | null;
+}
+
+export interface ScenarioOutcome {
+  scenario: Scenario;
+  seed: number;
+  /** Fingerprint of all runs' traces: equal for equal (scenario, seed, presets). */
+  traceHash: string;
+  runs: ScenarioRun[];
+}
+
+export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): ScenarioOutcome {
+  const linearizability = opts.linearizability ?? true;
+  const specs = resolveRuns(scenario, opts);
+  const runs = specs.map((spec): ScenarioRun => {
+    const result = simulateRun(spec);
+    const summary = summarize(result, { linearizability });
+    const assertions = assertionsFor(scenario, spec, linearizability);
+    return { spec, result, summary, expect: assertions ? evaluateExpect(assertions, summary) : null };
+  });
+  return {
+    scenario,
+    seed: opts.seed ?? scenario.seed,
+    traceHash: combineHashes(runs.map((r) => r.result.traceHash)),
+    runs,
+  };
+}

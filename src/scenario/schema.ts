@@ -1,0 +1,267 @@
+// Shape of a scenario file. Only structure and per-field ranges live here, because this schema is also
+// exported as JSON Schema for editors; rules that relate fields to each other are in cross-check.ts.
+import { z } from 'zod';
+import { AZS, type AZ, type FaultKind, type FaultSpec, type ParamOverrides, type PresetId } from '../sim/types';
+import { PRESET_IDS } from '../sim/presets';
+import { LIMITS } from './limits';
+
+const HOUR_MS = 3_600_000;
+const YEAR_S = 31_536_000;
+
+const range = (min: number, max: number) => z.number().min(min).max(max);
+const positive = (max: number) => z.number().gt(0).max(max);
+const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const AzSchema = z.enum(AZS).describe('Availability zone: a, b or c.');
+export const PresetIdSchema = z.enum(PRESET_IDS as [PresetId, ...PresetId[]]);
+
+// Periodic knobs have a floor above 0: a period of 0 would schedule endless events at one instant.
+const NetworkOverrides = z
+  .strictObject({
+    intraAzRttMs: range(0, 1000).describe('Round trip between two hosts in one AZ, ms.'),
+    crossAzRttMs: range(0, 1000).describe('Round trip between hosts in different AZs, ms.'),
+    jitterSigma: range(0, 2).describe('Sigma of the log-normal jitter factor on each one-way delay (0 = none).'),
+    spikeProbability: range(0, 1).describe('Probability that a cross-AZ message hits a rare spike.'),
+    spikeRttMs: range(0, 60_000).describe('Round trip of such a spike, ms.'),
+  })
+  .partial();
+
+const ClientOverrides = z
+  .strictObject({
+    timeoutMs: positive(600_000).describe('A client gives up on a request after this long; the outcome is unknown.'),
+    reconnectMs: range(0, 600_000).describe('Wait before resolving the endpoint again after an error, ms.'),
+  })
+  .partial();
+
+const ServerOverrides = z
+  .strictObject({
+    commandUs: range(0, 1_000_000).describe('CPU time per command on the primary, µs.'),
+    fsyncMs: range(0, 10_000).describe('Time one fsync takes, ms.'),
+    datasetGB: range(0, 1024).describe('Dataset size, for fork stalls and load times, GB.'),
+    forkMsPerGB: range(0, 10_000).describe('Fork stall per GB of dataset, ms.'),
+    loadGBps: positive(100).describe('Rate at which a restarting node loads its RDB or AOF file, GB/s.'),
+    autoRestartMs: range(0, HOUR_MS).describe('Time until the platform restarts a crashed process, ms.'),
+    replaceHostMs: range(0, HOUR_MS).describe('Time to bring up an empty replacement host after host loss, ms.'),
+    rebootMs: range(0, HOUR_MS).describe('How long a reboot keeps the process down, ms.'),
+  })
+  .partial();
+
+const CacheOverrides = z
+  .strictObject({
+    replicaAckPeriodMs: range(1, 60_000).describe('REPLCONF ACK period of replicas, ms.'),
+    replicationDelayMs: range(0, 600_000).describe('Time a write waits on the primary before it leaves for the replicas (a loaded primary), ms.'),
+    backlogBytes: whole(1, 2 ** 31).describe('Replication backlog; a replica further behind needs a full sync.'),
+    waitReplicas: whole(0, LIMITS.maxReplicas).describe('Client sends WAIT n after each write (0 = off).'),
+    waitTimeoutMs: range(0, 600_000).describe('Timeout of that WAIT, ms.'),
+    minReplicasToWrite: whole(0, LIMITS.maxReplicas).describe('min-replicas-to-write (0 = off).'),
+    minReplicasMaxLagS: range(0, 3600).describe('min-replicas-max-lag, s.'),
+    aof: z
+      .strictObject({
+        enabled: z.boolean().describe('appendonly yes/no.'),
+        fsync: z.enum(['always', 'everysec', 'no']).describe('appendfsync policy.'),
+        osFlushMs: range(1, HOUR_MS).describe('OS page-cache flush period when fsync is "no", ms.'),
+      })
+      .partial(),
+    rdb: z
+      .strictObject({
+        everyS: whole(0, 86_400).describe('RDB save point seconds (0 = RDB off).'),
+        minChanges: whole(1, 1_000_000_000).describe('RDB save point: minimum changes.'),
+      })
+      .partial(),
+    backup: z
+      .strictObject({
+        enabled: z.boolean().describe('Backups to the regional snapshot store.'),
+        intervalS: range(1, YEAR_S).describe('Time between backups, s.'),
+        firstAtS: range(0, YEAR_S).describe('Time of the first backup after the start of the run, s.'),
+      })
+      .partial(),
+    failover: z
+      .strictObject({
+        mode: z.enum(['elasticache', 'cluster', 'sentinel', 'none']).describe('Who promotes a replica.'),
+        detectionMs: range(0, HOUR_MS).describe('Silence before the primary is declared failed, ms.'),
+        promotionMs: range(0, HOUR_MS).describe('Promotion plus endpoint move after a declared failure, ms.'),
+        isolatedPrimaryStopsAfterMs: z
+          .number({ error: (iss) => (iss.code === 'invalid_type' ? 'a number of ms, or null for never' : undefined) })
+          .min(0)
+          .max(HOUR_MS)
+          .nullable()
+          .describe('An isolated primary stops taking writes after this long, ms; null = never.'),
+        restoreBackupOnTotalLoss: z.boolean().describe('Restore the latest backup when every node lost its data.'),
+      })
+      .partial(),
+  })
+  .partial();
+
+const DurableOverrides = z
+  .strictObject({
+    logCommitMs: range(0, 10_000).describe('Median extra time for a quorum of AZ log copies to persist, ms.'),
+    logQuorum: whole(1, 3).describe('Log copies needed to commit.'),
+    leaseMs: range(100, 600_000).describe('Leadership lease, ms.'),
+    backoffFactor: range(1, 100).describe('Replicas campaign after backoffFactor × lease without renewal.'),
+    heartbeatDivisor: whole(1, 100).describe('The primary renews every leaseMs / heartbeatDivisor.'),
+    replicaPollMs: range(0.1, 60_000).describe('Replicas poll the log this often, ms.'),
+    monitorPollMs: range(100, HOUR_MS).describe('The monitor checks nodes this often, ms.'),
+    snapshotIntervalS: range(1, YEAR_S).describe('Off-box snapshot interval, s.'),
+  })
+  .partial();
+
+export const ParamOverridesSchema = z
+  .strictObject({
+    family: z.enum(['cache', 'durable']).describe('Replies first and replicates later, or replies after a log commit.'),
+    network: NetworkOverrides,
+    client: ClientOverrides,
+    server: ServerOverrides,
+    cache: CacheOverrides,
+    durable: DurableOverrides,
+  })
+  .partial()
+  .describe('Knobs that differ from the preset; anything left out keeps the preset value.');
+
+export const PresetEntrySchema = z.union([
+  PresetIdSchema,
+  z.strictObject({
+    preset: PresetIdSchema,
+    label: z.string().min(1).max(LIMITS.maxLabelChars).optional().describe('Column heading; defaults to the preset label.'),
+    overrides: ParamOverridesSchema.optional(),
+  }),
+]);
+
+export const TopologySchema = z
+  .strictObject({
+    primary: AzSchema.default('a').describe('AZ of the initial primary; it is node <az>1, e.g. a1.'),
+    replicas: z
+      .array(AzSchema)
+      .max(LIMITS.maxReplicas)
+      .default((): AZ[] => ['b', 'c'])
+      .describe('AZ of each replica; named by AZ and index within the AZ, e.g. [b, c, b] → b1, c1, b2.'),
+    clients: z
+      .array(AzSchema)
+      .min(1)
+      .max(AZS.length)
+      .default((): AZ[] => ['a', 'b', 'c'])
+      .describe('AZs that host clients; the workload is spread evenly over them.'),
+  })
+  .prefault({});
+
+export const WorkloadSchema = z
+  .strictObject({
+    writesPerSec: range(0, LIMITS.maxRatePerSec).default(1000),
+    readsPerSec: range(0, LIMITS.maxRatePerSec).default(1000),
+    keys: whole(1, LIMITS.maxKeys).default(1000),
+    valueBytes: whole(1, LIMITS.maxValueBytes).default(100),
+    incrFraction: range(0, 1).default(0).describe('Share of writes that are INCR rather than SET.'),
+    readFromReplicas: z.boolean().default(false).describe('Clients read from replicas instead of the primary.'),
+  })
+  .prefault({});
+
+const at = z.number().min(0).describe('When the fault happens, seconds after the start of the run.');
+const node = z
+  .string()
+  .regex(/^(primary|replica|[abc][1-6])$/, { error: 'a node id such as "a1" or "b2", or "primary" or "replica"' })
+  .describe('Node id (AZ + index, e.g. a1), or "primary" / "replica", resolved when the fault fires.');
+const az = AzSchema;
+const span = positive(LIMITS.maxDurationS).optional().describe('Seconds until it heals by itself; omit to keep it.');
+const millis = range(0, 600_000);
+
+function fault<K extends FaultKind, S extends z.ZodRawShape>(kind: K, shape: S) {
+  return z.strictObject({ at, kind: z.literal(kind), ...shape });
+}
+
+export const FaultSchema = z.discriminatedUnion('kind', [
+  fault('crash', { node }),
+  fault('restart', { node }),
+  fault('reboot', { node }),
+  fault('host-loss', { node }),
+  fault('az-outage', { az, durationS: span }),
+  fault('az-recover', { az }),
+  fault('az-isolate', { az, durationS: span }),
+  fault('az-heal', { az }),
+  fault('power-loss', { durationS: span }),
+  fault('power-restore', {}),
+  fault('link-delay', { node, delayMs: millis.describe('Extra one-way delay, ms.'), durationS: span }),
+  fault('link-stall', { node, durationS: span }),
+  fault('link-heal', { node }),
+  fault('fsync-stall', { node, durationMs: millis.describe('How long fsync blocks, ms.') }),
+]);
+
+export const EXPECT_METRICS = [
+  'lostAcked',
+  'acked',
+  'rpoMs',
+  'rtoMs',
+  'readRtoMs',
+  'staleReads',
+  'splitBrainMs',
+  'unknownWrites',
+  'refusedWrites',
+  'writeP50Ms',
+  'writeP99Ms',
+  'readP50Ms',
+  'readP99Ms',
+] as const;
+export type ExpectMetric = (typeof EXPECT_METRICS)[number];
+
+export const ComparisonSchema = z.union([
+  z.number().describe('Must equal this number.'),
+  z
+    .strictObject({ eq: z.number(), gt: z.number(), gte: z.number(), lt: z.number(), lte: z.number() })
+    .partial()
+    .refine((c) => Object.keys(c).length > 0, { error: 'at least one of eq, gt, gte, lt, lte' }),
+]).meta({ id: 'Comparison', description: 'A number the metric must equal, or bounds: { gt: 0 }, { gte: 1, lte: 5 }.' });
+
+const comparison = ComparisonSchema.optional();
+export const AssertionsSchema = z.strictObject({
+  lostAcked: comparison,
+  acked: comparison,
+  rpoMs: comparison,
+  rtoMs: comparison,
+  readRtoMs: comparison,
+  staleReads: comparison,
+  splitBrainMs: comparison,
+  unknownWrites: comparison,
+  refusedWrites: comparison,
+  writeP50Ms: comparison,
+  writeP99Ms: comparison,
+  readP50Ms: comparison,
+  readP99Ms: comparison,
+  linearizable: z.boolean().optional().describe('true: no violation found; false: a violation must be found.'),
+});
+
+export const ScenarioSchema = z.strictObject({
+  title: z.string().min(1).max(LIMITS.maxTitleChars),
+  description: z.string().max(LIMITS.maxDescriptionChars).optional().describe('What a learner should watch for.'),
+  seed: whole(0, 2 ** 32 - 1)
+    .default(1)
+    .describe('Seed of the random choices; equal seeds give equal runs.'),
+  durationS: positive(LIMITS.maxDurationS).describe('Simulated seconds per run.'),
+  topology: TopologySchema,
+  presets: z
+    .array(PresetEntrySchema)
+    .min(1)
+    .max(LIMITS.maxPresets)
+    .describe('Configurations compared side by side: a preset id, or { preset, label, overrides }.'),
+  workload: WorkloadSchema,
+  faults: z
+    .array(FaultSchema)
+    .max(LIMITS.maxFaults)
+    .default(() => []),
+  expect: z
+    .record(z.string(), AssertionsSchema)
+    .optional()
+    .describe('Outcome checks per preset, keyed by preset label or id.'),
+});
+
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type ScenarioData = z.output<typeof ScenarioSchema>;
+export type PresetEntry = z.output<typeof PresetEntrySchema>;
+export type Comparison = z.output<typeof ComparisonSchema>;
+export type Assertions = z.output<typeof AssertionsSchema>;
+export type FaultData = z.output<typeof FaultSchema>;
+
+// Compile-time guards: a knob or fault kind added to src/sim/types.ts without a schema entry fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const overridesCoverEveryKnob: Same<z.output<typeof ParamOverridesSchema>, ParamOverrides> = true;
+const faultsMatchFaultSpec: Same<DistributiveOmit<FaultData, 'at'>, FaultSpec> = true;
+void overridesCoverEveryKnob;
+void faultsMatchFaultSpec;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
