@@ -1,0 +1,54 @@
+// The rows of the comparison table, in the order a learner reads them: what was promised, what was
+// lost, how long it took to recover, and what durability costs in latency.
+import type { RunSummary } from '../sim/types';
+import { formatCount, formatMs } from './format';
+
+export interface Metric {
+  /** Prefix of the cells' data-testid: `{key}-{run slug}`. */
+  key: string;
+  label: string;
+  /** The raw number behind the cell, for tests and tooling; absent when a cell shows two numbers. */
+  value(s: RunSummary): number | undefined;
+  text(s: RunSummary): string;
+  /** Values above zero mean data or availability was lost, and are highlighted. */
+  badWhenPositive?: boolean;
+}
+
+export const METRICS: Metric[] = [
+  { key: 'acked', label: 'Acknowledged writes', value: (s) => s.acked, text: (s) => formatCount(s.acked) },
+  {
+    key: 'lost',
+    label: 'Lost acknowledged writes',
+    value: (s) => s.lostAcked.length,
+    text: (s) => formatCount(s.lostAcked.length),
+    badWhenPositive: true,
+  },
+  { key: 'rpo', label: 'RPO (ms)', value: (s) => s.rpoMs, text: (s) => formatMs(s.rpoMs), badWhenPositive: true },
+  { key: 'rto', label: 'RTO writes (ms)', value: (s) => s.rtoMs, text: (s) => formatMs(s.rtoMs) },
+  { key: 'stale', label: 'Stale reads', value: (s) => s.staleReads, text: (s) => formatCount(s.staleReads) },
+  {
+    key: 'split-brain',
+    label: 'Split-brain (ms)',
+    value: (s) => s.splitBrainMs,
+    text: (s) => formatMs(s.splitBrainMs),
+    badWhenPositive: true,
+  },
+  {
+    key: 'unknown',
+    label: 'Unknown outcome (timeouts)',
+    value: (s) => s.unknownWrites,
+    text: (s) => formatCount(s.unknownWrites),
+  },
+  {
+    key: 'write-latency',
+    label: 'Write latency p50 / p99 (ms)',
+    value: () => undefined,
+    text: (s) => `${formatMs(s.writeLatencyMs.p50)} / ${formatMs(s.writeLatencyMs.p99)}`,
+  },
+  {
+    key: 'read-latency',
+    label: 'Read latency p50 (ms)',
+    value: (s) => s.readLatencyMs.p50,
+    text: (s) => formatMs(s.readLatencyMs.p50),
+  },
+];
