@@ -20,24 +20,44 @@ export function kindOf(cmd: Cmd): OpKind {
   return isWriteCmd(cmd) ? 'write' : 'read';
 }
 
+interface Collected {
+  length: number;
+  last: HistoryEvent | undefined;
+  ops: Op[];
+  byId: Op[];
+}
+
+// Every check pairs the same history, and the app re-checks a history that keeps growing; pairing it once
+// and extending it with what was appended since saves passes over millions of events. A history that was
+// truncated (time travel) is recognised by its last event no longer being where it was, and re-paired.
+const collected = new WeakMap<readonly HistoryEvent[], Collected>();
+
 /**
  * Operations in the order they were invoked in the history. Only the first outcome of an op counts:
  * a client stops listening once it has given up, so a late reply changes nothing it saw.
+ * The returned array is shared: callers must not modify it.
  */
 export function collectOps(history: readonly HistoryEvent[]): Op[] {
-  const byId = new Map<number, Op>();
-  const ops: Op[] = [];
-  for (const ev of history) {
+  let c = collected.get(history);
+  if (!c || c.length > history.length || (c.length > 0 && history[c.length - 1] !== c.last)) {
+    c = { length: 0, last: undefined, ops: [], byId: [] };
+    collected.set(history, c);
+  }
+  const { ops, byId } = c;
+  for (let i = c.length; i < history.length; i++) {
+    const ev = history[i];
     if (ev.type === 'invoke') {
-      if (byId.has(ev.op)) continue;
+      if (byId[ev.op] !== undefined) continue;
       const op: Op = { id: ev.op, invoke: ev, outcome: null };
-      byId.set(ev.op, op);
+      byId[ev.op] = op;
       ops.push(op);
     } else {
-      const op = byId.get(ev.op);
+      const op = byId[ev.op];
       if (op && op.outcome === null) op.outcome = ev;
     }
   }
+  c.length = history.length;
+  c.last = history[history.length - 1];
   return ops;
 }
 

@@ -65,9 +65,9 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
     if (n.role === 'primary' && refusal(sim, n, false) >= 0) return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
     n.busyUntil = finish;
     const v = n.data.get(op.key);
-    op.value = v ? v.v : null;
+    op.value = v ? v.val : null;
     op.rw = v ? v.w : -1;
-    op.rs = v ? v.s : -1;
+    op.rs = v ? v.seq : -1;
     op.term = n.term;
     op.fromReplica = n.role !== 'primary';
     op.lagUs = op.fromReplica ? replicaLagUs(sim, n) : 0;
@@ -119,7 +119,7 @@ function refusal(sim: Simulation, n: NodeRec, isWrite: boolean): number {
 function applyWrite(sim: Simulation, n: NodeRec, op: Op): void {
   const w = sim.w;
   const prev = n.data.get(op.key);
-  const val: string | number = op.cmd === 0 ? op.arg : (typeof prev?.v === 'number' ? prev.v : 0) + 1;
+  const val: string | number = op.cmd === 0 ? op.arg : (typeof prev?.val === 'number' ? prev.val : 0) + 1;
   const seq = w.nextSeq++;
   // RESP size of the propagated command, which is what replication offsets count.
   const size = 32 + op.key.length + (op.cmd === 0 ? sim.spec.workload.valueBytes : 0);
@@ -127,7 +127,7 @@ function applyWrite(sim: Simulation, n: NodeRec, op: Op): void {
   w.streams[n.stream].entries.push(entry);
   n.applied++;
   n.offset = entry.off;
-  n.data.set(op.key, { v: val, w: op.id, s: seq });
+  n.data.set(op.key, entry);
   op.offset = entry.off;
   op.seq = seq;
   op.term = n.term;
@@ -267,7 +267,7 @@ function onDeliver(sim: Simulation, e: Ev): void {
     r.link = 'down'; // a gap: something was lost on the way, resynchronise on the next tick
     return;
   }
-  r.data.set(entry.key, { v: entry.val, w: entry.w, s: entry.seq });
+  r.data.set(entry.key, entry);
   r.applied++;
   r.offset = entry.off;
   if (sim.p.cache.aof.enabled) r.aofWritten = r.applied;
@@ -366,7 +366,7 @@ function onPsyncBatch(sim: Simulation, e: Ev): void {
   const p = w.nodes[r.upstream];
   for (let i = r.applied; i < e.b; i++) {
     const entry = entryAt(w.streams, p.stream, i);
-    r.data.set(entry.key, { v: entry.val, w: entry.w, s: entry.seq });
+    r.data.set(entry.key, entry);
     r.offset = entry.off;
   }
   if (e.b > r.applied) r.applied = e.b;

@@ -128,8 +128,8 @@ export function reply(sim: Simulation, op: Op, nodeIdx: number, leaveT: number, 
   const w = sim.w;
   const node = w.nodes[nodeIdx];
   const caz = w.clients[op.client].az;
-  const t = Math.max(leaveT, w.now) + oneWayUs(w.rng.network, sim.p.network, node.az, caz);
-  sim.at(t, K.REPLY_ARRIVE, nodeIdx, error, node.inc, op);
+  const leave = Math.max(leaveT, w.now);
+  sim.at(leave + oneWayUs(w.rng.network, sim.p.network, node.az, caz), K.REPLY_ARRIVE, nodeIdx, error, node.inc, op, leave);
 }
 
 export function onReply(sim: Simulation, e: Ev): void {
@@ -138,7 +138,9 @@ export function onReply(sim: Simulation, e: Ev): void {
   if (op.done) return;
   const node = w.nodes[e.a];
   if (!canTalk(w, node.az, w.clients[op.client].az)) return;
-  if (node.inc !== e.c && node.deathWasHost && node.deathT <= e.t) return;
+  // A reply handed to the kernel before the process died still arrives; one the process had not sent yet
+  // (or one on the wire when the host itself died) does not.
+  if (node.inc !== e.c && (node.deathWasHost ? node.deathT <= e.t : node.deathT < e.d)) return;
   if (e.b >= 0) {
     settleFail(sim, op, e.a, e.b);
     return;
@@ -211,7 +213,7 @@ export function onTimer(sim: Simulation, clientIdx: number): void {
     if (client.target === op.node) client.target = -1;
     head++;
   }
-  if (head > 4096 && head * 2 > pending.length) {
+  if (head > 256 && head * 2 > pending.length) {
     pending.splice(0, head);
     head = 0;
   }

@@ -5,7 +5,7 @@
 import { E, reply } from './clients';
 import { canTalk, meanOneWayUs, oneWayUs, reachesRegion } from './network';
 import { lognormalFactor, uniform } from './rng';
-import { K, type Entry, type Ev, type LogEntry, type NodeRec, type Op, type Val } from './world';
+import { K, type Entry, type Ev, type LogEntry, type LogState, type NodeRec, type Op, type Val, type World } from './world';
 import type { Simulation } from './engine';
 
 const ms = (x: number) => Math.round(x * 1000);
@@ -44,6 +44,27 @@ function copiesReachable(sim: Simulation, az: number): number {
   return c;
 }
 
+/** Entries committed by time t: commit times are non-decreasing, so a binary search from the last known. */
+export function committedAt(log: LogState, t: number): number {
+  let lo = log.committed;
+  let hi = log.commitT.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (log.commitT[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The commit point moves by itself as time passes; nothing waits on it with an event (replies are sent at
+ * their commit time when the append is accepted). Readers bring it up to date first.
+ */
+export function advanceCommitted(w: World): number {
+  w.log.committed = committedAt(w.log, w.now);
+  return w.log.committed;
+}
+
 const REJECTED = -1;
 const HELD = -2;
 
@@ -55,41 +76,53 @@ function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, e: 
   const w = sim.w;
   const log = w.log;
   if (kind === 2 ? n.logApplied !== log.entries.length : term !== log.leaderTerm || log.leaderNode !== n.idx) return REJECTED;
-  const reach: number[] = [];
+  // Time for each reachable AZ copy to have the entry: a round trip to its AZ plus its storage write.
+  // The commit is the quorum-th fastest of them (2 of 3 by default).
   const d = sim.p.durable;
-  const storageMedianUs = Math.max(200, ms(d.logCommitMs - sim.p.network.crossAzRttMs));
+  const net = sim.p.network;
+  const storageMedianUs = Math.max(200, ms(d.logCommitMs - net.crossAzRttMs));
+  let r0 = Infinity;
+  let r1 = Infinity;
+  let r2 = Infinity;
+  let reachable = 0;
   for (let x = 0; x < 3; x++) {
     if (!canTalk(w, n.az, x)) continue;
-    const rtt = oneWayUs(w.rng.network, sim.p.network, n.az, x) + oneWayUs(w.rng.network, sim.p.network, x, n.az);
-    reach.push(rtt + Math.round(storageMedianUs * lognormalFactor(w.rng.network, STORAGE_SIGMA)));
+    reachable++;
+    const rtt = 2 * oneWayUs(w.rng.network, net, n.az, x);
+    const t = rtt + Math.round(storageMedianUs * lognormalFactor(w.rng.network, STORAGE_SIGMA));
+    if (t < r0) {
+      r2 = r1;
+      r1 = r0;
+      r0 = t;
+    } else if (t < r1) {
+      r2 = r1;
+      r1 = t;
+    } else if (t < r2) r2 = t;
   }
-  if (reach.length < d.logQuorum) return HELD;
-  reach.sort((a, b) => a - b);
-  const commitT = Math.max(log.lastCommitT, w.now + reach[d.logQuorum - 1]);
+  if (reachable < d.logQuorum) return HELD;
+  const quorumUs = d.logQuorum === 1 ? r0 : d.logQuorum === 2 ? r1 : r2;
+  const commitT = Math.max(log.lastCommitT, w.now + quorumUs);
   log.lastCommitT = commitT;
   const index = log.entries.length;
-  log.entries.push({ kind, term, node: n.idx, inc: n.inc, sentT: w.now, op, e });
+  log.entries.push({ kind, term, node: n.idx, inc: n.inc, sentT: w.now, opId: op ? op.id : 0, e });
   log.commitT.push(commitT);
   if (kind === 2) {
     log.leaderTerm = term;
     log.leaderNode = n.idx;
   }
-  sim.at(commitT, K.LOG_COMMIT, index, 0, 0, null);
+  if (kind !== 0) sim.at(commitT, K.LOG_COMMIT, index, 0, 0, null);
   return index;
 }
 
 function onCommit(sim: Simulation, index: number): void {
   const w = sim.w;
   const log = w.log;
-  if (index + 1 > log.committed) log.committed = index + 1;
+  advanceCommitted(w);
   const le = log.entries[index];
   const n = w.nodes[le.node];
   const sameProcess = n.inc === le.inc && !isDown(n);
-  if (le.kind === 0 && le.op && le.e) {
-    if (!sameProcess) return; // committed, but the process that would reply is gone: the client times out
-    if (n.dirty.get(le.e.key) === index) n.dirty.delete(le.e.key);
-    reply(sim, le.op, n.idx, w.now, -1);
-    releaseReads(sim, n);
+  if (le.kind === 0) {
+    return;
   } else if (le.kind === 1) {
     if (sameProcess && le.term === log.leaderTerm) {
       n.leaseUntil = Math.max(n.leaseUntil, le.sentT + ms(sim.p.durable.leaseMs));
@@ -135,8 +168,8 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
       const dirty = n.dirty.get(op.key);
       serveRead(sim, n, op);
       // A read that touches a key with an uncommitted write waits for that commit. [P §3.2]
-      if (dirty !== undefined) n.readWaiters.push({ op, idx: dirty });
-      else reply(sim, op, idx, finish, -1);
+      if (dirty === Infinity) n.readWaiters.push({ op, idx: dirty });
+      else reply(sim, op, idx, dirty === undefined ? finish : Math.max(finish, w.log.commitT[dirty]), -1);
       return;
     }
     syncReplica(sim, n);
@@ -146,7 +179,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   if (st !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
   n.busyUntil = finish;
   const prev = n.data.get(op.key);
-  const val: string | number = op.cmd === 0 ? op.arg : (typeof prev?.v === 'number' ? prev.v : 0) + 1;
+  const val: string | number = op.cmd === 0 ? op.arg : (typeof prev?.val === 'number' ? prev.val : 0) + 1;
   const seq = w.nextSeq++;
   const e: Entry = { w: op.id, key: op.key, val, seq, t: w.now, off: 0, term: n.term };
   op.seq = seq;
@@ -158,18 +191,24 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   }
   const index = append(sim, n, 0, op, e, n.term);
   if (index === REJECTED) return depose(sim, n, op);
-  n.data.set(op.key, { v: val, w: op.id, s: seq });
+  n.data.set(op.key, e);
   if (index === HELD) {
     hold(n, op, e);
     return;
   }
+  accepted(sim, n, op, e, index);
+}
+
+/** The log took the append: the reply leaves when the entry commits. */
+function accepted(sim: Simulation, n: NodeRec, op: Op, e: Entry, index: number): void {
   e.off = index + 1;
   op.offset = index + 1;
-  n.dirty.set(op.key, index);
+  n.dirty.set(e.key, index);
+  reply(sim, op, n.idx, sim.w.log.commitT[index], -1);
 }
 
 function hold(n: NodeRec, op: Op, e: Entry): void {
-  n.data.set(e.key, { v: e.val, w: e.w, s: e.seq });
+  n.data.set(e.key, e);
   n.held.push(op);
   (op as Op & { entry?: Entry }).entry = e;
   n.dirty.set(e.key, Infinity);
@@ -177,26 +216,22 @@ function hold(n: NodeRec, op: Op, e: Entry): void {
 
 function serveRead(sim: Simulation, n: NodeRec, op: Op): void {
   const v = n.data.get(op.key);
-  op.value = v ? v.v : null;
+  op.value = v ? v.val : null;
   op.rw = v ? v.w : -1;
-  op.rs = v ? v.s : -1;
+  op.rs = v ? v.seq : -1;
   op.term = n.term;
   op.fromReplica = n.role !== 'primary';
   op.lagUs = op.fromReplica ? replicaLagUs(sim, n) : 0;
 }
 
+/** Reads that waited for a held write learn its commit time once the log takes it. */
 function releaseReads(sim: Simulation, n: NodeRec): void {
   if (n.readWaiters.length === 0) return;
-  const committed = sim.w.log.committed;
   const keep: typeof n.readWaiters = [];
   for (const r of n.readWaiters) {
-    if (r.idx < committed) {
-      const v = n.data.get(r.op.key);
-      r.op.value = v ? v.v : null;
-      r.op.rw = v ? v.w : -1;
-      r.op.rs = v ? v.s : -1;
-      reply(sim, r.op, n.idx, sim.w.now, -1);
-    } else keep.push(r);
+    const idx = n.dirty.get(r.op.key);
+    if (idx === undefined || idx === Infinity) keep.push(r);
+    else reply(sim, r.op, n.idx, Math.max(sim.w.now, sim.w.log.commitT[idx]), -1);
   }
   n.readWaiters = keep;
 }
@@ -222,10 +257,9 @@ function retryHeld(sim: Simulation, n: NodeRec): void {
       depose(sim, n, null);
       return;
     }
-    e.off = index + 1;
-    op.offset = index + 1;
-    n.dirty.set(e.key, index);
+    accepted(sim, n, op, e, index);
   }
+  releaseReads(sim, n);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -238,21 +272,40 @@ export function syncReplica(sim: Simulation, n: NodeRec): void {
   const log = sim.w.log;
   const delay = ms(sim.p.durable.replicaPollMs) + meanOneWayUs(sim.p.network, n.az, n.az) + n.linkDelayUs;
   const horizon = sim.w.now - delay;
-  while (n.logApplied < log.committed && log.commitT[n.logApplied] <= horizon) {
+  const end = log.commitT.length;
+  while (n.logApplied < end && log.commitT[n.logApplied] <= horizon) {
     applyEntry(n, log.entries[n.logApplied]);
     n.logApplied++;
   }
 }
 
 function applyEntry(n: NodeRec, le: LogEntry): void {
-  if (le.kind === 0 && le.e) n.data.set(le.e.key, { v: le.e.val, w: le.e.w, s: le.e.seq });
+  if (le.kind === 0 && le.e) n.data.set(le.e.key, le.e);
   else if (le.sentT > n.lastRenewSeen) n.lastRenewSeen = le.sentT;
 }
 
 export function replicaLagUs(sim: Simulation, n: NodeRec): number {
   const log = sim.w.log;
-  if (n.logApplied >= log.committed) return 0;
+  if (n.logApplied >= committedAt(log, sim.w.now)) return 0;
   return Math.max(0, sim.w.now - log.commitT[n.logApplied]);
+}
+
+/**
+ * How many log entries a replica has applied as of now, without applying them (the lazy catch-up that
+ * syncReplica performs on demand), for pictures that must not change the model.
+ */
+export function visibleApplied(sim: Simulation, n: NodeRec): number {
+  if (!REPLICA_STATES.has(n.slot.value) || n.linkStalled || !reachesRegion(sim.w, n.az)) return n.logApplied;
+  const log = sim.w.log;
+  const horizon = sim.w.now - (ms(sim.p.durable.replicaPollMs) + meanOneWayUs(sim.p.network, n.az, n.az) + n.linkDelayUs);
+  let lo = n.logApplied;
+  let hi = committedAt(log, sim.w.now);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (log.commitT[mid] <= horizon) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function onReplicaCheck(sim: Simulation, idx: number): void {
@@ -264,9 +317,10 @@ function onReplicaCheck(sim: Simulation, idx: number): void {
   const st = n.slot.value;
   if (!REPLICA_STATES.has(st)) return;
   syncReplica(sim, n);
-  const caughtUp = n.logApplied >= w.log.committed;
+  const committed = advanceCommitted(w);
+  const caughtUp = n.logApplied >= committed;
   if (st === 'lagging' && caughtUp) sim.send(idx, { type: 'CAUGHT_UP' });
-  else if (st === 'caughtUp' && !caughtUp && w.log.committed - n.logApplied > 1000) sim.send(idx, { type: 'FELL_BEHIND' });
+  else if (st === 'caughtUp' && !caughtUp && committed - n.logApplied > 1000) sim.send(idx, { type: 'FELL_BEHIND' });
   if (n.slot.value !== 'caughtUp') return;
   const lastSign = Math.max(n.lastRenewSeen, n.followSince);
   if (w.now - lastSign < ms(d.leaseMs * d.backoffFactor)) return;
@@ -314,6 +368,7 @@ function onRestoreDone(sim: Simulation, e: Ev): void {
   const log = w.log;
   const data = new Map<string, Val>();
   n.lastRenewSeen = 0;
+  advanceCommitted(w);
   for (let i = 0; i < log.committed; i++) applyEntryTo(data, n, log.entries[i]);
   n.data = data;
   n.logApplied = log.committed;
@@ -323,7 +378,7 @@ function onRestoreDone(sim: Simulation, e: Ev): void {
 }
 
 function applyEntryTo(data: Map<string, Val>, n: NodeRec, le: LogEntry): void {
-  if (le.kind === 0 && le.e) data.set(le.e.key, { v: le.e.val, w: le.e.w, s: le.e.seq });
+  if (le.kind === 0 && le.e) data.set(le.e.key, le.e);
   else if (le.sentT > n.lastRenewSeen) n.lastRenewSeen = le.sentT;
 }
 
@@ -341,7 +396,7 @@ export function onEvent(sim: Simulation, e: Ev): void {
       return onRestoreDone(sim, e);
     case K.SNAPSHOT_TICK: {
       sim.after(sim.p.durable.snapshotIntervalS * 1e6, K.SNAPSHOT_TICK, 0, 0, 0, null);
-      sim.w.log.snapshotIndex = sim.w.log.committed;
+      sim.w.log.snapshotIndex = advanceCommitted(sim.w);
       sim.trace({ type: 'snapshot', t: sim.w.now, index: sim.w.log.committed });
       return;
     }

@@ -234,6 +234,7 @@ export class Simulation {
       c.pending.splice(0, c.head);
       c.head = 0;
     }
+    if (this.durable) durable.advanceCommitted(w);
     const { history, trace, streams, log, ...rest } = w;
     const { entries, commitT, ...logScalars } = log;
     const cloned = structuredClone({ rest, logScalars, logTail: entries.slice(log.committed) });

@@ -31,7 +31,7 @@ export function replay(streams: Stream[], s: number, n: number): Map<string, Val
     const [st, from, to] = parts[r];
     for (let i = from; i < to; i++) {
       const e = st.entries[i - st.base];
-      data.set(e.key, { v: e.val, w: e.w, s: e.seq });
+      data.set(e.key, e);
     }
   }
   return data;

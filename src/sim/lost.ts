@@ -2,7 +2,8 @@
 // Cache-style: a write survives if it lies in the lineage of the authoritative copy (the serving primary),
 // or, when no primary serves at the end of the run, in the lineage of any copy that still exists (memory,
 // AOF, RDB or a backup). Log-durable: a write survives if its log entry is committed.
-import { divergence, writePositions } from './lineage';
+import { divergence } from './lineage';
+import { committedAt } from './durable';
 import { AZS, type LostWrite, type OkEvent } from './types';
 import type { World } from './world';
 import type { Simulation } from './engine';
@@ -13,55 +14,67 @@ export function lostWrites(sim: Simulation): LostWrite[] {
   const w = sim.w;
   // Operation ids are dense, so arrays indexed by id beat maps here (this runs over every event).
   const keys: string[] = [];
-  const ackedList: OkEvent[] = [];
+  const acked: OkEvent[] = [];
   for (const ev of w.history) {
     if (ev.type === 'invoke') {
       if (ev.cmd !== 'GET') keys[ev.op] = ev.key;
-    } else if (ev.type === 'ok' && keys[ev.op] !== undefined) ackedList.push(ev);
+    } else if (ev.type === 'ok' && keys[ev.op] !== undefined) acked.push(ev);
   }
-  const acked = new Map<number, OkEvent>(ackedList.map((ok) => [ok.op, ok]));
   return sim.durable ? lostDurable(w, acked, keys) : lostCache(sim, acked, keys);
 }
 
-function lostDurable(w: World, acked: Map<number, OkEvent>, keys: string[]): LostWrite[] {
+function lostDurable(w: World, acked: OkEvent[], keys: string[]): LostWrite[] {
   const out: LostWrite[] = [];
-  for (const [id, ok] of acked) {
+  const committed = committedAt(w.log, w.now);
+  for (const ok of acked) {
     const i = (ok.offset ?? 0) - 1;
     const le = w.log.entries[i];
-    if (i >= 0 && i < w.log.committed && le?.op?.id === id) continue;
-    out.push({ id, key: keys[id], ackedAtMs: ok.t / 1000, node: ok.node, reason: `acknowledged at ${fmtS(ok.t)} by ${ok.node} but not in the committed log` });
+    if (i >= 0 && i < committed && le?.opId === ok.op) continue;
+    out.push({ id: ok.op, key: keys[ok.op], ackedAtMs: ok.t / 1000, node: ok.node, reason: `acknowledged at ${fmtS(ok.t)} by ${ok.node} but not in the committed log` });
   }
   return out;
 }
 
-function lostCache(sim: Simulation, acked: Map<number, OkEvent>, keys: string[]): LostWrite[] {
+function lostCache(sim: Simulation, acked: OkEvent[], keys: string[]): LostWrite[] {
   const w = sim.w;
-  const pos = writePositions(w.streams);
+  // Where each write sits in the stream tree: write id → stream, lineage index.
+  const posStream = new Int32Array(w.nextOp).fill(-1);
+  const posIndex = new Int32Array(w.nextOp);
+  for (const st of w.streams) {
+    for (let k = 0; k < st.entries.length; k++) {
+      posStream[st.entries[k].w] = st.id;
+      posIndex[st.entries[k].w] = st.base + k;
+    }
+  }
   const copies = survivingCopies(sim);
   const primary = w.nodes[w.primary];
   const authoritative = copies.length > 0 ? copies[0] : null;
-  // For each surviving copy: stream → how many of that stream's lineage entries it contains.
+  // For each surviving copy: per stream, how many of that stream's lineage entries it contains.
   const limits = copies.map(([s, n]) => {
-    const m = new Map<number, number>();
+    const m = new Float64Array(w.streams.length);
     let limit = n;
     for (let cur = s; cur >= 0; cur = w.streams[cur].parent) {
-      m.set(cur, limit);
+      m[cur] = Math.max(m[cur], limit);
       limit = Math.min(limit, w.streams[cur].base);
     }
     return m;
   });
   const out: LostWrite[] = [];
-  for (const [id, ok] of acked) {
-    const p = pos.get(id);
-    if (!p) continue;
-    if (limits.some((lim) => (lim.get(p[0]) ?? 0) > p[1])) continue;
+  for (const ok of acked) {
+    const id = ok.op;
+    const ps = posStream[id];
+    if (ps < 0) continue;
+    const pi = posIndex[id];
+    let kept = false;
+    for (const lim of limits) if (lim[ps] > pi) kept = true;
+    if (kept) continue;
     const node = w.nodes.find((x) => x.id === ok.node);
     const by = `acknowledged at ${fmtS(ok.t)} by ${ok.node}${node ? ` (AZ ${AZS[node.az]})` : ''}`;
     let reason: string;
     if (!authoritative) {
       reason = `${by}; no copy of it survives: every node lost its memory and nothing on disk or in a backup holds it`;
     } else {
-      const d = divergence(w.streams, authoritative[0], p[0], p[1]);
+      const d = divergence(w.streams, authoritative[0], ps, pi);
       if (d === null) reason = `${by}; ${primary.id} serves without it`;
       else if (d.branch) reason = `${by} on a branch of history that was later thrown away; ${d.why}`;
       else reason = `${by}; ${d.why}`;

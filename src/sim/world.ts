@@ -47,15 +47,11 @@ export interface Ev extends QueuedEvent {
   ref: unknown;
 }
 
-export interface Val {
-  v: string | number;
-  /** Id of the write that produced this value. */
-  w: number;
-  /** Global apply order of that write. */
-  s: number;
-}
 
-/** One write as a primary applied it: an entry of a replication stream (cache) or of the log (durable). */
+/**
+ * One write as a primary applied it: an entry of a replication stream (cache) or of the log (durable).
+ * Datasets map each key to the entry that last wrote it, so applying a write allocates nothing.
+ */
 export interface Entry {
   w: number;
   key: string;
@@ -67,6 +63,9 @@ export interface Entry {
   off: number;
   term: number;
 }
+
+/** What a dataset holds for a key: the entry of the write that produced its value. */
+export type Val = Entry;
 
 /**
  * A replication history branch (cache-style). A node's data is a prefix of one stream's lineage: the
@@ -183,7 +182,8 @@ export interface LogEntry {
   /** Incarnation of the appending node, so a reply is only sent by the process that took the request. */
   inc: number;
   sentT: number;
-  op: Op | null;
+  /** Id of the client operation for a data entry (an id, not the operation, so the log keeps no clients' state alive). */
+  opId: number;
   e: Entry | null;
 }
 
