@@ -3,6 +3,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   plugins: [svelte()],
+  // Workers are ES modules, so the simulation code they import may be split like the page's own.
+  worker: { format: 'es' },
   // Component tests must resolve Svelte's browser build, not its server build.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {
