@@ -17,8 +17,8 @@ export function start(sim: Simulation): void {
   const { w, p } = sim;
   sim.trace({ type: 'term', t: 0, node: w.nodes[0].id, term: 1, fromTerm: null, forkOffset: 0, cause: 'initial' });
   for (const n of w.nodes) {
-    // Stagger the once-a-second replica ticks so they do not all land on the same instant.
-    if (n.idx > 0) sim.after(ms(p.cache.replicaAckPeriodMs) * (n.idx / w.nodes.length), K.REPLICA_TICK, n.idx, 0, 0, null);
+    // Every node ticks, since any node can become a replica. Staggered so they do not land together.
+    sim.after(ms(p.cache.replicaAckPeriodMs) * ((n.idx + 1) / (w.nodes.length + 1)), K.REPLICA_TICK, n.idx, 0, 0, null);
     if (p.cache.aof.enabled && p.cache.aof.fsync !== 'always') {
       const period = p.cache.aof.fsync === 'everysec' ? 1000 : p.cache.aof.osFlushMs;
       sim.after(ms(period), K.FSYNC_TICK, n.idx, 0, 0, null);

@@ -19,7 +19,8 @@ export function start(sim: Simulation): void {
   sim.trace({ type: 'term', t: 0, node: w.nodes[0].id, term: 1, fromTerm: null, forkOffset: 0, cause: 'initial' });
   const hb = heartbeatUs(sim);
   sim.after(hb, K.LEASE_TICK, 0, 0, 0, null);
-  for (const n of w.nodes) if (n.idx > 0) sim.after(hb + (n.idx * hb) / (w.nodes.length + 1), K.REPLICA_CHECK, n.idx, 0, 0, null);
+  // Every node checks, since any node can become a replica after it restores.
+  for (const n of w.nodes) sim.after(hb + ((n.idx + 1) * hb) / (w.nodes.length + 1), K.REPLICA_CHECK, n.idx, 0, 0, null);
   sim.after(ms(sim.p.durable.monitorPollMs), K.MONITOR_TICK, 0, 0, 0, null);
   sim.after(sim.p.durable.snapshotIntervalS * 1e6, K.SNAPSHOT_TICK, 0, 0, 0, null);
 }
