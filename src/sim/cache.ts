@@ -6,6 +6,7 @@ import { E, reply, settleWaitShort } from './clients';
 import { canTalk, oneWayUs, reachesRegion } from './network';
 import { uniform } from './rng';
 import { entryAt, offsetAt, replay } from './lineage';
+import { readInto } from './reads';
 import { K, type Entry, type Ev, type NodeRec, type Op, type Stream } from './world';
 import type { Simulation } from './engine';
 
@@ -64,13 +65,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
     if (st === 'syncing') return reply(sim, op, idx, w.now, E.LOADING);
     if (n.role === 'primary' && refusal(sim, n, false) >= 0) return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
     n.busyUntil = finish;
-    const v = n.data.get(op.key);
-    op.value = v ? v.val : null;
-    op.rw = v ? v.w : -1;
-    op.rs = v ? v.seq : -1;
-    op.term = n.term;
-    op.fromReplica = n.role !== 'primary';
-    op.lagUs = op.fromReplica ? replicaLagUs(sim, n) : 0;
+    readInto(op, n, n.role === 'primary' ? 0 : replicaLagUs(sim, n));
     return reply(sim, op, idx, finish, -1);
   }
   if (n.role !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);

@@ -3,6 +3,7 @@
 // it. Replicas apply committed entries only. Leadership is a lease renewed through the same log, and an
 // append names the term it belongs to, so a deposed primary can never get a write committed.
 import { E, reply } from './clients';
+import { readInto } from './reads';
 import { canTalk, meanOneWayUs, oneWayUs, reachesRegion } from './network';
 import { lognormalFactor, uniform } from './rng';
 import { K, type Entry, type Ev, type LogEntry, type LogState, type NodeRec, type Op, type Val, type World } from './world';
@@ -211,18 +212,12 @@ function accepted(sim: Simulation, n: NodeRec, op: Op, e: Entry, index: number):
 function hold(n: NodeRec, op: Op, e: Entry): void {
   n.data.set(e.key, e);
   n.held.push(op);
-  (op as Op & { entry?: Entry }).entry = e;
+  op.entry = e;
   n.dirty.set(e.key, Infinity);
 }
 
 function serveRead(sim: Simulation, n: NodeRec, op: Op): void {
-  const v = n.data.get(op.key);
-  op.value = v ? v.val : null;
-  op.rw = v ? v.w : -1;
-  op.rs = v ? v.seq : -1;
-  op.term = n.term;
-  op.fromReplica = n.role !== 'primary';
-  op.lagUs = op.fromReplica ? replicaLagUs(sim, n) : 0;
+  readInto(op, n, n.role === 'primary' ? 0 : replicaLagUs(sim, n));
 }
 
 /** Reads that waited for a held write learn its commit time once the log takes it. */
@@ -249,7 +244,7 @@ function depose(sim: Simulation, n: NodeRec, op: Op | null): void {
 function retryHeld(sim: Simulation, n: NodeRec): void {
   while (n.held.length > 0) {
     const op = n.held[0];
-    const e = (op as Op & { entry?: Entry }).entry as Entry;
+    const e = op.entry as Entry;
     const index = append(sim, n, 0, op, e, e.term);
     if (index === HELD) return;
     n.held.shift();

@@ -107,6 +107,8 @@ export interface Op {
   rs: number;
   lagUs: number;
   fromReplica: boolean;
+  /** Log-durable: the write's entry while its append waits for a quorum. */
+  entry: Entry | null;
 }
 
 export interface Client {
