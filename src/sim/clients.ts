@@ -175,6 +175,11 @@ function settleOk(sim: Simulation, op: Op, nodeIdx: number): void {
     const ok: OkEvent = { type: 'ok', t: w.now, op: op.id, node, term: op.term, offset: op.offset, seq: op.seq };
     if (op.cmd === 1) ok.value = op.value;
     sim.record(ok);
+    const acks = w.acks;
+    acks.op.push(op.id);
+    acks.t.push(w.now);
+    acks.node.push(nodeIdx);
+    acks.offset.push(op.offset);
   }
 }
 

@@ -19,8 +19,9 @@ import type { AnyStateMachine } from 'xstate';
 
 export interface Checkpoint {
   t: number;
-  cloned: { rest: Omit<World, 'history' | 'trace' | 'streams' | 'log'>; logScalars: Omit<World['log'], 'entries' | 'commitT'>; logTail: World['log']['entries'] };
+  cloned: { rest: Omit<World, 'history' | 'acks' | 'trace' | 'streams' | 'log'>; logScalars: Omit<World['log'], 'entries' | 'commitT'>; logTail: World['log']['entries'] };
   historyLength: number;
+  acksLength: number;
   traceLength: number;
   streamCount: number;
   entryLengths: number[];
@@ -235,13 +236,14 @@ export class Simulation {
       c.head = 0;
     }
     if (this.durable) durable.advanceCommitted(w);
-    const { history, trace, streams, log, ...rest } = w;
+    const { history, acks, trace, streams, log, ...rest } = w;
     const { entries, commitT, ...logScalars } = log;
     const cloned = structuredClone({ rest, logScalars, logTail: entries.slice(log.committed) });
     return {
       t: w.now,
       cloned,
       historyLength: history.length,
+      acksLength: acks.op.length,
       traceLength: trace.length,
       streamCount: streams.length,
       entryLengths: streams.map((s) => s.entries.length),
@@ -253,6 +255,8 @@ export class Simulation {
     const w = this.w;
     const { rest, logScalars, logTail } = structuredClone(cp.cloned);
     const history = w.history;
+    const acks = w.acks;
+    acks.op.length = acks.t.length = acks.node.length = acks.offset.length = cp.acksLength;
     const trace = w.trace;
     const streams = w.streams;
     const log = w.log;
@@ -263,7 +267,7 @@ export class Simulation {
     log.entries.length = logScalars.committed;
     log.entries.push(...logTail);
     log.commitT.length = cp.logLength;
-    this.w = { ...rest, history, trace, streams, log: { ...logScalars, entries: log.entries, commitT: log.commitT } } as World;
+    this.w = { ...rest, history, acks, trace, streams, log: { ...logScalars, entries: log.entries, commitT: log.commitT } } as World;
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -99,6 +99,7 @@ export function initWorld(
     azIsolated: [false, false, false],
     powerOff: false,
     history: [],
+    acks: { op: [], t: [], node: [], offset: [] },
     trace: [],
     digest,
     nextOp: 1,

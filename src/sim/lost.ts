@@ -4,38 +4,31 @@
 // AOF, RDB or a backup). Log-durable: a write survives if its log entry is committed.
 import { divergence } from './lineage';
 import { committedAt } from './durable';
-import { AZS, type LostWrite, type OkEvent } from './types';
-import type { World } from './world';
+import { AZS, type LostWrite } from './types';
 import type { Simulation } from './engine';
 
 const fmtS = (us: number) => `${(us / 1e6).toFixed(3)} s`;
 
 export function lostWrites(sim: Simulation): LostWrite[] {
-  const w = sim.w;
-  // Operation ids are dense, so arrays indexed by id beat maps here (this runs over every event).
-  const keys: string[] = [];
-  const acked: OkEvent[] = [];
-  for (const ev of w.history) {
-    if (ev.type === 'invoke') {
-      if (ev.cmd !== 'GET') keys[ev.op] = ev.key;
-    } else if (ev.type === 'ok' && keys[ev.op] !== undefined) acked.push(ev);
-  }
-  return sim.durable ? lostDurable(w, acked, keys) : lostCache(sim, acked, keys);
+  return sim.durable ? lostDurable(sim) : lostCache(sim);
 }
 
-function lostDurable(w: World, acked: OkEvent[], keys: string[]): LostWrite[] {
+function lostDurable(sim: Simulation): LostWrite[] {
+  const w = sim.w;
+  const { op, t, node, offset } = w.acks;
   const out: LostWrite[] = [];
   const committed = committedAt(w.log, w.now);
-  for (const ok of acked) {
-    const i = (ok.offset ?? 0) - 1;
+  for (let k = 0; k < op.length; k++) {
+    const i = offset[k] - 1;
     const le = w.log.entries[i];
-    if (i >= 0 && i < committed && le?.opId === ok.op) continue;
-    out.push({ id: ok.op, key: keys[ok.op], ackedAtMs: ok.t / 1000, node: ok.node, reason: `acknowledged at ${fmtS(ok.t)} by ${ok.node} but not in the committed log` });
+    if (i >= 0 && i < committed && le?.opId === op[k]) continue;
+    const id = sim.nodeId(node[k]);
+    out.push({ id: op[k], key: le?.e?.key ?? '?', ackedAtMs: t[k] / 1000, node: id, reason: `acknowledged at ${fmtS(t[k])} by ${id} but not in the committed log` });
   }
   return out;
 }
 
-function lostCache(sim: Simulation, acked: OkEvent[], keys: string[]): LostWrite[] {
+function lostCache(sim: Simulation): LostWrite[] {
   const w = sim.w;
   // Where each write sits in the stream tree: write id → stream, lineage index.
   const posStream = new Int32Array(w.nextOp).fill(-1);
@@ -59,17 +52,18 @@ function lostCache(sim: Simulation, acked: OkEvent[], keys: string[]): LostWrite
     }
     return m;
   });
+  const { op, t, node } = w.acks;
   const out: LostWrite[] = [];
-  for (const ok of acked) {
-    const id = ok.op;
+  for (let k = 0; k < op.length; k++) {
+    const id = op[k];
     const ps = posStream[id];
     if (ps < 0) continue;
     const pi = posIndex[id];
     let kept = false;
     for (const lim of limits) if (lim[ps] > pi) kept = true;
     if (kept) continue;
-    const node = w.nodes.find((x) => x.id === ok.node);
-    const by = `acknowledged at ${fmtS(ok.t)} by ${ok.node}${node ? ` (AZ ${AZS[node.az]})` : ''}`;
+    const n = w.nodes[node[k]];
+    const by = `acknowledged at ${fmtS(t[k])} by ${n.id} (AZ ${AZS[n.az]})`;
     let reason: string;
     if (!authoritative) {
       reason = `${by}; no copy of it survives: every node lost its memory and nothing on disk or in a backup holds it`;
@@ -79,7 +73,8 @@ function lostCache(sim: Simulation, acked: OkEvent[], keys: string[]): LostWrite
       else if (d.branch) reason = `${by} on a branch of history that was later thrown away; ${d.why}`;
       else reason = `${by}; ${d.why}`;
     }
-    out.push({ id, key: keys[id], ackedAtMs: ok.t / 1000, node: ok.node, reason });
+    const entry = w.streams[ps].entries[pi - w.streams[ps].base];
+    out.push({ id, key: entry.key, ackedAtMs: t[k] / 1000, node: n.id, reason });
   }
   out.sort((a, b) => a.ackedAtMs - b.ackedAtMs || a.id - b.id);
   return out;

@@ -208,6 +208,13 @@ export interface Backup {
   term: number;
 }
 
+export interface Acks {
+  op: number[];
+  t: number[];
+  node: number[];
+  offset: number[];
+}
+
 export interface World {
   now: number;
   heap: Heap<Ev>;
@@ -218,6 +225,11 @@ export interface World {
   azIsolated: boolean[];
   powerOff: boolean;
   history: HistoryEvent[];
+  /**
+   * Acknowledged writes as parallel columns (operation id, time, serving node, offset), appended when the
+   * client hears OK: the lost-write count reads these instead of scanning the whole history.
+   */
+  acks: Acks;
   trace: TraceEvent[];
   digest: Digest;
   nextOp: number;
