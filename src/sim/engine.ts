@@ -17,6 +17,17 @@ import * as durable from './durable';
 import { applyFault } from './faults';
 import type { AnyStateMachine } from 'xstate';
 
+export interface AppendOnly {
+  /** Simulated time these arrays reach. */
+  t: number;
+  history: World['history'];
+  acks: World['acks'];
+  trace: World['trace'];
+  streams: World['streams'];
+  entries: World['log']['entries'];
+  commitT: World['log']['commitT'];
+}
+
 export interface Checkpoint {
   t: number;
   cloned: { rest: Omit<World, 'history' | 'acks' | 'trace' | 'streams' | 'log'>; logScalars: Omit<World['log'], 'entries' | 'commitT'>; logTail: World['log']['entries'] };
@@ -251,23 +262,33 @@ export class Simulation {
     };
   }
 
-  restore(cp: Checkpoint): void {
+  /** The append-only parts of the world as they stand (a later restore never modifies these arrays). */
+  appendOnly(): AppendOnly {
     const w = this.w;
+    return { t: w.now, history: w.history, acks: w.acks, trace: w.trace, streams: w.streams, entries: w.log.entries, commitT: w.log.commitT };
+  }
+
+  /**
+   * Go back (or forward) to a checkpoint. The append-only parts are copied from `from` (by default the
+   * current ones), which must reach at least as far as the checkpoint: the arrays handed in are left intact,
+   * so the caller can keep them and later restore a checkpoint beyond this one without recomputing.
+   */
+  restore(cp: Checkpoint, from: AppendOnly = this.appendOnly()): void {
+    if (from.t < cp.t) throw new Error('restore: the source timeline does not reach the checkpoint');
     const { rest, logScalars, logTail } = structuredClone(cp.cloned);
-    const history = w.history;
-    const acks = w.acks;
-    acks.op.length = acks.t.length = acks.node.length = acks.offset.length = cp.acksLength;
-    const trace = w.trace;
-    const streams = w.streams;
-    const log = w.log;
-    history.length = cp.historyLength;
-    trace.length = cp.traceLength;
-    streams.length = cp.streamCount;
-    for (let i = 0; i < streams.length; i++) streams[i].entries.length = cp.entryLengths[i];
-    log.entries.length = logScalars.committed;
-    log.entries.push(...logTail);
-    log.commitT.length = cp.logLength;
-    this.w = { ...rest, history, acks, trace, streams, log: { ...logScalars, entries: log.entries, commitT: log.commitT } } as World;
+    const n = cp.acksLength;
+    const acks = { op: from.acks.op.slice(0, n), t: from.acks.t.slice(0, n), node: from.acks.node.slice(0, n), offset: from.acks.offset.slice(0, n) };
+    const streams = from.streams.slice(0, cp.streamCount).map((st, i) => ({ ...st, entries: st.entries.slice(0, cp.entryLengths[i]) }));
+    const entries = from.entries.slice(0, logScalars.committed);
+    for (const e of logTail) entries.push(e);
+    this.w = {
+      ...rest,
+      history: from.history.slice(0, cp.historyLength),
+      acks,
+      trace: from.trace.slice(0, cp.traceLength),
+      streams,
+      log: { ...logScalars, entries, commitT: from.commitT.slice(0, cp.logLength) },
+    } as World;
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // its instant). Checkpoints at regular simulated intervals plus deterministic replay make any t cheap to
 // reach; injecting a fault in the past drops the checkpoints after it, so the future is recomputed.
 // Replaying the list of injected faults from t = 0 gives exactly the run the forks produced.
-import { Simulation, type Checkpoint } from './engine';
+import { Simulation, type AppendOnly, type Checkpoint } from './engine';
 import type { FaultSpec, RunSpec } from './types';
 
 export interface InjectedFault {
@@ -18,6 +18,11 @@ export class TimeMachine {
   sim: Simulation;
   private checkpoints: Checkpoint[] = [];
   private injected: InjectedFault[];
+  /**
+   * The furthest this timeline has been computed: after seeking back, its append-only records stay here,
+   * so seeking forward again restores a later checkpoint instead of recomputing everything.
+   */
+  private frontier: AppendOnly | null = null;
 
   constructor(spec: RunSpec, injected: InjectedFault[] = [], intervalUs?: number) {
     this.spec = spec;
@@ -66,11 +71,13 @@ export class TimeMachine {
   /** Put the simulation in its state at time t, forwards or backwards. */
   seek(t: number): void {
     const target = Math.max(0, Math.min(Math.round(t), this.sim.endUs));
-    if (target < this.sim.now) {
-      let i = this.checkpoints.length - 1;
-      while (i > 0 && this.checkpoints[i].t > target) i--;
-      this.sim.restore(this.checkpoints[i]);
-    }
+    const now = this.sim.now;
+    if (!this.frontier || this.frontier.t <= now) this.frontier = this.sim.appendOnly();
+    let i = this.checkpoints.length - 1;
+    while (i > 0 && (this.checkpoints[i].t > target || this.checkpoints[i].t > this.frontier.t)) i--;
+    const cp = this.checkpoints[i];
+    // Jump to the nearest reachable checkpoint at or before the target, backwards or forwards, then replay.
+    if (target < now || cp.t > now) this.sim.restore(cp, this.frontier);
     this.advance(target);
   }
 
@@ -79,6 +86,7 @@ export class TimeMachine {
     const at = Math.max(0, Math.min(Math.round(t), this.sim.endUs));
     this.seek(at);
     this.checkpoints = this.checkpoints.filter((c) => c.t < at);
+    this.frontier = null; // the future it recorded is no longer this timeline's
     const f: InjectedFault = { t: at, fault };
     let i = this.injected.length;
     while (i > 0 && this.injected[i - 1].t > at) i--;
