@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -5,6 +6,15 @@ export default defineConfig({
   plugins: [svelte()],
   // Workers are ES modules, so the simulation code they import may be split like the page's own.
   worker: { format: 'es' },
+  build: {
+    rollupOptions: {
+      // Two pages: the app, and "How faithful is this model?" with the latest calibration report.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        faithful: fileURLToPath(new URL('./faithful.html', import.meta.url)),
+      },
+    },
+  },
   // Component tests must resolve Svelte's browser build, not its server build.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {

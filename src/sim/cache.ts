@@ -95,10 +95,7 @@ function refusal(sim: Simulation, n: NodeRec, isWrite: boolean): number {
     code = E.CLUSTERDOWN;
     why = 'cut off from the majority for longer than the node timeout';
   } else if (isWrite && sim.p.cache.minReplicasToWrite > 0) {
-    const maxLag = sim.p.cache.minReplicasMaxLagS * 1e6;
-    let good = 0;
-    for (const r of w.nodes) if (r.idx !== n.idx && r.upstream === n.idx && n.ackT[r.idx] > 0 && w.now - n.ackT[r.idx] <= maxLag) good++;
-    if (good < sim.p.cache.minReplicasToWrite) {
+    if (n.goodReplicas < sim.p.cache.minReplicasToWrite) {
       code = E.NOREPLICAS;
       why = `fewer than ${sim.p.cache.minReplicasToWrite} replica(s) acknowledged within ${sim.p.cache.minReplicasMaxLagS} s`;
     }
@@ -295,6 +292,7 @@ function onReplicaTick(sim: Simulation, idx: number): void {
   const w = sim.w;
   const r = w.nodes[idx];
   sim.after(ms(sim.p.cache.replicaAckPeriodMs), K.REPLICA_TICK, idx, 0, 0, null);
+  if (r.role === 'primary') recountGoodReplicas(sim, r);
   if (r.slot.value !== 'serving' || r.role === 'primary') return;
   // Replicas that can hear the control plane (or the cluster bus) follow whoever it names as primary.
   if (reachesRegion(w, r.az) && w.primary !== r.upstream && w.primary !== r.idx) {
@@ -310,6 +308,22 @@ function onReplicaTick(sim: Simulation, idx: number): void {
   if (r.link === 'down' && !r.linkStalled && canTalk(w, p.az, r.az) && p.slot.value === 'serving' && p.role === 'primary') {
     startSync(sim, p, r);
   }
+}
+
+/**
+ * min-replicas-to-write as Redis 7.0 does it: once a second the primary counts the replicas whose last
+ * REPLCONF ACK is at most min-replicas-max-lag whole seconds old (ACK times are kept in whole seconds),
+ * and writes are refused while that count is short. [R-REPL, calibrated against redis-server 7.0]
+ */
+function recountGoodReplicas(sim: Simulation, p: NodeRec): void {
+  const w = sim.w;
+  const nowS = Math.floor(w.now / 1e6);
+  let good = 0;
+  for (const r of w.nodes) {
+    const ack = p.ackT[r.idx];
+    if (r.idx !== p.idx && r.upstream === p.idx && ack >= 0 && nowS - Math.floor(ack / 1e6) <= sim.p.cache.minReplicasMaxLagS) good++;
+  }
+  p.goodReplicas = good;
 }
 
 /** PSYNC works when the replica's history is a prefix of the primary's within the backlog (model.md §2.1). */
@@ -569,7 +583,8 @@ function forkAsPrimary(sim: Simulation, n: NodeRec, cause: Stream['cause'], why:
   n.upstream = -1;
   n.link = 'down';
   n.ackOffset.fill(0);
-  n.ackT.fill(0);
+  n.ackT.fill(-1); // no replica has acknowledged this new primary yet
+  n.goodReplicas = 0;
   sim.trace({ type: 'term', t: w.now, node: n.id, term, fromTerm, forkOffset: n.offset, cause });
   sim.trace({ type: 'role', t: w.now, node: n.id, role: 'primary' });
 }

@@ -59,7 +59,9 @@ export function initWorld(
       linkDelayUs: 0,
       linkStalled: false,
       ackOffset: new Array<number>(n).fill(0),
-      ackT: new Array<number>(n).fill(0),
+      // Replicas start in sync, as if they had just acknowledged; −1 means "never acknowledged".
+      ackT: new Array<number>(n).fill(primary ? 0 : -1),
+      goodReplicas: primary ? n - 1 : 0,
       cutOffSince: -1,
       writesRefused: '',
       aofWritten: 0,

@@ -148,6 +148,8 @@ export interface NodeRec {
   /** As primary: per node index, the offset and time of the last REPLCONF ACK. */
   ackOffset: number[];
   ackT: number[];
+  /** Replicas counted as good for min-replicas-to-write at the last once-a-second recount. */
+  goodReplicas: number;
   /** Time this node lost contact with the majority of the region, or -1. */
   cutOffSince: number;
   writesRefused: string;

@@ -1,0 +1,10 @@
+// Every experiment, in the order the report lists them.
+import { asyncCrash } from './async-crash';
+import { aofCrash } from './aof-crash';
+import { latencyOrder } from './latency-order';
+import { minReplicas } from './min-replicas';
+import { rdbCrash } from './rdb-crash';
+import { waitCrash } from './wait-crash';
+import type { Experiment } from './context';
+
+export const EXPERIMENTS: Experiment[] = [asyncCrash, waitCrash, minReplicas, rdbCrash, aofCrash, latencyOrder];

@@ -1,0 +1,44 @@
+// Runs the experiments against real Redis and collects the report. Shared by the CLI and the tests.
+import { cpus, platform } from 'node:os';
+import { EXPERIMENTS } from './experiments/index';
+import { latencyFigureRows } from './latency-figures';
+import { redisVersion, stopAll } from './redis-process';
+import type { Report, Row } from './report';
+
+export interface SuiteOptions {
+  quick: boolean;
+  /** Only these experiment ids (default: all). */
+  only?: string[];
+  log?: (line: string) => void;
+}
+
+export async function runSuite(o: SuiteOptions): Promise<Report> {
+  const version = redisVersion();
+  if (version === null) throw new Error('redis-server is not installed (try: bash scripts/ensure-redis.sh)');
+  const log = o.log ?? (() => {});
+  const started = Date.now();
+  const rows: Row[] = latencyFigureRows();
+  try {
+    for (const e of EXPERIMENTS) {
+      if (o.only && !o.only.includes(e.id)) continue;
+      log(`${e.title}`);
+      rows.push(...(await e.run({ quick: o.quick, log })));
+    }
+  } finally {
+    await stopAll();
+  }
+  return {
+    redisVersion: version,
+    date: new Date().toISOString(),
+    quick: o.quick,
+    machine: {
+      platform: `${platform()} ${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      notes: 'all processes on one machine over 127.0.0.1; replication delay from a delaying proxy whose queue is dropped at the crash',
+    },
+    durationS: Math.round((Date.now() - started) / 100) / 10,
+    rows,
+  };
+}

@@ -1,0 +1,56 @@
+// How a measurement and a prediction are compared. A tolerance is stated up front per case and printed
+// next to the numbers, so a reader can see how generous each comparison is.
+
+export type Tolerance =
+  /** |measured − predicted| ≤ max(abs, rel × |predicted|). */
+  | { kind: 'near'; abs: number; rel: number }
+  /** measured ≤ predicted (the prediction is an upper bound), with `slack` allowed above it. */
+  | { kind: 'at-most'; slack: number }
+  /** Both must be equal (counts that should agree exactly, e.g. 0 lost). */
+  | { kind: 'exact' }
+  /** Compared as orderings: the row passes when measured and predicted give the case the same rank. */
+  | { kind: 'same-rank' };
+
+export type Verdict = 'pass' | 'fail';
+
+export function allowedGap(t: Extract<Tolerance, { kind: 'near' }>, predicted: number): number {
+  return Math.max(t.abs, t.rel * Math.abs(predicted));
+}
+
+export function judge(measured: number, predicted: number, t: Tolerance): Verdict {
+  switch (t.kind) {
+    case 'near':
+      return Math.abs(measured - predicted) <= allowedGap(t, predicted) ? 'pass' : 'fail';
+    case 'at-most':
+      return measured <= predicted + t.slack ? 'pass' : 'fail';
+    case 'exact':
+      return measured === predicted ? 'pass' : 'fail';
+    case 'same-rank':
+      throw new Error('same-rank rows are judged together with rankVerdicts()');
+  }
+}
+
+export function describeTolerance(t: Tolerance): string {
+  switch (t.kind) {
+    case 'near':
+      return t.rel > 0 ? `±max(${t.abs}, ${Math.round(t.rel * 100)}%)` : `±${t.abs}`;
+    case 'at-most':
+      return t.slack > 0 ? `≤ predicted + ${t.slack}` : '≤ predicted';
+    case 'exact':
+      return 'exact';
+    case 'same-rank':
+      return 'same rank';
+  }
+}
+
+/** Rank of each value (0 = smallest); ties share the smaller rank. */
+export function ranks(values: number[]): number[] {
+  return values.map((v) => values.filter((x) => x < v).length);
+}
+
+/** One verdict per row: pass where measured and predicted put that row at the same rank. */
+export function rankVerdicts(measured: number[], predicted: number[]): Verdict[] {
+  const m = ranks(measured);
+  const p = ranks(predicted);
+  return m.map((r, i) => (r === p[i] ? 'pass' : 'fail'));
+}
