@@ -1,4 +1,5 @@
 // Rules that relate one field to another. They run only on data that already has the right shape.
+import { checkLesson } from '../lesson/cross-check';
 import { LIMITS } from './limits';
 import { foundExpected, type RawIssue } from './errors';
 import { normalizeEntry } from './preset-entry';
@@ -6,7 +7,7 @@ import type { ScenarioData } from './schema';
 import { nodeIds, ROLE_TARGETS } from './topology';
 
 export function crossCheck(data: ScenarioData): RawIssue[] {
-  return [...checkTopology(data), ...checkVolume(data), ...checkLabels(data), ...checkFaults(data), ...checkExpect(data)];
+  return [...checkTopology(data), ...checkVolume(data), ...checkLabels(data), ...checkFaults(data), ...checkExpect(data), ...checkLesson(data)];
 }
 
 function checkTopology({ topology }: ScenarioData): RawIssue[] {

@@ -22,6 +22,17 @@ export const LIMITS = {
   maxTitleChars: 200,
   maxDescriptionChars: 5000,
   maxLabelChars: 60,
+  /** Lesson text: every caption, question, choice and explanation is capped, so one step cannot flood the page. */
+  maxLessonSteps: 50,
+  maxSummaryChars: 500,
+  maxCaptionChars: 2000,
+  maxQuestionChars: 500,
+  maxChoices: 6,
+  maxChoiceChars: 200,
+  maxExplanationChars: 2000,
+  maxInstructionChars: 1000,
+  maxSourcesPerItem: 16,
+  maxGoalsPerTask: 8,
   /** Problems listed in one error message; the rest are counted. */
   maxReportedIssues: 10,
   /** Characters of an offending value quoted in an error message. */

@@ -5,7 +5,7 @@ import { crossCheck } from './cross-check';
 import { dottedPath, quote, ScenarioError, type RawIssue, type ScenarioIssue } from './errors';
 import { locate } from './locate';
 import { normalizeEntry, type ScenarioPreset } from './preset-entry';
-import { ScenarioSchema, type Assertions, type ScenarioData } from './schema';
+import { ScenarioSchema, type Assertions, type LessonData, type ScenarioData } from './schema';
 import { readYaml, type YamlSource } from './yaml-source';
 import { describeExpected, fromZodIssues } from './zod-issues';
 
@@ -25,6 +25,8 @@ export interface Scenario {
   faults: ScheduledFault[];
   /** Keyed by preset label or preset id, as written in the file. */
   expect: Record<string, Assertions>;
+  /** Present only when the file carries a guided lesson. */
+  lesson?: LessonData;
 }
 
 export function parseScenario(text: string, sourceName: string): Scenario {
@@ -59,6 +61,7 @@ function toScenario(data: ScenarioData, sourceName: string): Scenario {
     workload: data.workload,
     faults: data.faults.map(({ at, ...fault }) => ({ atS: at, fault: fault as FaultSpec })),
     expect: data.expect ?? {},
+    ...(data.lesson ? { lesson: data.lesson } : {}),
   };
 }
 

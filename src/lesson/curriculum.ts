@@ -1,0 +1,39 @@
+// The ordered list of lessons, built from scenario files that carry a `lesson` block. Pure: the caller
+// supplies the texts (Vite's glob in the app, the file system in tests).
+import { parseScenario, type Scenario } from '../scenario/load';
+import type { LessonData } from '../scenario/schema';
+
+export interface CurriculumEntry {
+  id: string;
+  title: string;
+  order: number;
+  minutes: number;
+  summary: string;
+  scenario: Scenario & { lesson: LessonData };
+  /** The file's text, for sharing and export. */
+  text: string;
+}
+
+/** `files` maps a path or name ending in .yaml to its text. Files without a lesson are skipped. */
+export function buildCurriculum(files: Readonly<Record<string, string>>): CurriculumEntry[] {
+  const entries: CurriculumEntry[] = [];
+  for (const [path, text] of Object.entries(files)) {
+    const scenario = parseScenario(text, path);
+    if (!scenario.lesson) continue;
+    const lesson = scenario.lesson;
+    entries.push({
+      id: scenario.id,
+      title: scenario.title,
+      order: lesson.order ?? Number.MAX_SAFE_INTEGER,
+      minutes: lesson.minutes,
+      summary: lesson.summary,
+      scenario: scenario as Scenario & { lesson: LessonData },
+      text,
+    });
+  }
+  return entries.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+export function totalMinutes(entries: readonly CurriculumEntry[]): number {
+  return entries.reduce((sum, e) => sum + e.minutes, 0);
+}
