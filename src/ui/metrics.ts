@@ -1,6 +1,6 @@
 // The rows of the comparison table, in the order a learner reads them: what was promised, what was
 // lost, how long it took to recover, and what durability costs in latency.
-import type { RunSummary } from '../sim/types';
+import type { LiveSummary as RunSummary } from './worker/protocol';
 import { formatCount, formatMs } from './format';
 
 export interface Metric {
@@ -19,8 +19,8 @@ export const METRICS: Metric[] = [
   {
     key: 'lost',
     label: 'Lost acknowledged writes',
-    value: (s) => s.lostAcked.length,
-    text: (s) => formatCount(s.lostAcked.length),
+    value: (s) => s.lostCount,
+    text: (s) => formatCount(s.lostCount),
     badWhenPositive: true,
   },
   { key: 'rpo', label: 'RPO (ms)', value: (s) => s.rpoMs, text: (s) => formatMs(s.rpoMs), badWhenPositive: true },

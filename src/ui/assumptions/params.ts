@@ -1,0 +1,36 @@
+// The parameters a learner should see for each preset, with their sources as keyed in model.md §3
+// ([A] marks an assumption no public source gives a number for).
+import type { PresetParams } from '../../sim/types';
+
+export interface ParamRow {
+  label: string;
+  source: string;
+  value(p: PresetParams): string;
+  /** Only rows of the families listed apply. */
+  families: Array<PresetParams['family']>;
+}
+
+const ms = (v: number) => `${v} ms`;
+const both: ParamRow['families'] = ['cache', 'durable'];
+
+export const PARAM_ROWS: ParamRow[] = [
+  { label: 'Round trip inside an AZ', source: 'L1, L2', value: (p) => ms(p.network.intraAzRttMs), families: both },
+  { label: 'Round trip across AZs', source: 'L1, L2', value: (p) => ms(p.network.crossAzRttMs), families: both },
+  { label: 'Redis work per command', source: 'A, P §1', value: (p) => `${p.server.commandUs} µs`, families: both },
+  { label: 'fsync (EBS gp3)', source: 'A, R-LAT', value: (p) => ms(p.server.fsyncMs), families: both },
+  { label: 'Client timeout', source: 'A', value: (p) => ms(p.client.timeoutMs), families: both },
+  { label: 'Replication delay on the primary', source: 'A (load-dependent)', value: (p) => ms(p.cache.replicationDelayMs), families: ['cache'] },
+  { label: 'AOF', source: 'R-PERS', value: (p) => (p.cache.aof.enabled ? `on, appendfsync ${p.cache.aof.fsync}` : 'off'), families: ['cache'] },
+  { label: 'WAIT after each write', source: 'R-WAIT', value: (p) => (p.cache.waitReplicas ? `WAIT ${p.cache.waitReplicas} ${p.cache.waitTimeoutMs}` : 'off'), families: ['cache'] },
+  { label: 'min-replicas-to-write', source: 'R-REPL, R-CONF', value: (p) => String(p.cache.minReplicasToWrite), families: ['cache'] },
+  { label: 'Failover mode', source: 'EC-AF, R-CSPEC', value: (p) => p.cache.failover.mode, families: ['cache'] },
+  { label: 'Failure detection', source: 'A: EC 10 s; R-CSPEC 15 s', value: (p) => ms(p.cache.failover.detectionMs), families: ['cache'] },
+  { label: 'Promotion + endpoint move', source: 'EC-AF, R-CSPEC', value: (p) => ms(p.cache.failover.promotionMs), families: ['cache'] },
+  { label: 'Backups to the snapshot store', source: 'EC-BK', value: (p) => (p.cache.backup.enabled ? `every ${p.cache.backup.intervalS} s` : 'off'), families: ['cache'] },
+  { label: 'Log commit (beyond the round trip)', source: 'A, derived from P §6.1.2', value: (p) => ms(p.durable.logCommitMs), families: ['durable'] },
+  { label: 'Log copies needed to commit', source: 'P §3.2', value: (p) => `${p.durable.logQuorum} of 3`, families: ['durable'] },
+  { label: 'Leadership lease', source: 'A, P §4.1', value: (p) => ms(p.durable.leaseMs), families: ['durable'] },
+  { label: 'Campaign after', source: 'A, P §4.1', value: (p) => `${p.durable.backoffFactor} × lease`, families: ['durable'] },
+  { label: 'Snapshot from the log every', source: 'P §4.2', value: (p) => `${p.durable.snapshotIntervalS} s`, families: ['durable'] },
+  { label: 'Process restart by the platform', source: 'A', value: (p) => ms(p.server.autoRestartMs), families: both },
+];

@@ -1,0 +1,18 @@
+// Global keyboard shortcuts. They stand aside whenever the focused element has its own use for the key
+// (a button activated by Space, a slider moved by the arrows, a text field).
+export type Shortcut = 'toggle' | 'next' | 'previous' | 'help' | 'faults' | 'close';
+
+export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, target: Element | null): Shortcut | null {
+  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  const tag = target?.tagName ?? '';
+  const typing = tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (target as HTMLElement | null)?.isContentEditable === true;
+  if (e.key === 'Escape') return 'close';
+  if (typing) return null;
+  const control = tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A' || target?.getAttribute('role') === 'button';
+  if (e.key === ' ' && !control) return 'toggle';
+  if (e.key === 'ArrowRight') return 'next';
+  if (e.key === 'ArrowLeft') return 'previous';
+  if (e.key === '?') return 'help';
+  if (e.key === 'f' || e.key === 'F') return 'faults';
+  return null;
+}

@@ -1,0 +1,266 @@
+// Main-thread state of the app: the shared clock, play/pause and speed, and the one request in flight to
+// the worker. Each animation frame asks the worker for "the state at t"; the clock shows the time the
+// worker actually reached, so when it cannot keep up the effective speed drops instead of the tab freezing.
+import type { FaultSpec } from '../sim/types';
+import type {
+  LiveSummary,
+  LoadRequest,
+  LogLine,
+  Marker,
+  PaneFrame,
+  PaneMeta,
+  PaneSeries,
+  ScenarioMeta,
+  WorkerReply,
+  WorkerRequest,
+} from './worker/protocol';
+
+import { MAX_SPEED, MIN_SPEED } from './controls/speed';
+
+/** Playback never blocks the worker longer than this per frame, so seeks and faults stay responsive. */
+const FRAME_BUDGET_MS = 12;
+/** Summaries scan whole histories: at most this often while playing (and always at pause or seek). */
+const SUMMARY_EVERY_MS = 300;
+/** A stalled tab (background, debugger) must not turn into one giant leap of simulated time. */
+const MAX_WALL_STEP_MS = 100;
+
+export type Status = 'loading' | 'ready' | 'error';
+
+export class Session {
+  status = $state<Status>('loading');
+  error = $state('');
+  scenario = $state.raw<ScenarioMeta | null>(null);
+  panes = $state.raw<PaneMeta[]>([]);
+  endUs = $state(0);
+  bucketUs = $state(1);
+  tUs = $state(0);
+  playing = $state(false);
+  speed = $state(1);
+  effectiveSpeed = $state(1);
+  frames = $state.raw<PaneFrame[]>([]);
+  summaries = $state.raw<Array<LiveSummary | undefined>>([]);
+  series = $state.raw<Array<PaneSeries | undefined>>([]);
+  markers = $state.raw<Marker[]>([]);
+  log = $state.raw<LogLine[]>([]);
+  /** Injected by hand in this session, for the timeline. */
+  injected = $state.raw<Array<{ tUs: number; fault: FaultSpec }>>([]);
+  announcement = $state('');
+  lastComputeMs = $state(0);
+  /** The worker has work queued or in hand (tests and the benchmark wait for it to settle). */
+  busy = $state(true);
+
+  private worker: Worker | null = null;
+  private lastLoad: LoadRequest | null = null;
+  private inFlight = false;
+  private nextId = 1;
+  private pendingSeek: number | null = null;
+  private pendingInject: Array<{ tUs: number; fault: FaultSpec }> = [];
+  private wantSummary = false;
+  private lastWall = 0;
+  private lastSummaryWall = -Infinity;
+  private raf = 0;
+  private seekStartedAt = 0;
+  private autoplay = false;
+
+  start(request: LoadRequest, autoplay = false): void {
+    this.worker?.terminate();
+    this.worker = new Worker(new URL('./worker/lab.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
+    this.worker.onerror = (e) => this.fail(e.message || 'The simulation worker failed to start.');
+    this.load(request, autoplay);
+    if (!this.raf) this.raf = requestAnimationFrame((t) => this.tick(t));
+  }
+
+  load(request: LoadRequest, autoplay = this.playing): void {
+    this.lastLoad = request;
+    this.autoplay = autoplay;
+    this.status = 'loading';
+    this.playing = false;
+    this.tUs = 0;
+    this.injected = [];
+    this.markers = [];
+    this.log = [];
+    this.pendingSeek = null;
+    this.pendingInject = [];
+    this.inFlight = true;
+    this.send(request);
+  }
+
+  /** Back to t = 0 with the scenario's own faults only. */
+  reset(): void {
+    if (this.lastLoad) this.load(this.lastLoad, false);
+  }
+
+  stop(): void {
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  play(): void {
+    if (this.status !== 'ready') return;
+    if (this.tUs >= this.endUs) this.seek(0);
+    this.playing = true;
+    this.lastWall = performance.now();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.wantSummary = true;
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+  }
+
+  seek(tUs: number): void {
+    this.pendingSeek = Math.max(0, Math.min(this.endUs, Math.round(tUs)));
+    this.tUs = this.pendingSeek;
+    this.seekStartedAt = performance.now();
+  }
+
+  /** To the next (or previous) logged event of any pane; 1 s when there is none. */
+  step(direction: 1 | -1): void {
+    this.pause();
+    const t = this.tUs;
+    let to: number | undefined;
+    if (direction > 0) to = this.log.find((l) => l.tUs > t)?.tUs;
+    else to = this.log.findLast((l) => l.tUs < t)?.tUs;
+    this.seek(to ?? t + direction * 1e6);
+  }
+
+  /** The same fault, at the same simulated instant, in every pane. */
+  inject(fault: FaultSpec): void {
+    const at = this.pendingSeek ?? this.tUs;
+    this.pendingInject.push({ tUs: at, fault });
+    this.injected = [...this.injected.filter((f) => f.tUs < at), { tUs: at, fault }];
+  }
+
+  private send(req: WorkerRequest): void {
+    // Requests may hold reactive proxies (form values); only plain data can cross to the worker.
+    try {
+      this.worker?.postMessage($state.snapshot(req));
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private tick(now: number): void {
+    this.raf = requestAnimationFrame((t) => this.tick(t));
+    if (this.inFlight || this.status !== 'ready') {
+      this.lastWall = Math.max(this.lastWall, now - MAX_WALL_STEP_MS);
+      return;
+    }
+    const inject = this.pendingInject.shift();
+    if (inject) {
+      this.pendingSeek = null;
+      this.dispatch({ type: 'inject', id: this.nextId++, tUs: inject.tUs, fault: inject.fault });
+      return;
+    }
+    if (this.pendingSeek !== null) {
+      const target = this.pendingSeek;
+      this.pendingSeek = null;
+      this.lastWall = now;
+      // The view first, the summaries (whole-history scans) in a request of their own right after.
+      this.dispatch({ type: 'frame', id: this.nextId++, targetUs: target, exact: true, budgetMs: Infinity, summary: false });
+      this.wantSummary = true;
+      return;
+    }
+    if (this.playing) {
+      const dt = Math.min(MAX_WALL_STEP_MS, now - this.lastWall);
+      this.lastWall = now;
+      const target = Math.min(this.endUs, this.tUs + this.speed * dt * 1000);
+      const summary = now - this.lastSummaryWall >= SUMMARY_EVERY_MS;
+      if (summary) this.lastSummaryWall = now;
+      this.dispatch({ type: 'frame', id: this.nextId++, targetUs: target, exact: false, budgetMs: FRAME_BUDGET_MS, summary });
+      return;
+    }
+    if (this.wantSummary) {
+      this.wantSummary = false;
+      this.dispatch({ type: 'frame', id: this.nextId++, targetUs: this.tUs, exact: true, budgetMs: Infinity, summary: true });
+    }
+  }
+
+  private dispatch(req: WorkerRequest): void {
+    this.inFlight = true;
+    this.busy = true;
+    this.send(req);
+  }
+
+  private receive(reply: WorkerReply): void {
+    this.inFlight = false;
+    this.busy = this.wantSummary || this.pendingSeek !== null || this.pendingInject.length > 0;
+    if (reply.type === 'error') return this.fail(reply.message);
+    if (reply.type === 'loaded') {
+      this.scenario = reply.scenario;
+      this.panes = reply.panes;
+      this.endUs = reply.endUs;
+      this.bucketUs = reply.bucketUs;
+      this.frames = [];
+      this.summaries = reply.panes.map(() => undefined);
+      this.series = reply.panes.map(() => undefined);
+      this.status = 'ready';
+      this.wantSummary = true;
+      if (this.autoplay) this.play();
+      return;
+    }
+    const wasT = this.tUs;
+    const wall = performance.now();
+    if (this.playing && reply.tUs > wasT) {
+      const dt = Math.max(1, wall - (this.lastFrameWall || wall - 16));
+      const instant = (reply.tUs - wasT) / 1000 / dt;
+      this.effectiveSpeed = this.effectiveSpeed * 0.8 + instant * 0.2;
+    } else if (!this.playing) this.effectiveSpeed = this.speed;
+    this.lastFrameWall = wall;
+    // A seek requested while this frame was computed wins: keep showing where the user dragged to.
+    if (this.pendingSeek === null) this.tUs = reply.tUs;
+    this.frames = reply.panes;
+    this.lastComputeMs = reply.computeMs;
+    if (reply.panes.some((p) => p.summary)) {
+      this.summaries = reply.panes.map((p, i) => p.summary ?? this.summaries[i]);
+      this.series = reply.panes.map((p, i) => p.series ?? this.series[i]);
+    }
+    if (reply.markers) this.markers = reply.markers;
+    if (reply.log) this.log = reply.log;
+    if (this.seekStartedAt > 0) {
+      performance.measure('lab:seek', { start: this.seekStartedAt, end: wall });
+      this.seekStartedAt = 0;
+    }
+    if (this.playing) this.announceBetween(wasT, reply.tUs);
+    if (this.playing && reply.tUs >= this.endUs) this.pause();
+  }
+
+  private lastFrameWall = 0;
+
+  private announcedUntil = 0;
+  private lastAnnounceWall = 0;
+
+  /** New log lines reach screen readers at most every 1.5 s, so fast playback does not drown them. */
+  private announceBetween(from: number, to: number): void {
+    const wall = performance.now();
+    if (wall - this.lastAnnounceWall < 1500) return;
+    const since = Math.max(Math.min(this.announcedUntil, to), from - 1);
+    const fresh = this.log.filter((l) => l.tUs > since && l.tUs <= to);
+    this.announcedUntil = to;
+    if (fresh.length === 0) return;
+    this.lastAnnounceWall = wall;
+    const names = this.panes.map((p) => p.label);
+    this.announcement = fresh
+      .slice(-3)
+      .map((l) => `${(l.tUs / 1e6).toFixed(2)} s, ${names[l.pane]}: ${l.text}`)
+      .join('. ');
+  }
+
+  private fail(message: string): void {
+    this.status = 'error';
+    this.error = message;
+    this.playing = false;
+    this.inFlight = false;
+  }
+}

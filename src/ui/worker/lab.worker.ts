@@ -1,0 +1,124 @@
+// The simulation side of the app: one TimeMachine per compared configuration, all on one clock. The page
+// asks for "the state at t" each animation frame; playback requests carry a wall-time budget so a slow
+// machine falls behind gracefully (the reply says how far it got) instead of freezing.
+import { parseScenario, resolveRuns } from '../../scenario/load';
+import { PRESETS } from '../../sim/presets';
+import { PaneRunner } from './pane-runner';
+import type { FrameRequest, LoadRequest, LogLine, Marker, PaneFrame, WorkerReply, WorkerRequest } from './protocol';
+
+// tsconfig's DOM lib types `self` as a Window; this file runs in a dedicated worker scope.
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(reply: WorkerReply): void;
+};
+
+/** Buckets per run for the charts: fine enough to see a failover, few enough to draw cheaply. */
+const BUCKETS = 240;
+/** Playback moves in slices this long so the budget check runs often. */
+const SLICE_US = 250_000;
+
+let panes: PaneRunner[] = [];
+let sentVersion = -1;
+let lostKey = '';
+/** Summaries scan whole histories (hundreds of ms late in a long run): keep them under ~20% of the time. */
+let lastSummaryCostMs = 0;
+let lastSummaryEnd = -Infinity;
+
+scope.onmessage = (event) => {
+  const req = event.data;
+  try {
+    if (req.type === 'load') load(req);
+    else if (req.type === 'inject') {
+      const t0 = performance.now();
+      for (const p of panes) p.inject(req.tUs, req.fault);
+      sentVersion = -1;
+      scope.postMessage(frame(req.id, true, t0));
+    } else handleFrame(req);
+  } catch (error) {
+    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};
+
+function load(req: LoadRequest): void {
+  const scenario = parseScenario(req.text, req.sourceName);
+  const durationS = req.durationS ?? scenario.durationS;
+  const specs = resolveRuns(scenario, req.presets ? { presets: req.presets } : {}).map((s) => ({
+    ...s,
+    durationS,
+    workload: { ...s.workload, ...req.workload },
+  }));
+  const bucketUs = Math.max(100_000, Math.ceil((durationS * 1e6) / BUCKETS));
+  panes = specs.map((s, i) => new PaneRunner(s, i, bucketUs));
+  sentVersion = -1;
+  lostKey = '';
+  scope.postMessage({
+    type: 'loaded',
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      description: scenario.description,
+      seed: scenario.seed,
+      durationS,
+      workload: specs[0]?.workload ?? scenario.workload,
+      presetIds: specs.map((s) => s.presetId),
+    },
+    panes: specs.map((s) => ({
+      presetId: s.presetId,
+      label: s.label,
+      standsFor: Object.hasOwn(PRESETS, s.presetId) ? PRESETS[s.presetId as keyof typeof PRESETS].standsFor : '',
+      params: s.params,
+    })),
+    endUs: panes[0]?.tm.endUs ?? durationS * 1e6,
+    bucketUs,
+  });
+}
+
+function handleFrame(req: FrameRequest): void {
+  const t0 = performance.now();
+  const target = Math.round(req.targetUs);
+  if (req.exact || target < (panes[0]?.now ?? 0)) {
+    for (const p of panes) p.moveTo(target);
+  } else {
+    // Every pane reaches the same instant before the next slice starts: the panes never disagree on t.
+    let t = panes[0]?.now ?? 0;
+    while (t < target) {
+      t = Math.min(target, t + SLICE_US);
+      for (const p of panes) p.moveTo(t);
+      if (performance.now() - t0 > req.budgetMs) break;
+    }
+  }
+  const due = req.exact || performance.now() - lastSummaryEnd > 4 * lastSummaryCostMs;
+  scope.postMessage(frame(req.id, req.summary && due, t0));
+}
+
+function frame(id: number, withSummary: boolean, t0: number): WorkerReply {
+  const s0 = performance.now();
+  const frames: PaneFrame[] = panes.map((p) => {
+    const f: PaneFrame = { view: p.view() };
+    if (withSummary) {
+      f.summary = p.summary();
+      f.series = p.series();
+    }
+    return f;
+  });
+  if (withSummary) {
+    lastSummaryEnd = performance.now();
+    lastSummaryCostMs = lastSummaryEnd - s0;
+  }
+  const reply: WorkerReply = { type: 'frame', id, tUs: panes[0]?.now ?? 0, panes: frames, computeMs: 0 };
+  // Markers and log lines change rarely; they are re-sent only when some pane's list changed.
+  const version = panes.reduce((sum, p) => sum + p.observer.version, 0);
+  const key = withSummary ? frames.map((f) => f.summary?.lostCount ?? 0).join(',') : lostKey;
+  if (version !== sentVersion || key !== lostKey) {
+    sentVersion = version;
+    lostKey = key;
+    reply.markers = panes.flatMap((p) => p.markers()).sort(byTime);
+    reply.log = panes.flatMap((p) => p.observer.log).sort(byTime);
+  }
+  reply.computeMs = performance.now() - t0;
+  return reply;
+}
+
+function byTime(a: Marker | LogLine, b: Marker | LogLine): number {
+  return a.tUs - b.tUs || a.pane - b.pane;
+}

@@ -1,0 +1,144 @@
+// Watches one run's history and trace as the simulation first moves past each instant, and keeps what the
+// timeline, the charts and the event log show about the whole computed run, not just the state at the
+// cursor. Scrubbing back and replaying does not count events twice: only events after the furthest time
+// already seen (the frontier) are new. Injecting a fault at t forgets everything from t on.
+import type { HistoryEvent, LostWrite, TraceEvent } from '../../sim/types';
+import { describeTrace, markerKind } from './describe';
+import type { LogLine, Marker, PaneSeries } from './protocol';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+export class Observer {
+  /** Every event at or before this time has been counted. */
+  frontierUs = -1;
+  markers: Marker[] = [];
+  log: LogLine[] = [];
+  /** Bumped whenever markers or log change, so the page is sent them only then. */
+  version = 0;
+  private histIdx = 0;
+  private traceIdx = 0;
+  private invokeT: number[] = [];
+  private writes = new Set<number>();
+  private samples: number[][];
+  private pct: Array<[number, number] | undefined>;
+  private acked: number[];
+  private lag: number[];
+
+  constructor(
+    readonly pane: number,
+    readonly bucketUs: number,
+    readonly buckets: number,
+  ) {
+    this.samples = Array.from({ length: buckets }, () => []);
+    this.pct = new Array(buckets);
+    this.acked = new Array(buckets).fill(0);
+    this.lag = new Array(buckets).fill(NaN);
+  }
+
+  private bucket(tUs: number): number {
+    return Math.min(this.buckets - 1, Math.floor(tUs / this.bucketUs));
+  }
+
+  /** Count what happened up to nowUs that was not counted before. */
+  observe(history: readonly HistoryEvent[], trace: readonly TraceEvent[], nowUs: number): void {
+    // A restore shortened the arrays; what lies beyond the frontier is re-counted as it is replayed.
+    this.histIdx = Math.min(this.histIdx, history.length);
+    this.traceIdx = Math.min(this.traceIdx, trace.length);
+    for (; this.histIdx < history.length; this.histIdx++) {
+      const ev = history[this.histIdx];
+      if (ev.t <= this.frontierUs) continue;
+      if (ev.type === 'invoke') {
+        this.invokeT[ev.op] = ev.t;
+        if (ev.cmd !== 'GET') this.writes.add(ev.op);
+      } else if (ev.type === 'ok' && this.writes.has(ev.op)) {
+        const b = this.bucket(ev.t);
+        this.acked[b]++;
+        this.samples[b].push((ev.t - this.invokeT[ev.op]) / 1000);
+        this.pct[b] = undefined;
+      }
+    }
+    let changed = false;
+    for (; this.traceIdx < trace.length; this.traceIdx++) {
+      const ev = trace[this.traceIdx];
+      if (ev.t <= this.frontierUs) continue;
+      const text = describeTrace(ev);
+      if (text !== null) {
+        this.log.push({ tUs: ev.t, pane: this.pane, text });
+        changed = true;
+      }
+      const kind = markerKind(ev);
+      if (kind && text) this.markers.push({ tUs: ev.t, kind, pane: this.pane, text });
+    }
+    if (changed) this.version++;
+    this.frontierUs = Math.max(this.frontierUs, nowUs);
+  }
+
+  /** Worst replica lag at the end of bucket i (sampled only when the run first gets there). */
+  sampleLag(i: number, lagMs: number): void {
+    if (i >= 0 && i < this.buckets && Number.isNaN(this.lag[i])) this.lag[i] = lagMs;
+  }
+
+  /** A fault injected at tUs changes everything from tUs on. */
+  forkAt(tUs: number, history: readonly HistoryEvent[], trace: readonly TraceEvent[]): void {
+    if (tUs > this.frontierUs) return;
+    this.frontierUs = tUs - 1;
+    this.histIdx = Math.min(this.histIdx, history.length);
+    while (this.histIdx > 0 && history[this.histIdx - 1].t >= tUs) this.histIdx--;
+    this.traceIdx = Math.min(this.traceIdx, trace.length);
+    while (this.traceIdx > 0 && trace[this.traceIdx - 1].t >= tUs) this.traceIdx--;
+    const from = Math.floor(tUs / this.bucketUs);
+    for (let b = Math.max(0, from); b < this.buckets; b++) {
+      // The bucket holding tUs keeps its samples from before tUs only.
+      if (b === from) {
+        this.samples[b] = [];
+        this.acked[b] = 0;
+        this.rescanBucket(history, b, tUs);
+      } else {
+        this.samples[b] = [];
+        this.acked[b] = 0;
+      }
+      this.pct[b] = undefined;
+      if ((b + 1) * this.bucketUs >= tUs) this.lag[b] = NaN;
+    }
+    this.markers = this.markers.filter((m) => m.tUs < tUs);
+    this.log = this.log.filter((l) => l.tUs < tUs);
+    this.version++;
+  }
+
+  private rescanBucket(history: readonly HistoryEvent[], b: number, beforeUs: number): void {
+    const start = b * this.bucketUs;
+    for (let i = this.histIdx - 1; i >= 0 && history[i].t >= start; i--) {
+      const ev = history[i];
+      if (ev.t < beforeUs && ev.type === 'ok' && this.writes.has(ev.op)) {
+        this.acked[b]++;
+        this.samples[b].push((ev.t - this.invokeT[ev.op]) / 1000);
+      }
+    }
+  }
+
+  series(lost: readonly LostWrite[]): PaneSeries {
+    const p50: number[] = [];
+    const p99: number[] = [];
+    for (let b = 0; b < this.buckets; b++) {
+      const s = this.samples[b];
+      if (s.length === 0) {
+        p50.push(NaN);
+        p99.push(NaN);
+        continue;
+      }
+      let pair = this.pct[b];
+      if (!pair) {
+        const sorted = [...s].sort((x, y) => x - y);
+        pair = [percentile(sorted, 0.5), percentile(sorted, 0.99)];
+        this.pct[b] = pair;
+      }
+      p50.push(pair[0]);
+      p99.push(pair[1]);
+    }
+    const lostBy = new Array(this.buckets).fill(0);
+    for (const l of lost) lostBy[this.bucket(l.ackedAtMs * 1000)]++;
+    return { p50, p99, lagMs: [...this.lag], acked: [...this.acked], lost: lostBy };
+  }
+}

@@ -1,0 +1,100 @@
+// One compared configuration inside the worker: its TimeMachine, the observer that remembers the computed
+// run, and the throttled summary. Moving forward goes bucket boundary by bucket boundary, so replica lag
+// is sampled at exact instants and the charts are a function of the run, not of how fast frames came.
+import { TimeMachine } from '../../sim/timemachine';
+import { viewOf, type PaneView } from '../../sim/view';
+import { resultOf } from '../../sim/run';
+import { summarize } from '../../check/summarize';
+import type { FaultSpec, LostWrite, RunSpec } from '../../sim/types';
+import { Observer } from './observer';
+import type { LiveSummary, Marker, PaneSeries } from './protocol';
+
+const LOST_SHOWN = 50;
+
+export class PaneRunner {
+  readonly tm: TimeMachine;
+  readonly observer: Observer;
+  private lost: LostWrite[] = [];
+  private lostMarker: Marker | null = null;
+
+  constructor(
+    readonly spec: RunSpec,
+    readonly index: number,
+    readonly bucketUs: number,
+  ) {
+    this.tm = new TimeMachine(spec);
+    this.observer = new Observer(index, bucketUs, Math.ceil(this.tm.endUs / bucketUs));
+    this.observe();
+  }
+
+  get now(): number {
+    return this.tm.now;
+  }
+
+  private observe(): void {
+    this.observer.observe(this.tm.sim.w.history, this.tm.sim.w.trace, this.tm.now);
+  }
+
+  /** Forward (or, when t is earlier, back) to t, sampling every bucket boundary on the way. */
+  moveTo(t: number): void {
+    if (t < this.tm.now) {
+      this.tm.seek(t);
+      this.observe();
+      return;
+    }
+    while (this.tm.now < t) {
+      const boundary = (Math.floor(this.tm.now / this.bucketUs) + 1) * this.bucketUs;
+      const stop = Math.min(t, boundary, this.tm.endUs);
+      this.tm.advance(stop);
+      this.observe();
+      if (stop === boundary) this.observer.sampleLag(boundary / this.bucketUs - 1, worstLagMs(viewOf(this.tm.sim)));
+      if (stop >= this.tm.endUs) break;
+    }
+  }
+
+  inject(t: number, fault: FaultSpec): void {
+    this.tm.inject(t, fault);
+    this.observer.forkAt(t, this.tm.sim.w.history, this.tm.sim.w.trace);
+    this.observe();
+    this.lostMarker = null;
+  }
+
+  view(): PaneView {
+    return viewOf(this.tm.sim, this.spec.label);
+  }
+
+  summary(): LiveSummary {
+    const result = resultOf(this.tm.sim);
+    const { lostAcked, staleReadSamples: _samples, linearizability: _lin, ...rest } = summarize(result, { linearizability: false });
+    this.lost = lostAcked;
+    this.lostMarker = lostAcked.length > 0 ? lostMarkerFor(lostAcked, this.observer.markers, this.index) : null;
+    return { ...rest, lostCount: lostAcked.length, lostFirst: lostAcked.slice(0, LOST_SHOWN) };
+  }
+
+  series(): PaneSeries {
+    return this.observer.series(this.lost);
+  }
+
+  markers(): Marker[] {
+    return this.lostMarker ? [...this.observer.markers, this.lostMarker] : this.observer.markers;
+  }
+}
+
+function worstLagMs(view: PaneView): number {
+  let worst = 0;
+  for (const n of view.nodes) if (n.role === 'replica' && n.state !== 'down' && n.state !== 'off') worst = Math.max(worst, n.lagMs);
+  return worst;
+}
+
+/** Losses show where they became final: at the first failover after the earliest lost write was acknowledged. */
+function lostMarkerFor(lost: LostWrite[], markers: Marker[], pane: number): Marker {
+  const first = Math.min(...lost.map((l) => l.ackedAtMs * 1000));
+  const failover = markers.find((m) => m.kind === 'failover' && m.tUs >= first);
+  const n = lost.length;
+  return {
+    tUs: failover?.tUs ?? Math.round(first),
+    kind: 'lost',
+    pane,
+    text: `${n} acknowledged ${n === 1 ? 'write' : 'writes'} lost`,
+  };
+}

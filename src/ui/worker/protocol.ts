@@ -1,0 +1,111 @@
+// Messages between the page and lab.worker.ts. Only what one frame needs crosses the boundary: the
+// panes' views at the reached time, and (when asked) summaries, series, markers and log lines. Whole
+// histories stay in the worker, since copying them every frame would cost more than drawing them.
+import type { FaultSpec, LostWrite, PresetParams, RunSummary, Workload } from '../../sim/types';
+import type { PaneView } from '../../sim/view';
+
+export interface LoadRequest {
+  type: 'load';
+  text: string;
+  sourceName: string;
+  /** Preset ids or labels; absent = the scenario's own. */
+  presets?: string[];
+  workload?: Partial<Workload>;
+  durationS?: number;
+}
+
+/**
+ * Move every pane to `targetUs`. `exact` seeks there whatever it costs (scrubbing, stepping); otherwise the
+ * worker stops early once `budgetMs` of wall time is spent, and the reply says how far it got.
+ */
+export interface FrameRequest {
+  type: 'frame';
+  id: number;
+  targetUs: number;
+  exact: boolean;
+  budgetMs: number;
+  /** Also recompute summaries and lost writes (they scan whole histories, so the page throttles this). */
+  summary: boolean;
+}
+
+/** Apply one fault to every pane at the same simulated instant; the future after it is recomputed. */
+export interface InjectRequest {
+  type: 'inject';
+  id: number;
+  tUs: number;
+  fault: FaultSpec;
+}
+
+export type WorkerRequest = LoadRequest | FrameRequest | InjectRequest;
+
+export interface PaneMeta {
+  presetId: string;
+  label: string;
+  standsFor: string;
+  params: PresetParams;
+}
+
+export interface ScenarioMeta {
+  id: string;
+  title: string;
+  description: string;
+  seed: number;
+  durationS: number;
+  workload: Workload;
+  presetIds: string[];
+}
+
+/** A RunSummary without its long lists: the count of lost writes and the first few of them. */
+export interface LiveSummary extends Omit<RunSummary, 'lostAcked' | 'staleReadSamples' | 'linearizability'> {
+  lostCount: number;
+  lostFirst: LostWrite[];
+}
+
+export type MarkerKind = 'fault' | 'failover' | 'lost';
+
+export interface Marker {
+  tUs: number;
+  kind: MarkerKind;
+  pane: number;
+  text: string;
+}
+
+export interface LogLine {
+  tUs: number;
+  pane: number;
+  text: string;
+}
+
+/** Per-bucket chart data of one pane; index i covers [i·bucketUs, (i+1)·bucketUs). */
+export interface PaneSeries {
+  /** Write latency of writes acknowledged in the bucket, ms (NaN when none). */
+  p50: number[];
+  p99: number[];
+  /** Worst replica lag at the end of the bucket, ms (NaN when not sampled yet). */
+  lagMs: number[];
+  /** Writes acknowledged in the bucket. */
+  acked: number[];
+  /** Lost acknowledged writes by the bucket they were acknowledged in (as known at the reached time). */
+  lost: number[];
+}
+
+export interface PaneFrame {
+  view: PaneView;
+  summary?: LiveSummary;
+  series?: PaneSeries;
+}
+
+export type WorkerReply =
+  | { type: 'loaded'; scenario: ScenarioMeta; panes: PaneMeta[]; endUs: number; bucketUs: number }
+  | {
+      type: 'frame';
+      id: number;
+      tUs: number;
+      panes: PaneFrame[];
+      /** Known so far up to the furthest computed time (sent only when they changed). */
+      markers?: Marker[];
+      log?: LogLine[];
+      /** Wall time the worker spent on this frame. */
+      computeMs: number;
+    }
+  | { type: 'error'; message: string };
