@@ -23,6 +23,9 @@ describe('verdicts', () => {
     expect(ranks([0.2, 0.5, 0.3])).toEqual([0, 2, 1]);
     expect(rankVerdicts([0.2, 0.5, 0.3], [0.06, 2.0, 0.16])).toEqual(['pass', 'pass', 'pass']);
     expect(rankVerdicts([0.2, 0.5, 0.3], [0.06, 0.16, 2.0])).toEqual(['pass', 'fail', 'fail']);
+    // Measurements within 30% of each other are a tie: the model may order them either way.
+    expect(rankVerdicts([0.066, 0.389, 0.442], [0.048, 0.448, 0.41])).toEqual(['pass', 'pass', 'pass']);
+    expect(rankVerdicts([0.066, 0.25, 0.73], [0.048, 0.8, 0.41])).toEqual(['pass', 'fail', 'fail']);
   });
 
   it('rows carry the printed tolerance and the table lines up', () => {
