@@ -37,7 +37,8 @@ export class PaneRunner {
 
   /** Forward (or, when t is earlier, back) to t, sampling every bucket boundary on the way. */
   moveTo(t: number): void {
-    if (t < this.tm.now) {
+    // Backwards, or forwards over a stretch already computed: restore a checkpoint instead of recomputing.
+    if (t < this.tm.now || (t > this.tm.now + this.tm.intervalUs && t <= this.tm.reach)) {
       this.tm.seek(t);
       this.observe();
       return;
