@@ -15,6 +15,8 @@ export interface CounterpartOptions {
   faults: ScheduledFault[];
   durationS: number;
   seed?: number;
+  /** Size of each written value (default 8 bytes, what the loss experiments write). */
+  valueBytes?: number;
 }
 
 /** Loopback: the real runs all happen on 127.0.0.1, where a round trip is tens of microseconds. */
@@ -35,7 +37,7 @@ export function counterpartSpec(o: CounterpartOptions): RunSpec {
       writesPerSec: o.writesPerSec,
       readsPerSec: o.readsPerSec ?? 0,
       keys: 1_000_000,
-      valueBytes: 8,
+      valueBytes: o.valueBytes ?? 8,
       incrFraction: 0,
       readFromReplicas: false,
     },

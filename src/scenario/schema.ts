@@ -61,6 +61,7 @@ const CacheOverrides = z
         enabled: z.boolean().describe('appendonly yes/no.'),
         fsync: z.enum(['always', 'everysec', 'no']).describe('appendfsync policy.'),
         osFlushMs: range(1, HOUR_MS).describe('OS page-cache flush period when fsync is "no", ms.'),
+        rdbPreamble: z.boolean().describe('aof-use-rdb-preamble: the AOF starts with an RDB image and loads as fast as an RDB file (Redis default yes).'),
       })
       .partial(),
     rdb: z

@@ -24,7 +24,7 @@ const base: PresetParams = {
     waitTimeoutMs: 1000,
     minReplicasToWrite: 0,
     minReplicasMaxLagS: 10,
-    aof: { enabled: false, fsync: 'everysec', osFlushMs: 30_000 },
+    aof: { enabled: false, fsync: 'everysec', osFlushMs: 30_000, rdbPreamble: true },
     rdb: { everyS: 0, minChanges: 1 },
     backup: { enabled: false, intervalS: 86_400, firstAtS: 86_400 },
     failover: {

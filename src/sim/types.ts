@@ -70,7 +70,17 @@ export interface CacheParams {
   /** min-replicas-to-write (0 = off) and min-replicas-max-lag. [R-REPL, R-CONF] */
   minReplicasToWrite: number;
   minReplicasMaxLagS: number;
-  aof: { enabled: boolean; fsync: AppendFsync; /** OS page-cache flush period when fsync is `no`. [R-PERS] */ osFlushMs: number };
+  aof: {
+    enabled: boolean;
+    fsync: AppendFsync;
+    /** OS page-cache flush period when fsync is `no`. [R-PERS] */
+    osFlushMs: number;
+    /**
+     * aof-use-rdb-preamble (Redis ≥ 4 default yes): the AOF starts with an RDB image and loads at RDB speed;
+     * without it the AOF is a command log, replayed one command at a time. [R-PERS]
+     */
+    rdbPreamble: boolean;
+  };
   /** RDB save point: save when at least `changes` writes happened within `seconds` (0 = RDB off). [R-PERS] */
   rdb: { everyS: number; minChanges: number };
   /** Backups to the regional snapshot store; `firstAtS` lets a scenario place one inside the run. [EC-BK] */
