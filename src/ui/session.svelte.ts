@@ -2,6 +2,7 @@
 // the worker. Each animation frame asks the worker for "the state at t"; the clock shows the time the
 // worker actually reached, so when it cannot keep up the effective speed drops instead of the tab freezing.
 import type { FaultSpec } from '../sim/types';
+import type { InjectedFault } from '../sim/timemachine';
 import type {
   LiveSummary,
   LoadRequest,
@@ -61,18 +62,24 @@ export class Session {
   private raf = 0;
   private seekStartedAt = 0;
   private autoplay = false;
+  private restore: { injected?: readonly InjectedFault[]; tUs?: number } | null = null;
 
-  start(request: LoadRequest, autoplay = false): void {
+  start(request: LoadRequest, autoplay = false, restore?: { injected?: readonly InjectedFault[]; tUs?: number }): void {
     this.worker?.terminate();
     this.worker = new Worker(new URL('./worker/lab.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
     this.worker.onerror = (e) => this.fail(e.message || 'The simulation worker failed to start.');
-    this.load(request, autoplay);
+    this.load(request, autoplay, restore);
     if (!this.raf) this.raf = requestAnimationFrame((t) => this.tick(t));
   }
 
-  load(request: LoadRequest, autoplay = this.playing): void {
+  /**
+   * Loads a scenario. `restore` replays faults injected by hand and moves the clock once the panes exist
+   * (a share link or an imported file); `autoplay` then starts from there.
+   */
+  load(request: LoadRequest, autoplay = this.playing, restore?: { injected?: readonly InjectedFault[]; tUs?: number }): void {
     this.lastLoad = request;
+    this.restore = restore ?? null;
     this.autoplay = autoplay;
     this.status = 'loading';
     this.playing = false;
@@ -136,8 +143,8 @@ export class Session {
   }
 
   /** The same fault, at the same simulated instant, in every pane. */
-  inject(fault: FaultSpec): void {
-    const at = this.pendingSeek ?? this.tUs;
+  inject(fault: FaultSpec, atUs?: number): void {
+    const at = atUs ?? this.pendingSeek ?? this.tUs;
     this.pendingInject.push({ tUs: at, fault });
     this.injected = [...this.injected.filter((f) => f.tUs < at), { tUs: at, fault }];
   }
@@ -207,6 +214,12 @@ export class Session {
       this.series = reply.panes.map(() => undefined);
       this.status = 'ready';
       this.wantSummary = true;
+      const restore = this.restore;
+      this.restore = null;
+      if (restore) {
+        for (const f of [...(restore.injected ?? [])].sort((a, b) => a.t - b.t)) this.inject(f.fault, Math.min(this.endUs, f.t));
+        if (restore.tUs !== undefined) this.seek(restore.tUs);
+      }
       if (this.autoplay) this.play();
       return;
     }

@@ -170,8 +170,14 @@ export const loadTime: Experiment = {
   id: 'load-time',
   title: 'Recovery time against dataset size, RDB against AOF (ratios)',
   async run(ctx: Context): Promise<Row[]> {
-    const sizes = ctx.quick ? [20, 80] : [20, 80, 160];
-    const repeats = ctx.quick ? 3 : 5;
+    // Load times of tenths of a second swing by 2× while other tests share the CPU, so this experiment
+    // runs in the full suite (npm run calibrate) on a quiet machine, not in the reduced set of npm test.
+    if (ctx.quick) {
+      ctx.log('  skipped in the reduced set: wall-clock load times need a quiet machine (npm run calibrate)');
+      return [];
+    }
+    const sizes = [20, 80, 160];
+    const repeats = 5;
     const results: SizeResult[] = [];
     for (const mb of sizes) {
       const m = await measureSize(mb, repeats);

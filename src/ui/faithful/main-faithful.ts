@@ -3,9 +3,10 @@ import { mount } from 'svelte';
 import FaithfulPage from './FaithfulPage.svelte';
 import reportJson from '../../../calibration/report.json';
 import type { Report } from '../../calibrate/report';
+import { MODEL_CHANGES } from '../../calibrate/changes';
 import '../global.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('faithful.html has no element with id "app" to mount into');
 
-mount(FaithfulPage, { target, props: { report: reportJson as Report } });
+mount(FaithfulPage, { target, props: { report: reportJson as Report, changes: MODEL_CHANGES } });

@@ -46,6 +46,7 @@ function load(req: LoadRequest): void {
     ...s,
     durationS,
     workload: { ...s.workload, ...req.workload },
+    seed: req.seed ?? s.seed,
   }));
   const bucketUs = Math.max(100_000, Math.ceil((durationS * 1e6) / BUCKETS));
   panes = specs.map((s, i) => new PaneRunner(s, i, bucketUs));
@@ -57,7 +58,7 @@ function load(req: LoadRequest): void {
       id: scenario.id,
       title: scenario.title,
       description: scenario.description,
-      seed: scenario.seed,
+      seed: specs[0]?.seed ?? scenario.seed,
       durationS,
       workload: specs[0]?.workload ?? scenario.workload,
       presetIds: specs.map((s) => s.presetId),

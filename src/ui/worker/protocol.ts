@@ -12,6 +12,8 @@ export interface LoadRequest {
   presets?: string[];
   workload?: Partial<Workload>;
   durationS?: number;
+  /** Overrides the scenario's seed. */
+  seed?: number;
 }
 
 /**
