@@ -17,6 +17,7 @@ import type {
 } from './worker/protocol';
 
 import { MAX_SPEED, MIN_SPEED } from './controls/speed';
+import { createLabWorker } from './worker/create';
 
 /** Playback never blocks the worker longer than this per frame, so seeks and faults stay responsive. */
 const FRAME_BUDGET_MS = 12;
@@ -66,7 +67,7 @@ export class Session {
 
   start(request: LoadRequest, autoplay = false, restore?: { injected?: readonly InjectedFault[]; tUs?: number }): void {
     this.worker?.terminate();
-    this.worker = new Worker(new URL('./worker/lab.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = createLabWorker();
     this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
     this.worker.onerror = (e) => this.fail(e.message || 'The simulation worker failed to start.');
     this.load(request, autoplay, restore);
