@@ -3,7 +3,7 @@
 // messages in flight with their send and arrival times (so an animation can place them at any t).
 import { canTalk, reachesRegion } from './network';
 import { replicaLagUs as cacheLag } from './cache';
-import { committedAt, visibleApplied } from './durable';
+import { committedAt, copyDelayUs, visibleApplied } from './durable';
 import { AZS, type AZ, type Family } from './types';
 import { K, type Op } from './world';
 import type { Simulation } from './engine';
@@ -31,12 +31,36 @@ export interface LogCopyView {
   reachable: boolean;
 }
 
+/** One log entry on its way to the AZ copies (or the slowest copy, after the quorum committed it). */
+export interface LogAppendView {
+  /** Position in the log. */
+  index: number;
+  /** A client's write, a lease renewal or a leadership claim. */
+  kind: 'write' | 'lease' | 'claim';
+  /** Operation id of a write, else 0. */
+  opId: number;
+  /** The node that appended it. */
+  from: string;
+  sentUs: number;
+  /** When the quorum-th copy had it. */
+  commitUs: number;
+  /** Per AZ copy, in AZS order: when its acknowledgement reached the appender (µs), or null if it was unreachable. */
+  copyUs: Array<number | null>;
+}
+
 export interface LogView {
   copies: LogCopyView[];
   length: number;
   committed: number;
   leaderTerm: number;
   leader: string;
+  /** Copies needed to commit. */
+  quorum: number;
+  /** Entries in motion at t (sent, and not yet acknowledged by every reachable copy): the oldest few. */
+  appends: LogAppendView[];
+  /** How many entries are in motion, and how many of them each AZ copy has yet to acknowledge. */
+  appending: number;
+  inbound: number[];
 }
 
 export interface MessageView {
@@ -78,6 +102,43 @@ export interface PaneView {
 }
 
 const MAX_MESSAGES = 200;
+const MAX_APPENDS = 64;
+/** Entries before the commit point looked at for a copy still on its way (bounds the cost at high rates). */
+const MAX_LOOKBACK = 2000;
+const LOG_KINDS = ['write', 'lease', 'claim'] as const;
+
+/** Log entries in motion at the simulation's instant: uncommitted ones, and committed ones a slow copy has yet to acknowledge. */
+function appendsInMotion(sim: Simulation, committed: number): Pick<LogView, 'appends' | 'appending' | 'inbound'> {
+  const { now, log } = sim.w;
+  const appends: LogAppendView[] = [];
+  const inbound = [0, 0, 0];
+  let appending = 0;
+  let first = committed;
+  for (let i = committed - 1; i >= 0 && committed - i <= MAX_LOOKBACK; i--) {
+    const le = log.entries[i];
+    if (le.sentT < now - 1_400_000) break;
+    first = i;
+  }
+  for (let i = first; i < log.entries.length; i++) {
+    const le = log.entries[i];
+    let moving = log.commitT[i] > now;
+    const copyUs: Array<number | null> = [null, null, null];
+    for (let x = 0; x < 3; x++) {
+      const d = copyDelayUs(le, x);
+      if (d === null) continue;
+      copyUs[x] = le.sentT + d;
+      if (le.sentT + d > now) {
+        moving = true;
+        inbound[x]++;
+      }
+    }
+    if (!moving) continue;
+    appending++;
+    if (appends.length < MAX_APPENDS)
+      appends.push({ index: i, kind: LOG_KINDS[le.kind], opId: le.opId, from: sim.nodeId(le.node), sentUs: le.sentT, commitUs: log.commitT[i], copyUs });
+  }
+  return { appends, appending, inbound };
+}
 
 export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
   const w = sim.w;
@@ -142,6 +203,8 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
           committed,
           leaderTerm: w.log.leaderTerm,
           leader: sim.nodeId(leaderIdx),
+          quorum: sim.p.durable.logQuorum,
+          ...appendsInMotion(sim, committed),
         }
       : null,
     backups: w.backups.length,

@@ -189,6 +189,11 @@ export interface LogEntry {
   /** Id of the client operation for a data entry (an id, not the operation, so the log keeps no clients' state alive). */
   opId: number;
   e: Entry | null;
+  /**
+   * When each AZ copy acknowledged the append, as a delay after sentT (round trip plus storage write),
+   * packed by packCopyDelays in durable.ts. Only pictures read it; the commit time is in commitT.
+   */
+  copies: number;
 }
 
 export interface LogState {
