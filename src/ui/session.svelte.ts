@@ -5,6 +5,7 @@ import type { FaultSpec } from '../sim/types';
 import type { InjectedFault } from '../sim/timemachine';
 import type {
   LiveSummary,
+  PauseStep,
   LoadRequest,
   LogLine,
   Marker,
@@ -64,6 +65,10 @@ export class Session {
   private seekStartedAt = 0;
   private autoplay = false;
   private restore: { injected?: readonly InjectedFault[]; tUs?: number } | null = null;
+  /** Playback pauses exactly here (a lesson step's pause); cleared by reaching it, seeking or loading. */
+  private stopAtUs: number | null = null;
+  private pendingPauses: Array<{ steps: PauseStep[]; resolve: (pauses: Array<number | null>) => void }> = [];
+  private pauseWaiters = new Map<number, (pauses: Array<number | null>) => void>();
 
   start(request: LoadRequest, autoplay = false, restore?: { injected?: readonly InjectedFault[]; tUs?: number }): void {
     this.worker?.terminate();
@@ -90,6 +95,7 @@ export class Session {
     this.log = [];
     this.pendingSeek = null;
     this.pendingInject = [];
+    this.stopAtUs = null;
     this.inFlight = true;
     this.send(request);
   }
@@ -127,7 +133,28 @@ export class Session {
     this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
   }
 
+  /** Plays on from here and pauses exactly at tUs; when tUs is not ahead, seeks there and pauses. */
+  playTo(tUs: number): void {
+    const target = Math.max(0, Math.min(this.endUs, Math.round(tUs)));
+    if (target <= (this.pendingSeek ?? this.tUs)) {
+      this.pause();
+      this.seek(target);
+      return;
+    }
+    this.play();
+    this.stopAtUs = target;
+  }
+
+  /**
+   * Where each lesson step pauses in the loaded scenario, from the panes' complete runs (see
+   * worker/lesson-pauses.ts). Answered after any load, seek or injection asked for before it.
+   */
+  lessonPauses(steps: PauseStep[]): Promise<Array<number | null>> {
+    return new Promise((resolve) => this.pendingPauses.push({ steps, resolve }));
+  }
+
   seek(tUs: number): void {
+    this.stopAtUs = null;
     this.pendingSeek = Math.max(0, Math.min(this.endUs, Math.round(tUs)));
     this.tUs = this.pendingSeek;
     this.seekStartedAt = performance.now();
@@ -180,10 +207,17 @@ export class Session {
       this.wantSummary = true;
       return;
     }
+    const pauses = this.pendingPauses.shift();
+    if (pauses) {
+      const id = this.nextId++;
+      this.pauseWaiters.set(id, pauses.resolve);
+      this.dispatch({ type: 'pauses', id, steps: pauses.steps });
+      return;
+    }
     if (this.playing) {
       const dt = Math.min(MAX_WALL_STEP_MS, now - this.lastWall);
       this.lastWall = now;
-      const target = Math.min(this.endUs, this.tUs + this.speed * dt * 1000);
+      const target = Math.min(this.endUs, this.stopAtUs ?? Infinity, this.tUs + this.speed * dt * 1000);
       const summary = now - this.lastSummaryWall >= SUMMARY_EVERY_MS;
       if (summary) this.lastSummaryWall = now;
       this.dispatch({ type: 'frame', id: this.nextId++, targetUs: target, exact: false, budgetMs: FRAME_BUDGET_MS, summary });
@@ -203,8 +237,13 @@ export class Session {
 
   private receive(reply: WorkerReply): void {
     this.inFlight = false;
-    this.busy = this.wantSummary || this.pendingSeek !== null || this.pendingInject.length > 0;
+    this.busy = this.wantSummary || this.pendingSeek !== null || this.pendingInject.length > 0 || this.pendingPauses.length > 0;
     if (reply.type === 'error') return this.fail(reply.message);
+    if (reply.type === 'pauses') {
+      this.pauseWaiters.get(reply.id)?.(reply.pauses);
+      this.pauseWaiters.delete(reply.id);
+      return;
+    }
     if (reply.type === 'loaded') {
       this.scenario = reply.scenario;
       this.panes = reply.panes;
@@ -247,6 +286,10 @@ export class Session {
       this.seekStartedAt = 0;
     }
     if (this.playing) this.announceBetween(wasT, reply.tUs);
+    if (this.playing && this.stopAtUs !== null && reply.tUs >= this.stopAtUs) {
+      this.stopAtUs = null;
+      this.pause();
+    }
     if (this.playing && reply.tUs >= this.endUs) this.pause();
   }
 

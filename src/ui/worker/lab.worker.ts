@@ -4,6 +4,7 @@
 import { parseScenario, resolveRuns } from '../../scenario/load';
 import { PRESETS } from '../../sim/presets';
 import { PaneRunner } from './pane-runner';
+import { lessonPauses } from './lesson-pauses';
 import type { FrameRequest, LoadRequest, LogLine, Marker, PaneFrame, WorkerReply, WorkerRequest } from './protocol';
 
 // tsconfig's DOM lib types `self` as a Window; this file runs in a dedicated worker scope.
@@ -33,6 +34,9 @@ scope.onmessage = (event) => {
       for (const p of panes) p.inject(req.tUs, req.fault);
       sentVersion = -1;
       scope.postMessage(frame(req.id, true, t0));
+    } else if (req.type === 'pauses') {
+      const pauses = lessonPauses(req.steps, panes.map((p) => ({ spec: p.spec, injected: p.tm.faults })));
+      scope.postMessage({ type: 'pauses', id: req.id, pauses });
     } else handleFrame(req);
   } catch (error) {
     scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -3,6 +3,7 @@
 // histories stay in the worker, since copying them every frame would cost more than drawing them.
 import type { FaultSpec, LostWrite, PresetParams, RunSummary, Workload } from '../../sim/types';
 import type { PaneView } from '../../sim/view';
+import type { LessonStep } from '../../scenario/schema';
 
 export interface LoadRequest {
   type: 'load';
@@ -38,7 +39,20 @@ export interface InjectRequest {
   fault: FaultSpec;
 }
 
-export type WorkerRequest = LoadRequest | FrameRequest | InjectRequest;
+/** The part of a lesson step that says where it pauses. */
+export type PauseStep = Pick<LessonStep, 'at' | 'until'>;
+
+/**
+ * Where each lesson step pauses in the loaded scenario (with the faults injected so far): its `at`, or the
+ * first time its `until` condition holds over the panes' complete runs; null when it never does.
+ */
+export interface PausesRequest {
+  type: 'pauses';
+  id: number;
+  steps: PauseStep[];
+}
+
+export type WorkerRequest = LoadRequest | FrameRequest | InjectRequest | PausesRequest;
 
 export interface PaneMeta {
   presetId: string;
@@ -110,4 +124,6 @@ export type WorkerReply =
       /** Wall time the worker spent on this frame. */
       computeMs: number;
     }
+  /** Answer to a PausesRequest: simulated µs per step, in step order. */
+  | { type: 'pauses'; id: number; pauses: Array<number | null> }
   | { type: 'error'; message: string };

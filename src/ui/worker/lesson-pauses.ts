@@ -1,0 +1,26 @@
+// Where each lesson step pauses, from each pane's complete run. `until` conditions such as the first lost
+// write are only known once the run has gone past the failure, so each pane is run to its end in a
+// separate simulation (same spec, same hand-injected faults): the learner's own timeline, its checkpoints
+// and what the event log has shown so far are left untouched, and nothing ahead of the clock is revealed.
+import { pauseTime, type PaneRecord } from '../../lesson/conditions';
+import { lostWrites } from '../../sim/lost';
+import { TimeMachine, type InjectedFault } from '../../sim/timemachine';
+import type { RunSpec } from '../../sim/types';
+import type { PauseStep } from './protocol';
+
+/** One checkpoint only: this run is read once from start to end and then dropped. */
+const NO_CHECKPOINTS = Number.MAX_SAFE_INTEGER;
+
+export function completeRecord(spec: RunSpec, injected: readonly InjectedFault[]): PaneRecord {
+  const tm = new TimeMachine(spec, [...injected], NO_CHECKPOINTS);
+  tm.advance(tm.endUs);
+  return { label: spec.label, presetId: spec.presetId, trace: tm.sim.w.trace, history: tm.sim.w.history, lost: lostWrites(tm.sim) };
+}
+
+/** Simulated µs per step, or null where the step sets no pause or its condition never happens. */
+export function lessonPauses(steps: readonly PauseStep[], panes: readonly { spec: RunSpec; injected: readonly InjectedFault[] }[]): Array<number | null> {
+  // Steps with only `at` (or nothing) need no run at all.
+  const needsRuns = steps.some((s) => s.at === undefined && s.until !== undefined);
+  const records = needsRuns ? panes.map((p) => completeRecord(p.spec, p.injected)) : [];
+  return steps.map((s) => pauseTime(s, records));
+}
