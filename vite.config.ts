@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { serveEmbedInDev } from './src/embed/vite-plugins.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  // serveEmbedInDev: /embed/durability-lab.js under `npm start` (the build writes it with vite.embed.config.ts).
+  plugins: [svelte(), serveEmbedInDev()],
   // Workers are ES modules, so the simulation code they import may be split like the page's own.
   worker: { format: 'es' },
   build: {
@@ -12,6 +14,8 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         faithful: fileURLToPath(new URL('./faithful.html', import.meta.url)),
+        // The lab for an <iframe> on a documentation page (README: "Embedding").
+        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
       },
     },
   },

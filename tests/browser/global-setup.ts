@@ -38,6 +38,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     provide({ status: 'error', reason: `vite build failed:\n${build.output}` });
     return teardown;
   }
+  // The <durability-lab> element file, where the sample documentation page loads it (as `npm run build` does).
+  const embed = await buildApp(root, join(outDir, 'embed'), ['-c', 'vite.embed.config.ts']);
+  if (!embed.ok) {
+    provide({ status: 'error', reason: `vite build -c vite.embed.config.ts failed:\n${embed.output}` });
+    return teardown;
+  }
 
   server = await preview({
     root,
@@ -62,13 +68,13 @@ function isCi(): boolean {
 
 // A child process, because vitest's environment (VITEST, NODE_ENV=test) would otherwise leak into
 // the config and make a test-flavoured build instead of the one users get.
-function buildApp(root: string, outDir: string): Promise<{ ok: boolean; output: string }> {
+function buildApp(root: string, outDir: string, extraArgs: string[] = []): Promise<{ ok: boolean; output: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NO_COLOR: '1' };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
   delete env.TEST;
 
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const args = [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const args = [vite, 'build', ...extraArgs, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

@@ -1,0 +1,121 @@
+// `<durability-lab>`: the lab as a custom element, for documentation pages. The built file
+// (dist/embed/durability-lab.js, see vite.embed.config.ts) is one classic script with the simulation
+// worker and the styles inside; each element renders into its own shadow root, so several labs on a page
+// run independently and neither side's CSS reaches the other. README: "Embedding".
+import { mount, unmount } from 'svelte';
+import Embed from './Embed.svelte';
+import { EMBED_PARAMS, describeErrors, inputFromAttributes, parseEmbedParams, type EmbedParse } from './params';
+import { domEventName, eventDetail, type EmbedEvent } from './events';
+import { SCENARIOS } from '../ui/scenarios';
+import { shadowCss } from './styles';
+
+export const TAG = 'durability-lab';
+
+const BUILTIN_IDS = SCENARIOS.map((s) => s.id);
+
+export class DurabilityLabElement extends HTMLElement {
+  static readonly observedAttributes = [...EMBED_PARAMS];
+
+  private app: ReturnType<typeof mount> | null = null;
+  private root: HTMLDivElement | null = null;
+  private remountQueued = false;
+
+  connectedCallback(): void {
+    // While the parser is still inside this element its children (an inline scenario) are not there yet.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.isConnected && this.render(), { once: true });
+      return;
+    }
+    this.render();
+  }
+
+  disconnectedCallback(): void {
+    this.teardown();
+  }
+
+  attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
+    if (before === after || !this.app || this.remountQueued) return;
+    // Several attributes set in a row restart the lab once.
+    this.remountQueued = true;
+    queueMicrotask(() => {
+      this.remountQueued = false;
+      if (this.isConnected) this.render();
+    });
+  }
+
+  /** The checked parameters, for scripts on the host page. */
+  get parameters(): EmbedParse {
+    return this.parse();
+  }
+
+  private parse(): EmbedParse {
+    const inline = this.querySelector(':scope > script[type="text/yaml"]');
+    return parseEmbedParams(inputFromAttributes((n) => this.getAttribute(n), inline ? (inline.textContent ?? '') : null), { builtinIds: BUILTIN_IDS });
+  }
+
+  private render(): void {
+    this.teardown();
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    shadow.replaceChildren();
+    const style = document.createElement('style');
+    style.textContent = shadowCss;
+    this.root = document.createElement('div');
+    this.root.className = 'lab-root';
+    this.root.setAttribute('role', 'region');
+    this.root.setAttribute('aria-label', this.getAttribute('label') || 'Durability Lab simulation');
+    shadow.append(style, this.root);
+
+    let parsed: EmbedParse;
+    try {
+      parsed = this.parse();
+    } catch (error) {
+      this.showFailure(error);
+      return;
+    }
+    const onevent = (event: EmbedEvent) => this.emit(event);
+    try {
+      this.app = mount(Embed, { target: this.root, props: { parsed, onevent, keyScope: this } });
+    } catch (error) {
+      this.showFailure(error);
+      return;
+    }
+    if (!parsed.ok) queueMicrotask(() => this.emit({ type: 'error', message: describeErrors(parsed.errors) }));
+  }
+
+  private emit(event: EmbedEvent): void {
+    this.dispatchEvent(new CustomEvent(domEventName(event.type), { detail: eventDetail(event), bubbles: true, composed: true }));
+  }
+
+  /** Last resort: plain text, so even a failure of the app's own rendering leaves a readable box. */
+  private showFailure(error: unknown): void {
+    this.teardown();
+    if (!this.root) return;
+    const box = document.createElement('div');
+    box.className = 'lab-failure';
+    box.setAttribute('role', 'alert');
+    box.textContent = `The Durability Lab could not start: ${error instanceof Error ? error.message : String(error)}`;
+    this.root.replaceChildren(box);
+  }
+
+  private teardown(): void {
+    if (this.app) {
+      const app = this.app;
+      this.app = null;
+      try {
+        void unmount(app);
+      } catch {
+        // Already gone with its shadow root.
+      }
+    }
+  }
+}
+
+export function defineDurabilityLab(): void {
+  if (!customElements.get(TAG)) customElements.define(TAG, DurabilityLabElement);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'durability-lab': DurabilityLabElement;
+  }
+}

@@ -1,0 +1,26 @@
+// Entry of embed.html, the lab for an <iframe>: parameters from the query string, events posted to the
+// parent window as { source: 'durability-lab', type, detail }. The target origin is '*': the messages
+// carry only what the page shows anyway (scenario and preset ids, counts of lost writes, times), and the
+// page cannot know who embeds it. Hosts should check `event.source === iframe.contentWindow`.
+import { mount } from 'svelte';
+import Embed from './Embed.svelte';
+import { describeErrors, inputFromQuery, parseEmbedParams } from './params';
+import { embedMessage, type EmbedEvent } from './events';
+import { SCENARIOS } from '../ui/scenarios';
+import '../ui/global.css';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('embed.html has no element with id "app" to mount into');
+
+function post(event: EmbedEvent): void {
+  if (window.parent === window) return;
+  try {
+    window.parent.postMessage(embedMessage(event), '*');
+  } catch {
+    // A parent that cannot be reached has nobody listening.
+  }
+}
+
+const parsed = parseEmbedParams(inputFromQuery(location.search), { builtinIds: SCENARIOS.map((s) => s.id) });
+mount(Embed, { target, props: { parsed, onevent: post } });
+if (!parsed.ok) post({ type: 'error', message: describeErrors(parsed.errors) });
