@@ -1,6 +1,6 @@
 // Global keyboard shortcuts. They stand aside whenever the focused element has its own use for the key
 // (a button activated by Space, a slider moved by the arrows, a text field).
-export type Shortcut = 'toggle' | 'next' | 'previous' | 'help' | 'faults' | 'close';
+export type Shortcut = 'toggle' | 'next' | 'previous' | 'help' | 'faults' | 'close' | 'presenter' | 'blank' | 'page-down' | 'page-up';
 
 export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, target: Element | null): Shortcut | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
@@ -12,7 +12,12 @@ export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'
   if (e.key === ' ' && !control) return 'toggle';
   if (e.key === 'ArrowRight') return 'next';
   if (e.key === 'ArrowLeft') return 'previous';
+  // Presenter remotes send these for forward and back; outside presenter mode they scroll as usual.
+  if (e.key === 'PageDown') return 'page-down';
+  if (e.key === 'PageUp') return 'page-up';
   if (e.key === '?') return 'help';
   if (e.key === 'f' || e.key === 'F') return 'faults';
+  if (e.key === 'p' || e.key === 'P') return 'presenter';
+  if (e.key === 'b' || e.key === 'B' || e.key === '.') return 'blank';
   return null;
 }
