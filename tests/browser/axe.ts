@@ -1,7 +1,7 @@
 // Accessibility audit with axe-core, injected into the page under test.
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -12,8 +12,11 @@ export interface A11yViolation {
   targets: string[];
 }
 
-/** Serious and critical axe violations; minor ones are left to review rather than failing tests. */
-export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
+/**
+ * Serious and critical axe violations; minor ones are left to review rather than failing tests. A frame
+ * (an iframe's document) is audited on its own: axe only looks into frames that have axe themselves.
+ */
+export async function seriousA11yViolations(page: Page | Frame): Promise<A11yViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe;
