@@ -6,6 +6,7 @@ import type { InjectedFault } from '../sim/timemachine';
 import type {
   LiveSummary,
   PauseStep,
+  TraceHashRun,
   LoadRequest,
   LogLine,
   Marker,
@@ -69,6 +70,8 @@ export class Session {
   private stopAtUs: number | null = null;
   private pendingPauses: Array<{ steps: PauseStep[]; resolve: (pauses: Array<number | null>) => void }> = [];
   private pauseWaiters = new Map<number, (pauses: Array<number | null>) => void>();
+  private pendingHashes: Array<{ durationS?: number; resolve: (runs: TraceHashRun[]) => void }> = [];
+  private hashWaiters = new Map<number, (runs: TraceHashRun[]) => void>();
 
   start(request: LoadRequest, autoplay = false, restore?: { injected?: readonly InjectedFault[]; tUs?: number }): void {
     this.worker?.terminate();
@@ -153,6 +156,11 @@ export class Session {
     return new Promise((resolve) => this.pendingPauses.push({ steps, resolve }));
   }
 
+  /** Trace hash of each pane's run of the loaded scenario and seed, computed afresh in the worker (determinism checks). */
+  traceHashes(durationS?: number): Promise<TraceHashRun[]> {
+    return new Promise((resolve) => this.pendingHashes.push({ durationS, resolve }));
+  }
+
   seek(tUs: number): void {
     this.stopAtUs = null;
     this.pendingSeek = Math.max(0, Math.min(this.endUs, Math.round(tUs)));
@@ -194,7 +202,9 @@ export class Session {
     }
     const inject = this.pendingInject.shift();
     if (inject) {
-      this.pendingSeek = null;
+      // The worker ends an injection at its instant, which is where a pending seek usually points; a seek
+      // elsewhere (a restored link's clock, after its faults) still follows.
+      if (this.pendingSeek === inject.tUs) this.pendingSeek = null;
       this.dispatch({ type: 'inject', id: this.nextId++, tUs: inject.tUs, fault: inject.fault });
       return;
     }
@@ -212,6 +222,13 @@ export class Session {
       const id = this.nextId++;
       this.pauseWaiters.set(id, pauses.resolve);
       this.dispatch({ type: 'pauses', id, steps: pauses.steps });
+      return;
+    }
+    const hashes = this.pendingHashes.shift();
+    if (hashes) {
+      const id = this.nextId++;
+      this.hashWaiters.set(id, hashes.resolve);
+      this.dispatch({ type: 'trace-hash', id, durationS: hashes.durationS });
       return;
     }
     if (this.playing) {
@@ -237,11 +254,16 @@ export class Session {
 
   private receive(reply: WorkerReply): void {
     this.inFlight = false;
-    this.busy = this.wantSummary || this.pendingSeek !== null || this.pendingInject.length > 0 || this.pendingPauses.length > 0;
+    this.busy = this.wantSummary || this.pendingSeek !== null || this.pendingInject.length > 0 || this.pendingPauses.length > 0 || this.pendingHashes.length > 0;
     if (reply.type === 'error') return this.fail(reply.message);
     if (reply.type === 'pauses') {
       this.pauseWaiters.get(reply.id)?.(reply.pauses);
       this.pauseWaiters.delete(reply.id);
+      return;
+    }
+    if (reply.type === 'trace-hash') {
+      this.hashWaiters.get(reply.id)?.(reply.runs);
+      this.hashWaiters.delete(reply.id);
       return;
     }
     if (reply.type === 'loaded') {
