@@ -3,6 +3,7 @@
 // machine falls behind gracefully (the reply says how far it got) instead of freezing.
 import { parseScenario, resolveRuns } from '../../scenario/load';
 import { PRESETS } from '../../sim/presets';
+import { simulateRun } from '../../sim/run';
 import { PaneRunner } from './pane-runner';
 import { lessonPauses } from './lesson-pauses';
 import type { FrameRequest, LoadRequest, LogLine, Marker, PaneFrame, WorkerReply, WorkerRequest } from './protocol';
@@ -37,6 +38,12 @@ scope.onmessage = (event) => {
     } else if (req.type === 'pauses') {
       const pauses = lessonPauses(req.steps, panes.map((p) => ({ spec: p.spec, injected: p.tm.faults })));
       scope.postMessage({ type: 'pauses', id: req.id, pauses });
+    } else if (req.type === 'trace-hash') {
+      const runs = panes.map(({ spec }) => {
+        const durationS = req.durationS ?? spec.durationS;
+        return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: simulateRun({ ...spec, durationS }).traceHash };
+      });
+      scope.postMessage({ type: 'trace-hash', id: req.id, runs });
     } else handleFrame(req);
   } catch (error) {
     scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -52,7 +52,25 @@ export interface PausesRequest {
   steps: PauseStep[];
 }
 
-export type WorkerRequest = LoadRequest | FrameRequest | InjectRequest | PausesRequest;
+/**
+ * The trace hash of each pane's run of the loaded scenario and seed, without faults injected by hand,
+ * computed from scratch for `durationS` (default: the loaded length). Node gives the same for the same run.
+ */
+export interface TraceHashRequest {
+  type: 'trace-hash';
+  id: number;
+  durationS?: number;
+}
+
+export type WorkerRequest = LoadRequest | FrameRequest | InjectRequest | PausesRequest | TraceHashRequest;
+
+export interface TraceHashRun {
+  presetId: string;
+  label: string;
+  seed: number;
+  durationS: number;
+  traceHash: string;
+}
 
 export interface PaneMeta {
   presetId: string;
@@ -126,4 +144,6 @@ export type WorkerReply =
     }
   /** Answer to a PausesRequest: simulated µs per step, in step order. */
   | { type: 'pauses'; id: number; pauses: Array<number | null> }
+  /** Answer to a TraceHashRequest, in pane order. */
+  | { type: 'trace-hash'; id: number; runs: TraceHashRun[] }
   | { type: 'error'; message: string };
