@@ -170,6 +170,25 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
     expect(problems).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it('says so in its box when the host page forbids workers', async () => {
+    const { page } = await browser.open('/docs-example.html');
+    // A host page whose Content-Security-Policy refuses blob: workers (README, "Embedding").
+    await page.route('**/csp-host.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'unsafe-inline'; worker-src 'none'"><title>Host page with a strict policy</title><script src="embed/durability-lab.js"></script></head><body><main><h1>Host</h1><durability-lab id="strict" autoplay></durability-lab></main></body></html>`,
+      }),
+    );
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(new URL('/csp-host.html', page.url()).href);
+    await page.waitForFunction(() => document.getElementById('strict')?.shadowRoot?.querySelector('[role="alert"]'), null, { timeout: 30_000 });
+    const text = await page.evaluate(() => document.getElementById('strict')?.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '');
+    expect(text).toContain('The simulation worker failed to start');
+    // The refusal is the browser's (a CSP report in the console), never an exception in the host page.
+    expect(errors).toEqual([]);
+  });
 });
 
 async function hostEvents(page: Page): Promise<HostEvent[]> {
