@@ -56,6 +56,23 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
         { timeout: 60_000 },
       );
     }
+    // Keyboard shortcuts act only on the lab that has focus: → inside the first steps it (and pauses it),
+    // the second keeps playing; the same key on the host page reaches neither.
+    const playLabel = (id: string) =>
+      page.evaluate((i) => document.getElementById(i)?.shadowRoot?.querySelector('[data-testid="play"]')?.getAttribute('aria-label'), id);
+    expect(await playLabel('lab-crash')).toBe('Pause');
+    expect(await playLabel('lab-inline')).toBe('Pause');
+    await page.evaluate(() => (document.getElementById('lab-crash')?.shadowRoot?.querySelector('[data-testid="reset"]') as HTMLElement).focus());
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => playLabel('lab-crash')).toBe('Play');
+    expect(await playLabel('lab-inline')).toBe('Pause');
+    await page.evaluate(() => (document.getElementById('lab-crash')?.shadowRoot?.querySelector('[data-testid="play"]') as HTMLElement).click());
+    await expect.poll(() => playLabel('lab-crash')).toBe('Pause');
+    await page.locator('main > h1').click();
+    await page.keyboard.press('ArrowRight');
+    expect(await playLabel('lab-crash')).toBe('Pause');
+    expect(await playLabel('lab-inline')).toBe('Pause');
+
     // Iframes: the same, inside their own documents.
     for (const embed of FRAMES) {
       const frame = await frameOf(page, embed.id);
