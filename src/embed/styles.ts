@@ -12,8 +12,10 @@ const HOST_CSS = `
 :host([hidden]) {
   display: none;
 }
+/* A narrow host column scrolls the lab sideways (the outcome table is the widest part) instead of clipping it. */
 .lab-root {
   padding: 0.5rem 0.75rem 0.75rem;
+  overflow-x: auto;
 }
 .lab-failure {
   border: 2px solid var(--bad);

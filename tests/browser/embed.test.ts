@@ -137,6 +137,11 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
     expect(problems).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     for (const embed of FRAMES) expect(await seriousA11yViolations(await frameOf(page, embed.id))).toEqual([]);
+
+    // At phone width the host page does not scroll sideways: a lab wider than its column scrolls inside.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot('embed-docs-page-phone');
   });
 
   it('shows what is wrong with the parameters instead of running, and runs nothing from them', async () => {
