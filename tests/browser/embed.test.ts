@@ -189,6 +189,21 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
     );
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
+
+    // Fixing the attributes restarts the element with them.
+    const ready = await page.evaluate(async () => {
+      const el = document.querySelector('durability-lab')!;
+      const got = new Promise<unknown>((resolve) => el.addEventListener('durability-lab:ready', (e) => resolve((e as CustomEvent).detail)));
+      el.setAttribute('seed', '3');
+      el.setAttribute('controls', 'minimal');
+      el.setAttribute('presets', 'memorydb');
+      return got;
+    });
+    expect(ready).toEqual({ scenario: 'primary-crash', presets: ['memorydb'] });
+    await page.waitForFunction(() => document.querySelector('durability-lab')?.shadowRoot?.querySelectorAll('[data-testid^="pane-"]').length === 1, null, {
+      timeout: 30_000,
+    });
+    expect(await page.evaluate(() => document.querySelector('durability-lab')?.shadowRoot?.querySelector('[data-testid="embed-error"]'))).toBeNull();
     expect(problems).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
