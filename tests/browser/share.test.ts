@@ -200,6 +200,12 @@ describe.skipIf(skipReason !== undefined)(`sharing and presenter mode${skipReaso
     await expect.poll(() => linked.page.getByTestId('presenter-status').textContent()).toContain('Presenter mode');
     await linked.page.getByTestId('present-button').click();
     expect(await linked.page.evaluate(() => document.documentElement.classList.contains('presenting'))).toBe(false);
+    // Entered with a click, Space then plays or pauses instead of pressing the button again.
+    await linked.page.getByTestId('present-button').click();
+    const playingBefore = await linked.page.getByTestId('play').getAttribute('aria-label');
+    await linked.page.keyboard.press(' ');
+    await expect.poll(() => linked.page.getByTestId('play').getAttribute('aria-label')).not.toBe(playingBefore);
+    expect(await linked.page.evaluate(() => document.documentElement.classList.contains('presenting'))).toBe(true);
     expect(problems).toEqual([]);
     expect(linked.problems).toEqual([]);
   });
