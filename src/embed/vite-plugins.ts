@@ -14,10 +14,13 @@ export function inlineLabWorker(): Plugin {
   return {
     name: 'durability-lab:inline-worker',
     enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!importer || !/(^|\/)create(\.ts)?$/.test(source)) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === CREATE_WORKER ? CREATE_WORKER_INLINE : null;
+    resolveId: {
+      filter: { id: /(^|\/)create(\.ts)?$/ },
+      async handler(source, importer, options) {
+        if (!importer) return null;
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        return resolved?.id === CREATE_WORKER ? CREATE_WORKER_INLINE : null;
+      },
     },
   };
 }
