@@ -4,9 +4,9 @@ import { AZS, type AZ } from '../../sim/types';
 import type { MessageView, PaneView } from '../../sim/view';
 
 export const WIDTH = 360;
-export const HEIGHT = 262;
+export const HEIGHT = 278;
 const LANE_W = WIDTH / 3;
-export const Y = { header: 16, clients: 42, nodes: 112, log: 196, store: 238 } as const;
+export const Y = { header: 16, clients: 42, nodes: 112, log: 212, store: 254 } as const;
 
 export interface Point {
   x: number;
@@ -64,6 +64,11 @@ export const MAX_DOTS = 48;
 /** Where a log append arrives: the top edge of the AZ's log copy. */
 export function copyAnchor(az: AZ): Point {
   return { x: laneCentre(az), y: Y.log - 11 };
+}
+
+/** Where a log append leaves its node: just below the node's words, so appends travel between them and the copies. */
+export function appendOrigin(node: Point): Point {
+  return { x: node.x, y: Y.nodes + 70 };
 }
 
 export function progress(m: Pick<MessageView, 'sentUs' | 'arriveUs'>, tUs: number): number {
@@ -156,7 +161,9 @@ export function messageShapes(view: PaneView, tUs: number, dots: boolean): { dot
   const nodes = nodePositions(view);
   const legs = legsAt(view, tUs);
   const inbound = view.log?.inbound ?? [0, 0, 0];
-  const total = view.inFlight.requests + view.inFlight.replies + view.inFlight.replication + inbound[0] + inbound[1] + inbound[2];
+  // Only what is on the wire counts: replies still being served or waiting for a commit have not left.
+  const c = motionCounts(view, tUs);
+  const total = c.requests + c.replies + c.replication + inbound[0] + inbound[1] + inbound[2];
   if (dots && total <= MAX_DOTS) {
     const out: Dot[] = [];
     for (const m of view.messages) {
@@ -168,8 +175,9 @@ export function messageShapes(view: PaneView, tUs: number, dots: boolean): { dot
       out.push({ key: `${m.kind}-${m.id}-${m.to}`, kind: m.kind, write: m.write, error: m.error, x: a.x + (b.x - a.x) * p, y: a.y + (b.y - a.y) * p });
     }
     for (const l of legs) {
-      const a = nodes.get(l.from);
-      if (!a) continue;
+      const from = nodes.get(l.from);
+      if (!from) continue;
+      const a = appendOrigin(from);
       const b = copyAnchor(l.az);
       const p = progress(l, tUs);
       out.push({ key: l.key, kind: 'append', write: l.write, error: false, x: a.x + (b.x - a.x) * p, y: a.y + (b.y - a.y) * p });
@@ -197,12 +205,12 @@ export function messageShapes(view: PaneView, tUs: number, dots: boolean): { dot
   for (const l of legs) {
     const a = nodes.get(l.from);
     const x = AZS.indexOf(l.az);
-    if (a) add('append', l.from, `log-${l.az}`, a, copyAnchor(l.az), inbound[x] / sampledInbound[x]);
+    if (a) add('append', l.from, `log-${l.az}`, appendOrigin(a), copyAnchor(l.az), inbound[x] / sampledInbound[x]);
   }
   // Appends the capped sample missed still show on their copy's path, from the log's leader.
   const leader = view.log ? nodes.get(view.log.leader) : undefined;
   AZS.forEach((az, x) => {
-    if (leader && view.log && sampledInbound[x] === 0 && inbound[x] > 0) add('append', view.log.leader, `log-${az}`, leader, copyAnchor(az), inbound[x]);
+    if (leader && view.log && sampledInbound[x] === 0 && inbound[x] > 0) add('append', view.log.leader, `log-${az}`, appendOrigin(leader), copyAnchor(az), inbound[x]);
   });
   const flows = [...groups.values()].map((f) => ({ ...f, count: Math.round(f.count) })).filter((f) => f.count > 0);
   return { dots: [], flows };
