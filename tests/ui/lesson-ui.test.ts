@@ -36,9 +36,9 @@ describe('highlights', () => {
     expect(marksFor('elasticache', panes[0], panes, view)).toHaveLength(1);
   });
 
-  it('the log only where a pane has one; AZ lanes sit in their third of the pane', () => {
-    expect(marksFor('log', panes[0], panes, view)).toEqual([]);
-    expect(marksFor('log', panes[0], panes, { ...view, log: {} as PaneView['log'] })).toHaveLength(1);
+  it('the log of a durable pane, the replication stream of a cache-style one; AZ lanes sit in their third of the pane', () => {
+    expect(marksFor('log', panes[0], panes, view).map((m) => m.text)).toEqual(['replication stream']);
+    expect(marksFor('log', panes[0], panes, { ...view, log: {} as PaneView['log'] }).map((m) => m.text)).toEqual(['transaction log']);
     const [c] = marksFor('az-c', panes[0], panes, view);
     expect(c.x).toBeGreaterThanOrEqual((2 * WIDTH) / 3);
     expect(c.text).toBe('AZ c');
@@ -51,7 +51,8 @@ describe('highlights', () => {
     expect(describeHighlight('elasticache', panes)).toBe('the pane "ElastiCache 5 ms behind"');
     expect(describeHighlight('b1', panes)).toBe('node b1');
     expect(describeUntil({ event: 'first-lost-write', preset: 'elasticache' })).toBe('the first acknowledged write that is later lost in "elasticache"');
-    expect(describeUntil({ event: 'fault', kind: 'crash' })).toBe('a crash fault');
+    expect(describeUntil({ event: 'fault', kind: 'crash' })).toBe('the crash fault');
+    expect(describeUntil({ event: 'time', at: 12.5 })).toBe('the clock reaching 12.5 s');
   });
 });
 

@@ -20,7 +20,7 @@ const LANE_W = WIDTH / 3;
 
 /** The words the lesson panel uses for a highlight name. */
 export function describeHighlight(name: string, panes: readonly { label: string; presetId: string }[]): string {
-  if (name === 'log') return 'the transaction log (MemoryDB panes)';
+  if (name === 'log') return 'the log: the transaction log in MemoryDB panes, the replication stream in cache-style ones';
   if (name === 'snapshot-store') return 'the regional snapshot store';
   if (name === 'clients') return 'the clients in each AZ';
   if (name === 'primary') return 'the primary node';
@@ -40,7 +40,12 @@ export function marksFor(
   view: Pick<PaneView, 'nodes' | 'log'>,
 ): Mark[] {
   if (!name) return [];
-  if (name === 'log') return view.log ? [{ x: 6, y: Y.log - 15, width: WIDTH - 12, height: 44, text: 'log' }] : [];
+  // Cache-style panes have no log: their counterpart is the replication stream between the nodes.
+  if (name === 'log') {
+    return view.log
+      ? [{ x: 6, y: Y.log - 15, width: WIDTH - 12, height: 44, text: 'transaction log' }]
+      : [{ x: 6, y: Y.nodes - 40, width: WIDTH - 12, height: 100, text: 'replication stream' }];
+  }
   if (name === 'snapshot-store') return [{ x: WIDTH / 2 - 126, y: Y.store - 14, width: 252, height: 28, text: 'snapshot store' }];
   if (name === 'clients') return [{ x: 6, y: Y.clients - 12, width: WIDTH - 12, height: 34, text: 'clients' }];
   const az = /^az-([a-z])$/.exec(name);

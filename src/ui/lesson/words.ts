@@ -16,7 +16,7 @@ const EVENTS: Record<string, string> = {
 
 export function describeUntil(until: Until): string {
   const c = normalizeUntil(until);
-  const what = c.event === 'time' ? `the clock reaching ${c.at ?? 0} s` : c.event === 'fault' && c.kind ? `a ${c.kind} fault` : (EVENTS[c.event] ?? c.event);
+  const what = c.event === 'time' ? `the clock reaching ${c.at ?? 0} s` : c.event === 'fault' && c.kind ? `the ${c.kind} fault` : (EVENTS[c.event] ?? c.event);
   return c.preset ? `${what} in "${c.preset}"` : what;
 }
 
