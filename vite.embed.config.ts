@@ -22,6 +22,7 @@ export default defineConfig({
       name: 'DurabilityLab',
       fileName: () => 'durability-lab.js',
     },
-    rolldownOptions: { output: { codeSplitting: false } },
+    // ASCII only: a classic script is decoded in the host page's encoding, which need not be UTF-8.
+    rolldownOptions: { output: { codeSplitting: false, charset: 'ascii' } },
   },
 });

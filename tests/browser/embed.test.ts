@@ -225,6 +225,10 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
     expect(text).toContain('The simulation worker failed to start');
     // The refusal is the browser's (a CSP report in the console), never an exception in the host page.
     expect(errors).toEqual([]);
+    // This host page declares no charset: the element file is plain ASCII, so its text reads the same in
+    // any page encoding.
+    expect(await page.evaluate(() => document.characterSet)).not.toBe('UTF-8');
+    expect(await page.evaluate(async () => /[^\x00-\x7f]/.test(await (await fetch('embed/durability-lab.js')).text()))).toBe(false);
   });
 });
 
