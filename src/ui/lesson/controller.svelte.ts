@@ -83,47 +83,57 @@ export class LessonController {
       this.startSource = { text: asked.entry.text, sourceName: lessonSourceName(asked.entry.id) };
     }
 
-    // A load finished: compute the pauses of the lesson's scenario, or let go of the lesson when the
-    // learner loaded some other scenario.
+    // The effects only say what to watch; the work is in the sync* methods (also callable without effects).
     $effect(() => {
-      const { status, scenario } = this.session;
-      const entry = this.entry;
-      if (!entry || status !== 'ready' || !scenario) return;
-      untrack(() => {
-        if (scenario.id !== entry.id) {
-          if (!this.awaitingLoad) this.close('The lesson was closed because another scenario was loaded. Its progress is kept.');
-          return;
-        }
-        if (this.awaitingLoad) {
-          this.awaitingLoad = false;
-          this.computePauses(entry);
-        }
-      });
+      void this.session.status;
+      void this.session.scenario;
+      void this.entry;
+      untrack(() => this.syncLoad());
     });
-
-    // The learner played on inside a step and paused: back returns to that moment first.
     $effect(() => {
-      const playing = this.session.playing;
-      untrack(() => {
-        if (this.wasPlaying && !playing && this.player && !this.preparing) this.dispatch({ type: 'mark', tUs: this.session.tUs });
-        this.wasPlaying = playing;
-      });
+      void this.session.playing;
+      untrack(() => this.syncPlaying());
     });
-
-    // A task check waits for fresh summaries at the end of the run.
     $effect(() => {
       if (!this.checking) return;
       const s = this.session;
-      if (s.status !== 'ready' || s.busy || s.tUs < s.endUs || s.summaries === this.summariesAtCheck) return;
-      const task = untrack(() => this.step?.task);
-      const verdict = task ? checkTask(task.goal, s.panes, s.summaries, { tUs: s.tUs, endUs: s.endUs }) : null;
-      untrack(() => {
-        if (!verdict || verdict.state !== 'checked') return;
-        this.checking = false;
-        this.verdict = verdict;
-        this.dispatch({ type: 'task-checked', passed: verdict.passed });
-      });
+      void [s.status, s.busy, s.tUs, s.endUs, s.summaries, s.panes];
+      untrack(() => this.syncCheck());
     });
+  }
+
+  /** A load finished: compute the lesson's pauses, or let go of the lesson if another scenario came in. */
+  syncLoad(): void {
+    const { status, scenario } = this.session;
+    const entry = this.entry;
+    if (!entry || status !== 'ready' || !scenario) return;
+    if (scenario.id !== entry.id) {
+      if (!this.awaitingLoad) this.close('The lesson was closed because another scenario was loaded. Its progress is kept.');
+      return;
+    }
+    if (this.awaitingLoad) {
+      this.awaitingLoad = false;
+      this.computePauses(entry);
+    }
+  }
+
+  /** The learner played on inside a step and paused: back returns to that moment first. */
+  syncPlaying(): void {
+    const playing = this.session.playing;
+    if (this.wasPlaying && !playing && this.player && !this.preparing) this.dispatch({ type: 'mark', tUs: this.session.tUs });
+    this.wasPlaying = playing;
+  }
+
+  /** A task check waits for fresh summaries at the end of the run, then judges them. */
+  syncCheck(): void {
+    const s = this.session;
+    if (!this.checking || s.status !== 'ready' || s.busy || s.tUs < s.endUs || s.summaries === this.summariesAtCheck) return;
+    const task = this.step?.task;
+    const verdict = task ? checkTask(task.goal, s.panes, s.summaries, { tUs: s.tUs, endUs: s.endUs }) : null;
+    if (!verdict || verdict.state !== 'checked') return;
+    this.checking = false;
+    this.verdict = verdict;
+    this.dispatch({ type: 'task-checked', passed: verdict.passed });
   }
 
   get step(): LessonStep | undefined {
