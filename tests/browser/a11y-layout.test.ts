@@ -85,6 +85,21 @@ describe.skipIf(skipReason !== undefined)(`accessibility and layout${skipReason 
     await page.getByTestId('fault-menu').waitFor({ state: 'detached' });
     await expect.poll(async () => (await logLines(page)).some((l) => l.startsWith(`${(at / 1e6).toFixed(3)} s`) && /process on a1 crashes/.test(l))).toBe(true);
     expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
+
+    // The ⚡ Faults… button from the keyboard: Enter opens the menu, Escape closes it and focus goes back.
+    await page.getByTestId('faults-button').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('fault-menu').waitFor();
+    await tabUntil(page, () => !!document.activeElement?.closest('[data-testid="fault-menu"]'));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('fault-menu').waitFor({ state: 'detached' });
+    await expect.poll(() => focused(page)).toBe('faults-button');
+
+    // Setup fits too.
+    await page.getByText('Scenario, presets and workload').click();
+    await page.getByTestId('setup-value-bytes').fill('2000000');
+    await expect.poll(() => page.getByTestId('setup-problems').textContent()).toContain('Value size: 2,000,000 bytes is above the limit of 1,048,576 (1 MiB).');
+    expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
     await screenshot('a11y-phone');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
