@@ -49,6 +49,7 @@ export class LessonController {
 
   private text = '';
   private awaitingLoad = false;
+  private seenScenario: unknown = null;
   private loadGen = 0;
   private wasPlaying = false;
   private summariesAtCheck: unknown = null;
@@ -111,8 +112,11 @@ export class LessonController {
       if (!this.awaitingLoad) this.close('The lesson was closed because another scenario was loaded. Its progress is kept.');
       return;
     }
-    if (this.awaitingLoad) {
+    // Ours, or the same lesson reloaded from elsewhere (Setup): where the steps pause may have moved.
+    if (this.awaitingLoad || scenario !== this.seenScenario) {
       this.awaitingLoad = false;
+      this.seenScenario = scenario;
+      this.preparing = true;
       this.computePauses(entry);
     }
   }
@@ -303,7 +307,8 @@ export class LessonController {
       if (this.player) {
         // Re-run after a change: stay on the step, at its pause in the new run.
         const entryUs = pauses[this.player.step] ?? 0;
-        this.player = { ...this.player, entries: { ...this.player.entries, [this.player.step]: entryUs }, marks: [entryUs] };
+        // Entry times of other steps belonged to the old run; back falls back to their new pauses.
+        this.player = { ...this.player, entries: { [this.player.step]: entryUs }, marks: [entryUs] };
         this.session.seek(entryUs);
         return;
       }
