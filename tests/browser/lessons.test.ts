@@ -140,13 +140,20 @@ describe.skipIf(skipReason !== undefined)(`lessons${skipReason ? ` (skipped: ${s
     expect(problems).toEqual([]);
   });
 
-  it('an unknown lesson id gets a message naming it, and the lab opens as usual', async () => {
+  it('an unknown lesson id gets a message naming it, the lab opens as usual, and foreign stored progress is ignored', async () => {
     const { page, problems } = await browser.open('/?lesson=02-async-replication');
     const notice = page.getByTestId('lesson-notice');
     await notice.waitFor({ timeout: 30_000 });
     expect(await notice.textContent()).toMatch(/"02-async-replication".*no such lesson/);
     await page.locator('[data-testid^="pane-"]').nth(1).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('lesson-player').count()).toBe(0);
+
+    // Foreign content under the progress key is ignored: the list opens, every lesson as new.
+    await page.evaluate(() => localStorage.setItem('durability-lab:lesson-progress', '{"version":1,"lessons":{"02-async-lag-window":{"step":"<img>"}}}'));
+    await page.reload();
+    await page.locator('[data-testid^="pane-"]').nth(1).waitFor({ timeout: 30_000 });
+    await page.getByTestId('lessons-button').click();
+    expect(await page.getByTestId(`lesson-item-${LESSON}`).getAttribute('data-status')).toBe('new');
     expect(problems).toEqual([]);
   });
 });

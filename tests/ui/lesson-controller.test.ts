@@ -187,6 +187,15 @@ describe('lesson controller', () => {
     expect(lessons.notice).toMatch(/did not let the page store your progress/);
   });
 
+  it('a simulation that fails while the lesson prepares ends the waiting with a notice', async () => {
+    const { session, lessons, settle } = setup();
+    lessons.open(ID);
+    session.status = 'error';
+    await settle();
+    expect(lessons.preparing).toBe(false);
+    expect(lessons.notice).toMatch(/could not start/);
+  });
+
   it('an unknown ?lesson= id leaves a notice and no lesson; another scenario closes an open lesson', async () => {
     const bad = setup({ search: '?lesson=nope' });
     expect(bad.lessons.notice).toMatch(/"nope"/);

@@ -1,5 +1,6 @@
 // Pure logic behind the lesson panel: highlights, the ?lesson= parameter, progress storage, goal words and
 // checks, knob edits written into the scenario text.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CURRICULUM } from '../../src/lesson/builtin';
 import { emptyProgress, PROGRESS_STORAGE_KEY, withLesson } from '../../src/lesson/progress';
@@ -175,5 +176,14 @@ describe('task knobs', () => {
     expect(validKnob('replicationDelayMs', 2.5)).toBe(true);
     expect(validKnob('minReplicasToWrite', 6)).toBe(false);
     expect(knobValues({ replicationDelayMs: 20, waitReplicas: 0, minReplicasToWrite: 1 })).toEqual({ replicationDelayMs: 20, waitReplicas: 0, minReplicasToWrite: 1 });
+  });
+});
+
+describe('lesson text is never HTML', () => {
+  it('no lesson component renders raw HTML', () => {
+    const dir = new URL('../../src/ui/lesson/', import.meta.url);
+    const components = readdirSync(dir).filter((f) => f.endsWith('.svelte'));
+    expect(components.length).toBeGreaterThan(5);
+    for (const f of components) expect(readFileSync(new URL(f, dir), 'utf8'), f).not.toMatch(/\{@html/);
   });
 });

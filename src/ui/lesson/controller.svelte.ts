@@ -107,6 +107,11 @@ export class LessonController {
   syncLoad(): void {
     const { status, scenario } = this.session;
     const entry = this.entry;
+    if (entry && status === 'error' && this.preparing) {
+      this.preparing = false;
+      this.awaitingLoad = false;
+      this.notice = 'The lesson could not start because the simulation failed (the message is below the bar). Other lessons and scenarios still work.';
+    }
     if (!entry || status !== 'ready' || !scenario) return;
     if (scenario.id !== entry.id) {
       if (!this.awaitingLoad) this.close('The lesson was closed because another scenario was loaded. Its progress is kept.');
