@@ -2,14 +2,13 @@
 // to the node the client is connected to, recorded as invoke then ok, fail or info (timeout).
 import { canTalk, oneWayUs } from './network';
 import { below, exponential, uniform } from './rng';
-import { AZS, type Cmd, type ErrorCode, type InvokeEvent, type OkEvent } from './types';
+import { INFO } from './history';
 import { K, type Client, type Ev, type Op } from './world';
 import type { Simulation } from './engine';
 import * as cache from './cache';
 
-export const ERR: ErrorCode[] = ['READONLY', 'NOREPLICAS', 'CONNREFUSED', 'CLUSTERDOWN', 'LOADING', 'NOTLEADER'];
+/** Error codes: indexes into ERRORS (history.ts), which names them in the history. */
 export const E = { READONLY: 0, NOREPLICAS: 1, CONNREFUSED: 2, CLUSTERDOWN: 3, LOADING: 4, NOTLEADER: 5 } as const;
-const CMD: Cmd[] = ['SET', 'INCR', 'GET'];
 
 export function start(sim: Simulation): void {
   const wl = sim.spec.workload;
@@ -97,9 +96,7 @@ function send(sim: Simulation, client: Client, op: Op): void {
   const w = sim.w;
   const target = chooseTarget(sim, client, op);
   op.node = target;
-  const inv: InvokeEvent = { type: 'invoke', t: w.now, op: op.id, cmd: CMD[op.cmd], key: op.key, client: AZS[client.az], node: sim.nodeId(target) };
-  if (op.arg) inv.arg = op.arg;
-  sim.record(inv);
+  sim.recordInvoke(op.id, op.cmd, op.key, client.az, target);
   client.pending.push(op);
   if (!client.timerArmed) {
     client.timerArmed = true;
@@ -157,24 +154,10 @@ export function onReply(sim: Simulation, e: Ev): void {
 function settleOk(sim: Simulation, op: Op, nodeIdx: number): void {
   const w = sim.w;
   op.done = true;
-  const node = sim.nodeId(nodeIdx);
   if (op.cmd === 2) {
-    sim.record({
-      type: 'ok',
-      t: w.now,
-      op: op.id,
-      node,
-      term: op.term,
-      value: op.value,
-      writeId: op.rw < 0 ? null : op.rw,
-      writeSeq: op.rs < 0 ? null : op.rs,
-      lagMs: op.lagUs / 1000,
-      fromReplica: op.fromReplica,
-    });
+    sim.recordOkRead(op.id, nodeIdx, op.term, op.value, op.rw, op.rs, op.lagUs, op.fromReplica);
   } else {
-    const ok: OkEvent = { type: 'ok', t: w.now, op: op.id, node, term: op.term, offset: op.offset, seq: op.seq };
-    if (op.cmd === 1) ok.value = op.value;
-    sim.record(ok);
+    sim.recordOkWrite(op.id, nodeIdx, op.term, op.offset, op.seq, op.cmd === 1 ? (op.value as number) : null);
     const acks = w.acks;
     acks.op.push(op.id);
     acks.t.push(w.now);
@@ -188,9 +171,9 @@ function settleFail(sim: Simulation, op: Op, nodeIdx: number, error: number): vo
   op.done = true;
   if (op.stage === 1) {
     // The write itself happened on the primary; only the WAIT failed, so the client cannot know its fate.
-    sim.record({ type: 'info', t: w.now, op: op.id, node: sim.nodeId(nodeIdx), error: 'wait-timeout' });
+    sim.recordInfo(op.id, nodeIdx, INFO.waitTimeout);
   } else {
-    sim.record({ type: 'fail', t: w.now, op: op.id, node: sim.nodeId(nodeIdx), error: ERR[error] });
+    sim.recordFail(op.id, nodeIdx, error);
   }
   const client = w.clients[op.client];
   if (client.target === nodeIdx || nodeIdx < 0) client.target = -1;
@@ -199,7 +182,7 @@ function settleFail(sim: Simulation, op: Op, nodeIdx: number, error: number): vo
 /** WAIT returned fewer replicas than asked for before its timeout. */
 export function settleWaitShort(sim: Simulation, op: Op, nodeIdx: number): void {
   op.done = true;
-  sim.record({ type: 'info', t: sim.w.now, op: op.id, node: sim.nodeId(nodeIdx), error: 'wait-timeout' });
+  sim.recordInfo(op.id, nodeIdx, INFO.waitTimeout);
 }
 
 export function onTimer(sim: Simulation, clientIdx: number): void {
@@ -215,7 +198,7 @@ export function onTimer(sim: Simulation, clientIdx: number): void {
     }
     if (op.deadline > w.now) break;
     op.done = true;
-    sim.record({ type: 'info', t: w.now, op: op.id, node: sim.nodeId(op.node), error: 'timeout' });
+    sim.recordInfo(op.id, op.node, INFO.timeout);
     if (client.target === op.node) client.target = -1;
     head++;
   }

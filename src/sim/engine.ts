@@ -8,7 +8,8 @@ import { cacheNodeMachine } from './machines/cache-node';
 import { durableNodeMachine } from './machines/durable-node';
 import { failoverMachine } from './machines/failover-control';
 import { STREAM, createRng } from './rng';
-import { AZS, type FaultSpec, type HistoryEvent, type PresetParams, type RunSpec, type TraceEvent } from './types';
+import { ROW, withHistoryView } from './history';
+import { AZS, type FaultSpec, type PresetParams, type RunSpec, type TraceEvent } from './types';
 import { K, type Ev, type Op, type World } from './world';
 import { initWorld } from './init';
 import * as clients from './clients';
@@ -20,7 +21,7 @@ import type { AnyStateMachine } from 'xstate';
 export interface AppendOnly {
   /** Simulated time these arrays reach. */
   t: number;
-  history: World['history'];
+  historyLog: World['historyLog'];
   acks: World['acks'];
   trace: World['trace'];
   streams: World['streams'];
@@ -30,7 +31,7 @@ export interface AppendOnly {
 
 export interface Checkpoint {
   t: number;
-  cloned: { rest: Omit<World, 'history' | 'acks' | 'trace' | 'streams' | 'log'>; logScalars: Omit<World['log'], 'entries' | 'commitT'>; logTail: World['log']['entries'] };
+  cloned: { rest: Omit<World, 'history' | 'historyLog' | 'acks' | 'trace' | 'streams' | 'log'>; logScalars: Omit<World['log'], 'entries' | 'commitT'>; logTail: World['log']['entries'] };
   historyLength: number;
   acksLength: number;
   traceLength: number;
@@ -38,8 +39,6 @@ export interface Checkpoint {
   entryLengths: number[];
   logLength: number;
 }
-
-const HISTORY_CODE = { invoke: 1, ok: 2, fail: 3, info: 4 } as const;
 
 export class Simulation {
   readonly spec: RunSpec;
@@ -247,13 +246,14 @@ export class Simulation {
       c.head = 0;
     }
     if (this.durable) durable.advanceCommitted(w);
-    const { history, acks, trace, streams, log, ...rest } = w;
+    // `history` is inherited (a view of historyLog, see withHistoryView), so `rest` leaves it out.
+    const { historyLog, acks, trace, streams, log, ...rest } = w;
     const { entries, commitT, ...logScalars } = log;
     const cloned = structuredClone({ rest, logScalars, logTail: entries.slice(log.committed) });
     return {
       t: w.now,
       cloned,
-      historyLength: history.length,
+      historyLength: historyLog.length,
       acksLength: acks.op.length,
       traceLength: trace.length,
       streamCount: streams.length,
@@ -265,7 +265,7 @@ export class Simulation {
   /** The append-only parts of the world as they stand (a later restore never modifies these arrays). */
   appendOnly(): AppendOnly {
     const w = this.w;
-    return { t: w.now, history: w.history, acks: w.acks, trace: w.trace, streams: w.streams, entries: w.log.entries, commitT: w.log.commitT };
+    return { t: w.now, historyLog: w.historyLog, acks: w.acks, trace: w.trace, streams: w.streams, entries: w.log.entries, commitT: w.log.commitT };
   }
 
   /**
@@ -281,26 +281,55 @@ export class Simulation {
     const streams = from.streams.slice(0, cp.streamCount).map((st, i) => ({ ...st, entries: st.entries.slice(0, cp.entryLengths[i]) }));
     const entries = from.entries.slice(0, logScalars.committed);
     for (const e of logTail) entries.push(e);
-    this.w = {
+    this.w = withHistoryView({
       ...rest,
-      history: from.history.slice(0, cp.historyLength),
+      historyLog: from.historyLog.slice(cp.historyLength),
       acks,
       trace: from.trace.slice(0, cp.traceLength),
       streams,
       log: { ...logScalars, entries, commitT: from.commitT.slice(0, cp.logLength) },
-    } as World;
+    }) as World;
   }
 
   // -------------------------------------------------------------------------------------------------
   // Recording
   // -------------------------------------------------------------------------------------------------
 
-  record(ev: HistoryEvent): void {
-    this.w.history.push(ev);
+  // History rows go straight into the columns of w.historyLog (see history.ts for what each holds); the
+  // digest takes the row's kind, time and operation, as it always has.
+
+  recordInvoke(op: number, cmd: number, key: string, clientAz: number, node: number): void {
+    this.w.historyLog.invoke(this.w.now, op, cmd, key, clientAz, node);
+    this.mixHistory(ROW.invoke, op);
+  }
+
+  recordOkWrite(op: number, node: number, term: number, offset: number, seq: number, incrValue: number | null): void {
+    this.w.historyLog.okWrite(this.w.now, op, node, term, offset, seq, incrValue);
+    this.mixHistory(ROW.ok, op);
+  }
+
+  recordOkRead(op: number, node: number, term: number, value: string | number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {
+    this.w.historyLog.okRead(this.w.now, op, node, term, value, writeId, writeSeq, lagUs, fromReplica);
+    this.mixHistory(ROW.ok, op);
+  }
+
+  /** `error` indexes ERRORS (history.ts). */
+  recordFail(op: number, node: number, error: number): void {
+    this.w.historyLog.fail(this.w.now, op, node, error);
+    this.mixHistory(ROW.fail, op);
+  }
+
+  /** `code` is an INFO code (history.ts): the client does not know what became of the request. */
+  recordInfo(op: number, node: number, code: number): void {
+    this.w.historyLog.info(this.w.now, op, node, code);
+    this.mixHistory(ROW.info, op);
+  }
+
+  private mixHistory(kind: number, op: number): void {
     const d = this.w.digest;
-    mixNumber(d, HISTORY_CODE[ev.type]);
-    mixNumber(d, ev.t);
-    mixNumber(d, ev.op);
+    mixNumber(d, kind);
+    mixNumber(d, this.w.now);
+    mixNumber(d, op);
   }
 
   trace(ev: TraceEvent): void {

@@ -2,6 +2,7 @@
 // first, every node serving and in sync, clients connected to the endpoint.
 import type { Digest } from './hash';
 import type { Heap } from './heap';
+import { HistoryLog, withHistoryView } from './history';
 import { initialSlot } from './machines/driver';
 import { cacheNodeMachine } from './machines/cache-node';
 import { durableNodeMachine } from './machines/durable-node';
@@ -15,6 +16,15 @@ import type { AnyStateMachine } from 'xstate';
 export function nodeIds(primary: AZ, replicas: AZ[]): string[] {
   const count: Record<string, number> = { a: 0, b: 0, c: 0 };
   return [primary, ...replicas].map((az) => `${az}${++count[az]}`);
+}
+
+/**
+ * Rows the history will need (an invocation and an outcome per request), so its columns rarely have to be
+ * copied into bigger ones. Capped: beyond 2M rows the columns grow by doubling as usual.
+ */
+function historyCapacity(spec: RunSpec): number {
+  const requests = (spec.workload.writesPerSec + spec.workload.readsPerSec) * spec.durationS;
+  return Math.min(2 ** 21, Math.max(1024, Math.ceil(2.05 * requests) + 1024));
 }
 
 export function initWorld(
@@ -85,7 +95,7 @@ export function initWorld(
       readWaiters: [],
     };
   });
-  return {
+  return withHistoryView({
     now: 0,
     heap,
     rng,
@@ -100,7 +110,7 @@ export function initWorld(
     azDown: [false, false, false],
     azIsolated: [false, false, false],
     powerOff: false,
-    history: [],
+    historyLog: new HistoryLog(ids, historyCapacity(spec)),
     acks: { op: [], t: [], node: [], offset: [] },
     trace: [],
     digest,
@@ -143,5 +153,5 @@ export function initWorld(
       snapshotIndex: 0,
     },
     events: 0,
-  };
+  });
 }

@@ -95,13 +95,33 @@ export function normalFast(r: Rng): number {
 
 const factorCache = new Map<number, Float64Array>();
 
-/** Log-normal factor with median 1, from a per-sigma table built once. */
-export function lognormalFactor(r: Rng, sigma: number): number {
-  if (sigma === 0) return 1;
+function factorTable(sigma: number): Float64Array {
   let table = factorCache.get(sigma);
   if (table === undefined) {
     table = QUANTILES.map((z) => Math.round(Math.exp(sigma * z) * 1e9) / 1e9);
     factorCache.set(sigma, table);
+  }
+  return table;
+}
+
+// A run draws with two sigmas at most (network jitter, log storage), millions of times: remembering the
+// last two tables saves hashing a float key on every draw.
+let sigmaA = NaN;
+let tableA: Float64Array = new Float64Array(0);
+let sigmaB = NaN;
+let tableB: Float64Array = new Float64Array(0);
+
+/** Log-normal factor with median 1, from a per-sigma table built once. */
+export function lognormalFactor(r: Rng, sigma: number): number {
+  if (sigma === 0) return 1;
+  let table: Float64Array;
+  if (sigma === sigmaA) table = tableA;
+  else if (sigma === sigmaB) table = tableB;
+  else {
+    sigmaB = sigmaA;
+    tableB = tableA;
+    sigmaA = sigma;
+    table = tableA = factorTable(sigma);
   }
   return table[nextU32(r) >>> 20];
 }

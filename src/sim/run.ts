@@ -10,9 +10,14 @@ export function simulateRun(spec: RunSpec): RunResult {
 }
 
 export function resultOf(sim: Simulation): RunResult {
+  const log = sim.w.historyLog;
   return {
     spec: sim.spec,
-    history: sim.w.history,
+    // Built from the columns on first read; readers that can use the columns take historyLog instead.
+    get history() {
+      return log.events();
+    },
+    historyLog: log,
     trace: sim.w.trace,
     lost: lostWrites(sim),
     traceHash: sim.traceHash(),

@@ -1,6 +1,7 @@
 // Shared vocabulary of the simulation core. Everything here is plain data so that a run's state can be
 // cloned for checkpoints and sent to a Web Worker. Times are integer simulated microseconds unless a
 // field name says otherwise (…Ms, …S are the units users write in scenario files).
+import type { HistoryLog } from './history';
 
 export const AZS = ['a', 'b', 'c'] as const;
 export type AZ = (typeof AZS)[number];
@@ -363,7 +364,10 @@ export interface RunSummary {
 /** Everything one run produced. The engine fills it; the checker reads it. */
 export interface RunResult {
   spec: RunSpec;
+  /** What clients saw, as objects. The engine builds them from historyLog when first read. */
   history: HistoryEvent[];
+  /** The same history as columns (history.ts), for readers that can use them without building objects. */
+  historyLog?: HistoryLog;
   trace: TraceEvent[];
   /** Acknowledged writes the model itself says were lost, each with its causal reason. */
   lost: LostWrite[];

@@ -2,6 +2,7 @@
 // (the RunSpec and its parameters) live beside it in the Simulation, never inside.
 import type { Digest } from './hash';
 import type { Heap, QueuedEvent } from './heap';
+import type { HistoryLog } from './history';
 import type { MachineSlot } from './machines/driver';
 import type { Rng } from './rng';
 import type { HistoryEvent, TraceEvent } from './types';
@@ -231,7 +232,13 @@ export interface World {
   azDown: boolean[];
   azIsolated: boolean[];
   powerOff: boolean;
-  history: HistoryEvent[];
+  /** What clients saw, recorded as columns (history.ts). Append-only: a checkpoint keeps its length. */
+  historyLog: HistoryLog;
+  /**
+   * The same as HistoryEvent objects, built when first read: an accessor inherited from the world's
+   * prototype (withHistoryView), so cloning or spreading the world never copies or builds it.
+   */
+  readonly history: HistoryEvent[];
   /**
    * Acknowledged writes as parallel columns (operation id, time, serving node, offset), appended when the
    * client hears OK: the lost-write count reads these instead of scanning the whole history.

@@ -1,0 +1,229 @@
+// What clients saw, recorded as columns of numbers instead of one object per event. A long run records
+// millions of events and keeps them all for the checker; as objects they made the garbage collector
+// copy and trace every one of them while the run was still going, which was a fifth of the engine's time.
+// Rows are materialised as HistoryEvent objects only when someone reads them (`events()`, `at(i)`),
+// and those objects are exactly the ones the engine used to build.
+import { AZS, type Cmd, type ErrorCode, type HistoryEvent, type InvokeEvent, type OkEvent } from './types';
+
+/** Row kinds; also the codes the trace digest mixes in for each history event. */
+export const ROW = { invoke: 1, ok: 2, fail: 3, info: 4 } as const;
+
+const CMDS: readonly Cmd[] = ['SET', 'INCR', 'GET'];
+export const ERRORS: readonly ErrorCode[] = ['READONLY', 'NOREPLICAS', 'CONNREFUSED', 'CLUSTERDOWN', 'LOADING', 'NOTLEADER'];
+const INFO_ERRORS = ['timeout', 'wait-timeout'] as const;
+export const INFO = { timeout: 0, waitTimeout: 1 } as const;
+
+// Flags of an ok row.
+const OK_READ = 1;
+const OK_FROM_REPLICA = 2;
+const OK_HAS_VALUE = 4;
+
+/**
+ * Append-only columns, one row per history event. What each column holds depends on the row's kind:
+ *
+ * | column | invoke            | ok (write)         | ok (read)          | fail       | info          |
+ * |--------|-------------------|--------------------|--------------------|------------|---------------|
+ * | a      | command (0–2)     | term               | term               | error code | INFO code     |
+ * | b      | client AZ index   | flags              | flags              |            |               |
+ * | x      |                   | offset             | writeId (−1: none) |            |               |
+ * | y      |                   | seq                | writeSeq (−1)      |            |               |
+ * | z      |                   |                    | lag, µs            |            |               |
+ * | ref    | key               | value (INCR)       | value              |            |               |
+ *
+ * A SET's argument is not stored: the workload names every SET value after its operation (`v<id>`).
+ */
+export class HistoryLog {
+  length = 0;
+  kind: Uint8Array;
+  t: Float64Array;
+  op: Int32Array;
+  /** Node index, −1 for none. */
+  node: Int8Array;
+  a: Int32Array;
+  b: Uint8Array;
+  x: Float64Array;
+  y: Float64Array;
+  z: Float64Array;
+  ref: Array<string | number | null | undefined>;
+  /** The rows already materialised, shared by every reader (see events()). */
+  private objects: HistoryEvent[] = [];
+
+  constructor(
+    readonly nodeIds: readonly string[],
+    capacity = 1024,
+  ) {
+    this.kind = new Uint8Array(capacity);
+    this.t = new Float64Array(capacity);
+    this.op = new Int32Array(capacity);
+    this.node = new Int8Array(capacity);
+    this.a = new Int32Array(capacity);
+    this.b = new Uint8Array(capacity);
+    this.x = new Float64Array(capacity);
+    this.y = new Float64Array(capacity);
+    this.z = new Float64Array(capacity);
+    this.ref = [];
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Recording (the engine)
+  // -------------------------------------------------------------------------------------------------
+
+  /** Start a row and return its index; the caller fills the columns its kind uses. */
+  private row(kind: number, t: number, op: number, node: number): number {
+    const i = this.length;
+    if (i === this.kind.length) this.grow();
+    this.kind[i] = kind;
+    this.t[i] = t;
+    this.op[i] = op;
+    this.node[i] = node;
+    this.length = i + 1;
+    return i;
+  }
+
+  invoke(t: number, op: number, cmd: number, key: string, clientAz: number, node: number): void {
+    const i = this.row(ROW.invoke, t, op, node);
+    this.a[i] = cmd;
+    this.b[i] = clientAz;
+    this.ref.push(key);
+  }
+
+  okWrite(t: number, op: number, node: number, term: number, offset: number, seq: number, incrValue: number | null): void {
+    const i = this.row(ROW.ok, t, op, node);
+    this.a[i] = term;
+    this.b[i] = incrValue === null ? 0 : OK_HAS_VALUE;
+    this.x[i] = offset;
+    this.y[i] = seq;
+    this.ref.push(incrValue);
+  }
+
+  okRead(t: number, op: number, node: number, term: number, value: string | number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {
+    const i = this.row(ROW.ok, t, op, node);
+    this.a[i] = term;
+    this.b[i] = OK_READ | (fromReplica ? OK_FROM_REPLICA : 0);
+    this.x[i] = writeId;
+    this.y[i] = writeSeq;
+    this.z[i] = lagUs;
+    this.ref.push(value);
+  }
+
+  fail(t: number, op: number, node: number, error: number): void {
+    const i = this.row(ROW.fail, t, op, node); // before reading this.a: row() may replace it
+    this.a[i] = error;
+    this.ref.push(undefined);
+  }
+
+  info(t: number, op: number, node: number, code: number): void {
+    const i = this.row(ROW.info, t, op, node);
+    this.a[i] = code;
+    this.ref.push(undefined);
+  }
+
+  private grow(): void {
+    const n = this.kind.length * 2;
+    const wider = <A extends Uint8Array | Int8Array | Int32Array | Float64Array>(from: A, make: new (n: number) => A): A => {
+      const to = new make(n);
+      to.set(from);
+      return to;
+    };
+    this.kind = wider(this.kind, Uint8Array);
+    this.t = wider(this.t, Float64Array);
+    this.op = wider(this.op, Int32Array);
+    this.node = wider(this.node, Int8Array);
+    this.a = wider(this.a, Int32Array);
+    this.b = wider(this.b, Uint8Array);
+    this.x = wider(this.x, Float64Array);
+    this.y = wider(this.y, Float64Array);
+    this.z = wider(this.z, Float64Array);
+  }
+
+  /** A copy of the first n rows (the time machine going back to a checkpoint); this log is left intact. */
+  slice(n: number): HistoryLog {
+    const c = new HistoryLog(this.nodeIds, 0);
+    c.length = n;
+    c.kind = this.kind.slice(0, n);
+    c.t = this.t.slice(0, n);
+    c.op = this.op.slice(0, n);
+    c.node = this.node.slice(0, n);
+    c.a = this.a.slice(0, n);
+    c.b = this.b.slice(0, n);
+    c.x = this.x.slice(0, n);
+    c.y = this.y.slice(0, n);
+    c.z = this.z.slice(0, n);
+    c.ref = this.ref.slice(0, n);
+    c.objects = this.objects.slice(0, n);
+    return c;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Reading
+  // -------------------------------------------------------------------------------------------------
+
+  /** Row i as a fresh HistoryEvent object. */
+  at(i: number): HistoryEvent {
+    const t = this.t[i];
+    const op = this.op[i];
+    const nodeIdx = this.node[i];
+    const node = nodeIdx >= 0 ? this.nodeIds[nodeIdx] : '-';
+    switch (this.kind[i]) {
+      case ROW.invoke: {
+        const cmd = CMDS[this.a[i]];
+        const ev: InvokeEvent = { type: 'invoke', t, op, cmd, key: this.ref[i] as string, client: AZS[this.b[i]], node };
+        if (cmd === 'SET') ev.arg = `v${op}`;
+        return ev;
+      }
+      case ROW.ok: {
+        const flags = this.b[i];
+        if (flags & OK_READ) {
+          const writeId = this.x[i];
+          const writeSeq = this.y[i];
+          return {
+            type: 'ok',
+            t,
+            op,
+            node,
+            term: this.a[i],
+            value: this.ref[i] as string | number | null,
+            writeId: writeId < 0 ? null : writeId,
+            writeSeq: writeSeq < 0 ? null : writeSeq,
+            lagMs: this.z[i] / 1000,
+            fromReplica: (flags & OK_FROM_REPLICA) !== 0,
+          };
+        }
+        const ok: OkEvent = { type: 'ok', t, op, node, term: this.a[i], offset: this.x[i], seq: this.y[i] };
+        if (flags & OK_HAS_VALUE) ok.value = this.ref[i] as number;
+        return ok;
+      }
+      case ROW.fail:
+        return { type: 'fail', t, op, node, error: ERRORS[this.a[i]] };
+      default:
+        return { type: 'info', t, op, node, error: INFO_ERRORS[this.a[i]] };
+    }
+  }
+
+  /**
+   * Every row as HistoryEvent objects, built on first read and extended as the run grows. The same array
+   * is returned each time, so callers that index into it or cache by identity keep working.
+   */
+  events(): HistoryEvent[] {
+    const objects = this.objects;
+    for (let i = objects.length; i < this.length; i++) objects.push(this.at(i));
+    return objects;
+  }
+}
+
+/** The `history` accessor, inherited from a prototype so that spreading or cloning a world skips it. */
+const HISTORY_VIEW = {
+  get history(): HistoryEvent[] {
+    return (this as unknown as { historyLog: HistoryLog }).historyLog.events();
+  },
+};
+
+/**
+ * Give a world object its `history`: the log's rows as objects, for readers that want them (the app's
+ * event counts, tests). Set as the prototype rather than defined on the object, which would make V8 keep
+ * the world as a slow dictionary.
+ */
+export function withHistoryView<W extends { historyLog: HistoryLog }>(w: W): W & { readonly history: HistoryEvent[] } {
+  Object.setPrototypeOf(w, HISTORY_VIEW);
+  return w as W & { readonly history: HistoryEvent[] };
+}

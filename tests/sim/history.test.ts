@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { HistoryLog, INFO } from '../../src/sim/history';
+import { simulateRun } from '../../src/sim/run';
+import { Simulation } from '../../src/sim/engine';
+import type { HistoryEvent } from '../../src/sim/types';
+import { specFor } from './spec';
+
+/** Rows of every kind, enough of them to make the columns grow several times from a capacity of 2. */
+function filled(): { log: HistoryLog; expected: HistoryEvent[] } {
+  const log = new HistoryLog(['a1', 'b1', 'c1'], 2);
+  const expected: HistoryEvent[] = [];
+  for (let k = 0; k < 40; k++) {
+    const t = 1_000 * k + 3_000_000_000; // beyond 32 bits: times are not truncated
+    const op = k + 1;
+    switch (k % 7) {
+      case 0:
+        log.invoke(t, op, 0, `k${k}`, 2, 1);
+        expected.push({ type: 'invoke', t, op, cmd: 'SET', key: `k${k}`, client: 'c', node: 'b1', arg: `v${op}` });
+        break;
+      case 1:
+        log.invoke(t, op, 2, `c${k}`, 0, -1);
+        expected.push({ type: 'invoke', t, op, cmd: 'GET', key: `c${k}`, client: 'a', node: '-' });
+        break;
+      case 2:
+        log.okWrite(t, op, 0, 3, 2 ** 40 + k, 77 + k, null);
+        expected.push({ type: 'ok', t, op, node: 'a1', term: 3, offset: 2 ** 40 + k, seq: 77 + k });
+        break;
+      case 3:
+        log.okWrite(t, op, 2, 4, 12, 13, k);
+        expected.push({ type: 'ok', t, op, node: 'c1', term: 4, offset: 12, seq: 13, value: k });
+        break;
+      case 4:
+        log.okRead(t, op, 1, 2, k % 2 ? `v${k}` : null, k % 2 ? k : -1, k % 2 ? 5 : -1, 1234, k % 2 === 1);
+        expected.push({
+          type: 'ok',
+          t,
+          op,
+          node: 'b1',
+          term: 2,
+          value: k % 2 ? `v${k}` : null,
+          writeId: k % 2 ? k : null,
+          writeSeq: k % 2 ? 5 : null,
+          lagMs: 1.234,
+          fromReplica: k % 2 === 1,
+        });
+        break;
+      case 5:
+        log.fail(t, op, 0, 3);
+        expected.push({ type: 'fail', t, op, node: 'a1', error: 'CLUSTERDOWN' });
+        break;
+      default:
+        log.info(t, op, 1, k % 2 ? INFO.waitTimeout : INFO.timeout);
+        expected.push({ type: 'info', t, op, node: 'b1', error: k % 2 ? 'wait-timeout' : 'timeout' });
+    }
+  }
+  return { log, expected };
+}
+
+describe('history columns', () => {
+  it('give back every row as the event it records, across column growth', () => {
+    const { log, expected } = filled();
+    expect(log.length).toBe(expected.length);
+    expect(log.events()).toEqual(expected);
+    for (let i = 0; i < expected.length; i++) expect(log.at(i)).toEqual(expected[i]);
+  });
+
+  it('keep every column of a row that makes the columns grow', () => {
+    // Capacity 1: rows 1, 2, 4, 8 and 16 each start by growing the columns.
+    const log = new HistoryLog(['a1'], 1);
+    const errors = ['READONLY', 'NOREPLICAS', 'CONNREFUSED', 'CLUSTERDOWN', 'LOADING', 'NOTLEADER'] as const;
+    const expected: HistoryEvent[] = [];
+    for (let k = 0; k < 20; k++) {
+      if (k % 2 === 0) {
+        log.fail(k, k, 0, k % 6);
+        expected.push({ type: 'fail', t: k, op: k, node: 'a1', error: errors[k % 6] });
+      } else {
+        log.info(k, k, 0, INFO.waitTimeout);
+        expected.push({ type: 'info', t: k, op: k, node: 'a1', error: 'wait-timeout' });
+      }
+    }
+    expect(log.events()).toEqual(expected);
+  });
+
+  it('extend the same materialised array as rows are added', () => {
+    const log = new HistoryLog(['a1'], 2);
+    const first = log.events();
+    log.fail(5, 1, 0, 0);
+    log.info(6, 2, 0, INFO.timeout);
+    log.fail(7, 3, -1, 2);
+    expect(log.events()).toBe(first);
+    expect(first.map((e) => e.t)).toEqual([5, 6, 7]);
+  });
+
+  it('slice copies a prefix and leaves the original intact', () => {
+    const { log, expected } = filled();
+    log.events();
+    const head = log.slice(10);
+    head.fail(99, 99, 0, 1);
+    expect(head.events()).toEqual([...expected.slice(0, 10), { type: 'fail', t: 99, op: 99, node: 'a1', error: 'NOREPLICAS' }]);
+    expect(log.events()).toEqual(expected);
+  });
+});
+
+describe('history of a run', () => {
+  for (const preset of ['elasticache', 'memorydb'] as const) {
+    it(`${preset}: the objects are built from the columns, and cloning the world leaves them out`, () => {
+      const spec = specFor(preset, {
+        faults: [
+          { atS: 3, fault: { kind: 'crash', node: 'primary' } },
+          { atS: 20, fault: { kind: 'host-loss', node: 'primary' } },
+        ],
+      });
+      const r = simulateRun(spec);
+      const log = r.historyLog!;
+      expect(r.history.length).toBe(log.length);
+      expect(r.history.length).toBeGreaterThan(1000);
+      const kinds = new Set(r.history.map((e) => e.type));
+      expect([...kinds].sort()).toEqual(['fail', 'info', 'invoke', 'ok']);
+      for (const ev of r.history) if (ev.type === 'invoke') expect(ev.arg !== undefined).toBe(ev.cmd === 'SET');
+
+      const sim = new Simulation(spec);
+      sim.runUntil(2e6);
+      expect(Object.keys(sim.w)).not.toContain('history');
+      expect(sim.w.history).toBe(sim.w.history);
+      expect(sim.w.history.length).toBe(sim.w.historyLog.length);
+    });
+  }
+});
