@@ -40,6 +40,9 @@ export interface Checkpoint {
   logLength: number;
 }
 
+/** Largest integer V8 stores unboxed (a "small integer") on every platform. */
+const SMALL_INT_MAX = 2 ** 31 - 1;
+
 export class Simulation {
   readonly spec: RunSpec;
   readonly p: PresetParams;
@@ -88,6 +91,10 @@ export class Simulation {
   // -------------------------------------------------------------------------------------------------
 
   at(t: number, kind: number, a: number, b: number, c: number, ref: unknown, d = 0): void {
+    // An event after the end of the run never happens, so a far-off one (a daily backup) may as well wait
+    // at 2^31 − 1 µs: V8 then keeps every event time a small integer. One time beyond that range stored in
+    // an event would turn all of them into boxed floats, which costs an allocation per event from then on.
+    if (t > SMALL_INT_MAX && t > this.endUs) t = Math.max(SMALL_INT_MAX, this.endUs + 1);
     // Event objects are recycled: a run allocates millions of them otherwise.
     const e = this.pool.pop();
     if (e === undefined) {
