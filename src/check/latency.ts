@@ -6,14 +6,15 @@ import { collectOps, kindOf, type OpKind } from './ops';
 import { roundMs, usToMs } from './units';
 
 /** Nearest-rank percentile of an ascending list (no interpolation, so every value was really observed). */
-function nearestRank(sorted: readonly number[], p: number): number {
+function nearestRank(sorted: ArrayLike<number>, p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1];
 }
 
 export function latencySummary(samplesMs: readonly number[]): LatencySummary {
   if (samplesMs.length === 0) return { count: 0, p50: 0, p99: 0, max: 0 };
-  const sorted = [...samplesMs].sort((a, b) => a - b);
+  // A typed copy sorts numerically without calling a comparator per step: much faster on long runs.
+  const sorted = Float64Array.from(samplesMs).sort();
   return {
     count: sorted.length,
     p50: roundMs(nearestRank(sorted, 50)),
