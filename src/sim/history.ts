@@ -61,7 +61,7 @@ export class HistoryLog {
     this.x = new Float64Array(capacity);
     this.y = new Float64Array(capacity);
     this.z = new Float64Array(capacity);
-    this.ref = [];
+    this.ref = new Array(capacity); // like the typed columns: sized up front, not grown by push
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ export class HistoryLog {
     const i = this.row(ROW.invoke, t, op, node);
     this.a[i] = cmd;
     this.b[i] = clientAz;
-    this.ref.push(key);
+    this.ref[i] = key;
   }
 
   okWrite(t: number, op: number, node: number, term: number, offset: number, seq: number, incrValue: number | null): void {
@@ -93,7 +93,7 @@ export class HistoryLog {
     this.b[i] = incrValue === null ? 0 : OK_HAS_VALUE;
     this.x[i] = offset;
     this.y[i] = seq;
-    this.ref.push(incrValue);
+    this.ref[i] = incrValue;
   }
 
   okRead(t: number, op: number, node: number, term: number, value: string | number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {
@@ -103,19 +103,19 @@ export class HistoryLog {
     this.x[i] = writeId;
     this.y[i] = writeSeq;
     this.z[i] = lagUs;
-    this.ref.push(value);
+    this.ref[i] = value;
   }
 
   fail(t: number, op: number, node: number, error: number): void {
     const i = this.row(ROW.fail, t, op, node); // before reading this.a: row() may replace it
     this.a[i] = error;
-    this.ref.push(undefined);
+    this.ref[i] = undefined;
   }
 
   info(t: number, op: number, node: number, code: number): void {
     const i = this.row(ROW.info, t, op, node);
     this.a[i] = code;
-    this.ref.push(undefined);
+    this.ref[i] = undefined;
   }
 
   private grow(): void {
@@ -134,6 +134,7 @@ export class HistoryLog {
     this.x = wider(this.x, Float64Array);
     this.y = wider(this.y, Float64Array);
     this.z = wider(this.z, Float64Array);
+    this.ref.length = n;
   }
 
   /** A copy of the first n rows (the time machine going back to a checkpoint); this log is left intact. */
