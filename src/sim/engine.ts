@@ -9,6 +9,7 @@ import { durableNodeMachine } from './machines/durable-node';
 import { failoverMachine } from './machines/failover-control';
 import { STREAM, createRng } from './rng';
 import { ROW, withHistoryView } from './history';
+import { cloneData } from './clone';
 import { AZS, type FaultSpec, type PresetParams, type RunSpec, type TraceEvent } from './types';
 import { K, type Ev, type Op, type World } from './world';
 import { initWorld } from './init';
@@ -22,6 +23,8 @@ export interface AppendOnly {
   /** Simulated time these arrays reach. */
   t: number;
   historyLog: World['historyLog'];
+  /** Rows of historyLog this timeline wrote (the log itself may since have been rewound). */
+  historyLength: number;
   acks: World['acks'];
   trace: World['trace'];
   streams: World['streams'];
@@ -242,8 +245,9 @@ export class Simulation {
 
   // -------------------------------------------------------------------------------------------------
   // Checkpoints: the world is plain data. Append-only parts (history, trace, stream entries, committed
-  // log entries) are kept by length; everything else is structured-cloned in one call, so objects shared
-  // between the queue, the clients and the nodes stay shared in the copy.
+  // log entries) are kept by length; everything else is deep-copied in one call (cloneData, which keeps
+  // V8's shapes where structuredClone did not), so objects shared between the queue, the clients and the
+  // nodes stay shared in the copy.
   // -------------------------------------------------------------------------------------------------
 
   checkpoint(): Checkpoint {
@@ -256,7 +260,7 @@ export class Simulation {
     // `history` is inherited (a view of historyLog, see withHistoryView), so `rest` leaves it out.
     const { historyLog, acks, trace, streams, log, ...rest } = w;
     const { entries, commitT, ...logScalars } = log;
-    const cloned = structuredClone({ rest, logScalars, logTail: entries.slice(log.committed) });
+    const cloned = cloneData({ rest, logScalars, logTail: entries.slice(log.committed) });
     return {
       t: w.now,
       cloned,
@@ -272,25 +276,32 @@ export class Simulation {
   /** The append-only parts of the world as they stand (a later restore never modifies these arrays). */
   appendOnly(): AppendOnly {
     const w = this.w;
-    return { t: w.now, historyLog: w.historyLog, acks: w.acks, trace: w.trace, streams: w.streams, entries: w.log.entries, commitT: w.log.commitT };
+    return { t: w.now, historyLog: w.historyLog, historyLength: w.historyLog.length, acks: w.acks, trace: w.trace, streams: w.streams, entries: w.log.entries, commitT: w.log.commitT };
   }
 
   /**
-   * Go back (or forward) to a checkpoint. The append-only parts are copied from `from` (by default the
-   * current ones), which must reach at least as far as the checkpoint: the arrays handed in are left intact,
-   * so the caller can keep them and later restore a checkpoint beyond this one without recomputing.
+   * Go back (or forward) to a checkpoint. The append-only parts come from `from` (by default the current
+   * ones), which must reach at least as far as the checkpoint. The arrays handed in are left intact, so the
+   * caller can keep them and later restore a checkpoint beyond this one without recomputing. The history
+   * log is the exception: it is not copied but rewound to the checkpoint's length (the biggest part of the
+   * world, so copying it made seeks slow); its rows past that length stay, and replaying from the
+   * checkpoint writes the same rows again. So `from` must be this simulation's own timeline, and after a
+   * fault changes the future, an AppendOnly taken before no longer reaches beyond the fault.
    */
   restore(cp: Checkpoint, from: AppendOnly = this.appendOnly()): void {
-    if (from.t < cp.t) throw new Error('restore: the source timeline does not reach the checkpoint');
-    const { rest, logScalars, logTail } = structuredClone(cp.cloned);
+    if (from.t < cp.t || from.historyLength < cp.historyLength) throw new Error('restore: the source timeline does not reach the checkpoint');
+    if (from.historyLog !== this.w.historyLog) throw new Error('restore: the source timeline belongs to another simulation');
+    const { rest, logScalars, logTail } = cloneData(cp.cloned);
     const n = cp.acksLength;
     const acks = { op: from.acks.op.slice(0, n), t: from.acks.t.slice(0, n), node: from.acks.node.slice(0, n), offset: from.acks.offset.slice(0, n) };
     const streams = from.streams.slice(0, cp.streamCount).map((st, i) => ({ ...st, entries: st.entries.slice(0, cp.entryLengths[i]) }));
     const entries = from.entries.slice(0, logScalars.committed);
     for (const e of logTail) entries.push(e);
+    const historyLog = from.historyLog;
+    historyLog.rewind(cp.historyLength);
     this.w = withHistoryView({
       ...rest,
-      historyLog: from.historyLog.slice(cp.historyLength),
+      historyLog,
       acks,
       trace: from.trace.slice(0, cp.traceLength),
       streams,

@@ -137,7 +137,7 @@ export class HistoryLog {
     this.ref.length = n;
   }
 
-  /** A copy of the first n rows (the time machine going back to a checkpoint); this log is left intact. */
+  /** A copy of the first n rows; this log is left intact. */
   slice(n: number): HistoryLog {
     const c = new HistoryLog(this.nodeIds, 0);
     c.length = n;
@@ -153,6 +153,19 @@ export class HistoryLog {
     c.ref = this.ref.slice(0, n);
     c.objects = this.objects.slice(0, n);
     return c;
+  }
+
+  /**
+   * Make the log n rows long again, shorter or longer, without copying anything (the time machine going
+   * to a checkpoint). Rows past the length stay in the columns until overwritten, so n may be larger
+   * than the length as long as rows up to n were written before and not overwritten since: a
+   * deterministic replay writes the same rows again, which is what lets one log serve every seek.
+   */
+  rewind(n: number): void {
+    if (n > this.kind.length) throw new Error(`history: cannot rewind to ${n} rows, only ${this.kind.length} were kept`);
+    this.length = n;
+    // Materialised rows past n may belong to a future that a fault will change.
+    if (this.objects.length > n) this.objects.length = n;
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -39,6 +39,23 @@ describe('time machine', () => {
       expect(tm.sim.traceHash()).toBe(fresh.sim.traceHash());
     });
 
+    it(`${preset}: after seeking back, forking and seeking back and forth again, the history is exactly the forked run's`, () => {
+      const tm = new TimeMachine(spec, [], 2_000_000);
+      tm.advance(25e6);
+      tm.seek(5e6);
+      tm.inject(8e6, { kind: 'crash', node: 'b1' });
+      tm.advance(12e6);
+      tm.seek(3e6);
+      tm.seek(21e6);
+      tm.seek(7e6);
+      tm.advance(spec.durationS * 1e6);
+      const replay = new TimeMachine(spec, [...tm.faults], 2_000_000);
+      replay.advance(spec.durationS * 1e6);
+      expect(tm.sim.traceHash()).toBe(replay.sim.traceHash());
+      expect(tm.sim.w.history).toEqual(replay.sim.w.history);
+      expect(tm.sim.w.acks).toEqual(replay.sim.w.acks);
+    });
+
     it(`${preset}: injecting a fault in the past forks the future, and replaying the injected list reproduces it`, () => {
       const tm = new TimeMachine(spec, [], 2_000_000);
       tm.advance(25e6);

@@ -49,4 +49,27 @@ describe('PaneRunner', () => {
     r.moveTo(25e6);
     expect(r.observer.markers.filter((m) => m.kind === 'fault').map((m) => m.tUs)).toEqual([2e6, 20e6]);
   });
+
+  it('after seeking back and forth, the view, summary and charts equal those of a straight run', () => {
+    for (const spec of specs) {
+      const straight = new PaneRunner(spec, 0, BUCKET);
+      straight.moveTo(20e6);
+      const view = straight.view();
+      const summary = straight.summary();
+      straight.moveTo(25e6);
+      const series = straight.series();
+
+      const r = new PaneRunner(spec, 0, BUCKET);
+      r.moveTo(25e6);
+      r.moveTo(3e6);
+      r.moveTo(22e6);
+      r.moveTo(11e6);
+      r.moveTo(20e6);
+      expect(r.view()).toEqual(view);
+      expect(r.summary()).toEqual(summary);
+      r.moveTo(25e6);
+      expect(r.series()).toEqual(series);
+      expect(r.markers()).toEqual(straight.markers());
+    }
+  });
 });

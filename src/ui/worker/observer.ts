@@ -2,12 +2,30 @@
 // timeline, the charts and the event log show about the whole computed run, not just the state at the
 // cursor. Scrubbing back and replaying does not count events twice: only events after the furthest time
 // already seen (the frontier) are new. Injecting a fault at t forgets everything from t on.
-import type { HistoryEvent, LostWrite, TraceEvent } from '../../sim/types';
+// It reads the history's columns, never its rows as objects: materialising millions of HistoryEvent
+// objects in a long run made every garbage collection (and so every replay after a seek) slow.
+import { ROW, type HistoryLog } from '../../sim/history';
+import type { LostWrite, TraceEvent } from '../../sim/types';
 import { describeTrace, markerKind } from './describe';
 import type { LogLine, Marker, PaneSeries } from './protocol';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+/** Command code of a GET in an invoke row (see history.ts). */
+const CMD_GET = 2;
+
+/** The first index in [from, to) whose time is after tUs (times are in order). */
+function firstAfter(t: Float64Array, from: number, to: number, tUs: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid] <= tUs) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export class Observer {
@@ -42,20 +60,26 @@ export class Observer {
   }
 
   /** Count what happened up to nowUs that was not counted before. */
-  observe(history: readonly HistoryEvent[], trace: readonly TraceEvent[], nowUs: number): void {
+  observe(history: HistoryLog, trace: readonly TraceEvent[], nowUs: number): void {
     // A restore shortened the arrays; what lies beyond the frontier is re-counted as it is replayed.
-    this.histIdx = Math.min(this.histIdx, history.length);
+    const n = history.length;
+    const { kind, t, op, a } = history;
+    this.histIdx = Math.min(this.histIdx, n);
     this.traceIdx = Math.min(this.traceIdx, trace.length);
-    for (; this.histIdx < history.length; this.histIdx++) {
-      const ev = history[this.histIdx];
-      if (ev.t <= this.frontierUs) continue;
-      if (ev.type === 'invoke') {
-        this.invokeT[ev.op] = ev.t;
-        if (ev.cmd !== 'GET') this.writes.add(ev.op);
-      } else if (ev.type === 'ok' && this.writes.has(ev.op)) {
-        const b = this.bucket(ev.t);
+    // Rows at or before the frontier were counted already: skip them without looking at each one.
+    if (this.histIdx < n && t[this.histIdx] <= this.frontierUs) this.histIdx = firstAfter(t, this.histIdx, n, this.frontierUs);
+    for (; this.histIdx < n; this.histIdx++) {
+      const i = this.histIdx;
+      const ti = t[i];
+      if (ti <= this.frontierUs) continue;
+      const k = kind[i];
+      if (k === ROW.invoke) {
+        this.invokeT[op[i]] = ti;
+        if (a[i] !== CMD_GET) this.writes.add(op[i]);
+      } else if (k === ROW.ok && this.writes.has(op[i])) {
+        const b = this.bucket(ti);
         this.acked[b]++;
-        this.samples[b].push((ev.t - this.invokeT[ev.op]) / 1000);
+        this.samples[b].push((ti - this.invokeT[op[i]]) / 1000);
         this.pct[b] = undefined;
       }
     }
@@ -81,11 +105,11 @@ export class Observer {
   }
 
   /** A fault injected at tUs changes everything from tUs on. */
-  forkAt(tUs: number, history: readonly HistoryEvent[], trace: readonly TraceEvent[]): void {
+  forkAt(tUs: number, history: HistoryLog, trace: readonly TraceEvent[]): void {
     if (tUs > this.frontierUs) return;
     this.frontierUs = tUs - 1;
     this.histIdx = Math.min(this.histIdx, history.length);
-    while (this.histIdx > 0 && history[this.histIdx - 1].t >= tUs) this.histIdx--;
+    while (this.histIdx > 0 && history.t[this.histIdx - 1] >= tUs) this.histIdx--;
     this.traceIdx = Math.min(this.traceIdx, trace.length);
     while (this.traceIdx > 0 && trace[this.traceIdx - 1].t >= tUs) this.traceIdx--;
     const from = Math.floor(tUs / this.bucketUs);
@@ -107,13 +131,13 @@ export class Observer {
     this.version++;
   }
 
-  private rescanBucket(history: readonly HistoryEvent[], b: number, beforeUs: number): void {
+  private rescanBucket(history: HistoryLog, b: number, beforeUs: number): void {
     const start = b * this.bucketUs;
-    for (let i = this.histIdx - 1; i >= 0 && history[i].t >= start; i--) {
-      const ev = history[i];
-      if (ev.t < beforeUs && ev.type === 'ok' && this.writes.has(ev.op)) {
+    const { kind, t, op } = history;
+    for (let i = this.histIdx - 1; i >= 0 && t[i] >= start; i--) {
+      if (t[i] < beforeUs && kind[i] === ROW.ok && this.writes.has(op[i])) {
         this.acked[b]++;
-        this.samples[b].push((ev.t - this.invokeT[ev.op]) / 1000);
+        this.samples[b].push((t[i] - this.invokeT[op[i]]) / 1000);
       }
     }
   }

@@ -32,7 +32,7 @@ export class PaneRunner {
   }
 
   private observe(): void {
-    this.observer.observe(this.tm.sim.w.history, this.tm.sim.w.trace, this.tm.now);
+    this.observer.observe(this.tm.sim.w.historyLog, this.tm.sim.w.trace, this.tm.now);
   }
 
   /** Forward (or, when t is earlier, back) to t, sampling every bucket boundary on the way. */
@@ -55,7 +55,7 @@ export class PaneRunner {
 
   inject(t: number, fault: FaultSpec): void {
     this.tm.inject(t, fault);
-    this.observer.forkAt(t, this.tm.sim.w.history, this.tm.sim.w.trace);
+    this.observer.forkAt(t, this.tm.sim.w.historyLog, this.tm.sim.w.trace);
     this.observe();
     this.lostMarker = null;
   }
