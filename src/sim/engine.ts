@@ -26,6 +26,8 @@ export interface AppendOnly {
   /** Rows of historyLog this timeline wrote (the log itself may since have been rewound). */
   historyLength: number;
   acks: World['acks'];
+  /** Rows of acks this timeline wrote. */
+  acksLength: number;
   trace: World['trace'];
   streams: World['streams'];
   entries: World['log']['entries'];
@@ -41,6 +43,17 @@ export interface Checkpoint {
   streamCount: number;
   entryLengths: number[];
   logLength: number;
+}
+
+/**
+ * Copy `next`'s properties into `live` and return it when both have the same keys (the same shape, so
+ * nothing stale stays behind); otherwise return `next`.
+ */
+function adopt<T extends object>(live: T, next: T): T {
+  const keys = Object.keys(next);
+  if (Object.keys(live).length !== keys.length) return next;
+  for (const k of keys) if (!Object.hasOwn(live, k)) return next;
+  return Object.assign(live, next);
 }
 
 /** Largest integer V8 stores unboxed (a "small integer") on every platform. */
@@ -265,7 +278,7 @@ export class Simulation {
       t: w.now,
       cloned,
       historyLength: historyLog.length,
-      acksLength: acks.op.length,
+      acksLength: acks.length,
       traceLength: trace.length,
       streamCount: streams.length,
       entryLengths: streams.map((s) => s.entries.length),
@@ -276,37 +289,40 @@ export class Simulation {
   /** The append-only parts of the world as they stand (a later restore never modifies these arrays). */
   appendOnly(): AppendOnly {
     const w = this.w;
-    return { t: w.now, historyLog: w.historyLog, historyLength: w.historyLog.length, acks: w.acks, trace: w.trace, streams: w.streams, entries: w.log.entries, commitT: w.log.commitT };
+    return { t: w.now, historyLog: w.historyLog, historyLength: w.historyLog.length, acks: w.acks, acksLength: w.acks.length, trace: w.trace, streams: w.streams, entries: w.log.entries, commitT: w.log.commitT };
   }
 
   /**
    * Go back (or forward) to a checkpoint. The append-only parts come from `from` (by default the current
    * ones), which must reach at least as far as the checkpoint. The arrays handed in are left intact, so the
    * caller can keep them and later restore a checkpoint beyond this one without recomputing. The history
-   * log is the exception: it is not copied but rewound to the checkpoint's length (the biggest part of the
-   * world, so copying it made seeks slow); its rows past that length stay, and replaying from the
+   * log and the acknowledgements are the exception: they are not copied but rewound to the checkpoint's
+   * length (the biggest part of the world, so copying them made seeks slow); their rows past it stay, and replaying from the
    * checkpoint writes the same rows again. So `from` must be this simulation's own timeline, and after a
    * fault changes the future, an AppendOnly taken before no longer reaches beyond the fault.
    */
   restore(cp: Checkpoint, from: AppendOnly = this.appendOnly()): void {
-    if (from.t < cp.t || from.historyLength < cp.historyLength) throw new Error('restore: the source timeline does not reach the checkpoint');
+    if (from.t < cp.t || from.historyLength < cp.historyLength || from.acksLength < cp.acksLength) throw new Error('restore: the source timeline does not reach the checkpoint');
     if (from.historyLog !== this.w.historyLog) throw new Error('restore: the source timeline belongs to another simulation');
     const { rest, logScalars, logTail } = cloneData(cp.cloned);
-    const n = cp.acksLength;
-    const acks = { op: from.acks.op.slice(0, n), t: from.acks.t.slice(0, n), node: from.acks.node.slice(0, n), offset: from.acks.offset.slice(0, n) };
+    const w = this.w;
+    const acks = from.acks;
+    acks.rewind(cp.acksLength);
     const streams = from.streams.slice(0, cp.streamCount).map((st, i) => ({ ...st, entries: st.entries.slice(0, cp.entryLengths[i]) }));
     const entries = from.entries.slice(0, logScalars.committed);
     for (const e of logTail) entries.push(e);
     const historyLog = from.historyLog;
     historyLog.rewind(cp.historyLength);
-    this.w = withHistoryView({
-      ...rest,
-      historyLog,
-      acks,
-      trace: from.trace.slice(0, cp.traceLength),
-      streams,
-      log: { ...logScalars, entries, commitT: from.commitT.slice(0, cp.logLength) },
-    }) as World;
+    // The long-lived objects (the world, its queue, nodes, clients, log) take the checkpoint's values in
+    // place: new objects would have new shapes, and the engine's optimised code would start over on them.
+    // Nothing else refers to these objects, and the checkpoint keeps its own copy.
+    rest.heap = adopt(w.heap, rest.heap);
+    if (rest.nodes.length === w.nodes.length) rest.nodes = rest.nodes.map((node, i) => adopt(w.nodes[i], node));
+    if (rest.clients.length === w.clients.length) rest.clients = rest.clients.map((c, i) => adopt(w.clients[i], c));
+    const log = adopt(w.log, { ...logScalars, entries, commitT: from.commitT.slice(0, cp.logLength) });
+    const next = { ...rest, historyLog, acks, trace: from.trace.slice(0, cp.traceLength), streams, log };
+    const same = adopt(w, next);
+    this.w = same === w ? w : (withHistoryView(next) as World);
   }
 
   // -------------------------------------------------------------------------------------------------

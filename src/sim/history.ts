@@ -225,6 +225,66 @@ export class HistoryLog {
   }
 }
 
+/**
+ * The acknowledged writes, in the order clients saw the acknowledgements: columns with a length, like
+ * HistoryLog, so the time machine rewinds them instead of copying them (see HistoryLog.rewind).
+ */
+export class AckLog {
+  length = 0;
+  op: Int32Array;
+  /** Simulated time of the acknowledgement, µs. */
+  t: Float64Array;
+  /** Node index that acknowledged it. */
+  node: Int8Array;
+  /** Offset (cache) or log index (durable) the write got. */
+  offset: Float64Array;
+
+  constructor(capacity = 1024) {
+    this.op = new Int32Array(capacity);
+    this.t = new Float64Array(capacity);
+    this.node = new Int8Array(capacity);
+    this.offset = new Float64Array(capacity);
+  }
+
+  push(op: number, t: number, node: number, offset: number): void {
+    const i = this.length;
+    if (i === this.op.length) this.grow();
+    this.op[i] = op;
+    this.t[i] = t;
+    this.node[i] = node;
+    this.offset[i] = offset;
+    this.length = i + 1;
+  }
+
+  private grow(): void {
+    const n = Math.max(1024, this.op.length * 2);
+    const op = new Int32Array(n);
+    op.set(this.op);
+    const t = new Float64Array(n);
+    t.set(this.t);
+    const node = new Int8Array(n);
+    node.set(this.node);
+    const offset = new Float64Array(n);
+    offset.set(this.offset);
+    this.op = op;
+    this.t = t;
+    this.node = node;
+    this.offset = offset;
+  }
+
+  /** As HistoryLog.rewind: n rows again, rows past the length kept until overwritten. */
+  rewind(n: number): void {
+    if (n > this.op.length) throw new Error(`acks: cannot rewind to ${n} rows, only ${this.op.length} were kept`);
+    this.length = n;
+  }
+
+  /** The rows as plain arrays (tests, comparisons). */
+  rows(): { op: number[]; t: number[]; node: number[]; offset: number[] } {
+    const n = this.length;
+    return { op: [...this.op.subarray(0, n)], t: [...this.t.subarray(0, n)], node: [...this.node.subarray(0, n)], offset: [...this.offset.subarray(0, n)] };
+  }
+}
+
 /** The `history` accessor, inherited from a prototype so that spreading or cloning a world skips it. */
 const HISTORY_VIEW = {
   get history(): HistoryEvent[] {

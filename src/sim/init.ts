@@ -2,7 +2,7 @@
 // first, every node serving and in sync, clients connected to the endpoint.
 import type { Digest } from './hash';
 import type { Heap } from './heap';
-import { HistoryLog, withHistoryView } from './history';
+import { AckLog, HistoryLog, withHistoryView } from './history';
 import { initialSlot } from './machines/driver';
 import { cacheNodeMachine } from './machines/cache-node';
 import { durableNodeMachine } from './machines/durable-node';
@@ -111,7 +111,7 @@ export function initWorld(
     azIsolated: [false, false, false],
     powerOff: false,
     historyLog: new HistoryLog(ids, historyCapacity(spec)),
-    acks: { op: [], t: [], node: [], offset: [] },
+    acks: new AckLog(Math.min(2 ** 20, Math.max(1024, Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.05) + 1024))),
     trace: [],
     digest,
     nextOp: 1,

@@ -15,10 +15,10 @@ export function lostWrites(sim: Simulation): LostWrite[] {
 
 function lostDurable(sim: Simulation): LostWrite[] {
   const w = sim.w;
-  const { op, t, node, offset } = w.acks;
+  const { op, t, node, offset, length } = w.acks;
   const out: LostWrite[] = [];
   const committed = committedAt(w.log, w.now);
-  for (let k = 0; k < op.length; k++) {
+  for (let k = 0; k < length; k++) {
     const i = offset[k] - 1;
     const le = w.log.entries[i];
     if (i >= 0 && i < committed && le?.opId === op[k]) continue;
@@ -52,9 +52,9 @@ function lostCache(sim: Simulation): LostWrite[] {
     }
     return m;
   });
-  const { op, t, node } = w.acks;
+  const { op, t, node, length } = w.acks;
   const out: LostWrite[] = [];
-  for (let k = 0; k < op.length; k++) {
+  for (let k = 0; k < length; k++) {
     const id = op[k];
     const ps = posStream[id];
     if (ps < 0) continue;

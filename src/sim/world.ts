@@ -2,7 +2,7 @@
 // (the RunSpec and its parameters) live beside it in the Simulation, never inside.
 import type { Digest } from './hash';
 import type { Heap, QueuedEvent } from './heap';
-import type { HistoryLog } from './history';
+import type { AckLog, HistoryLog } from './history';
 import type { MachineSlot } from './machines/driver';
 import type { Rng } from './rng';
 import type { HistoryEvent, TraceEvent } from './types';
@@ -216,12 +216,8 @@ export interface Backup {
   term: number;
 }
 
-export interface Acks {
-  op: number[];
-  t: number[];
-  node: number[];
-  offset: number[];
-}
+/** The acknowledged writes as columns (history.ts). */
+export type Acks = AckLog;
 
 export interface World {
   now: number;
