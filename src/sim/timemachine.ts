@@ -13,13 +13,14 @@ export interface InjectedFault {
 }
 
 /**
- * Checkpoints cost a structured clone of the world; replaying between two of them costs events. Spacing
- * them by about 50,000 events (some 50 ms of replay) keeps both seeking and recording cheap, whatever the
- * workload's rate; never closer than 0.5 s, never more than 200 of them over a run.
+ * Checkpoints cost a deep copy of the world's mutable part (a few ms); replaying between two of them costs
+ * events. Spacing them by about 20,000 events (some 20 ms of replay per pane) keeps a seek within the
+ * 100 ms a scrub may take while recording stays cheap, whatever the workload's rate; never closer than
+ * 0.5 s, never more than 200 of them over a run.
  */
 function defaultIntervalUs(spec: RunSpec): number {
   const eventsPerS = Math.max(1, (spec.workload.writesPerSec + spec.workload.readsPerSec) * 3.5);
-  const byCost = (50_000 / eventsPerS) * 1e6;
+  const byCost = (20_000 / eventsPerS) * 1e6;
   const byCount = (spec.durationS * 1e6) / 200;
   return Math.round(Math.max(5e5, byCost, byCount));
 }
