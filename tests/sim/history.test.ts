@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HistoryLog, INFO } from '../../src/sim/history';
+import { AckLog, HistoryLog, INFO } from '../../src/sim/history';
 import { simulateRun } from '../../src/sim/run';
 import { Simulation } from '../../src/sim/engine';
 import type { HistoryEvent } from '../../src/sim/types';
@@ -125,4 +125,30 @@ describe('history of a run', () => {
       expect(sim.w.history.length).toBe(sim.w.historyLog.length);
     });
   }
+});
+
+describe('rewinding the columns', () => {
+  it('a history log rewound shorter and back longer keeps its rows, and drops materialised rows past its length', () => {
+    const { log, expected } = filled();
+    expect(log.events()).toEqual(expected);
+    log.rewind(10);
+    expect(log.length).toBe(10);
+    expect(log.events()).toEqual(expected.slice(0, 10));
+    log.rewind(40);
+    expect(log.events()).toEqual(expected);
+    expect(() => log.rewind(log.kind.length + 1)).toThrow(/cannot rewind/);
+  });
+
+  it('acknowledgements rewound and written again read back as written', () => {
+    const acks = new AckLog(2);
+    for (let k = 0; k < 30; k++) acks.push(k + 1, 1e6 * k + 3e9, k % 3, 100 * k);
+    acks.rewind(5);
+    expect(acks.rows().op).toEqual([1, 2, 3, 4, 5]);
+    acks.push(99, 7, 2, 8);
+    const rows = acks.rows();
+    expect(rows.op).toEqual([1, 2, 3, 4, 5, 99]);
+    expect(rows.t.slice(0, 2)).toEqual([3e9, 3.001e9]);
+    expect(rows.node.at(-1)).toBe(2);
+    expect(rows.offset.at(-1)).toBe(8);
+  });
 });
