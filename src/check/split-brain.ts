@@ -20,7 +20,7 @@ export interface OverlapWindow {
   nodes: string[];
 }
 
-interface RawInterval {
+export interface RawInterval {
   node: string;
   term: number;
   start: number;
@@ -42,7 +42,12 @@ function rawIntervals(history: readonly HistoryEvent[]): RawInterval[] {
       iv.writes++;
     }
   }
-  return [...byNodeTerm.values()].sort((a, b) => a.start - b.start || a.term - b.term || compareStrings(a.node, b.node));
+  return sortIntervals([...byNodeTerm.values()]);
+}
+
+/** The order every split-brain computation walks intervals in. */
+export function sortIntervals(intervals: RawInterval[]): RawInterval[] {
+  return intervals.sort((a, b) => a.start - b.start || a.term - b.term || compareStrings(a.node, b.node));
 }
 
 export function ackIntervals(history: readonly HistoryEvent[]): AckInterval[] {
@@ -60,8 +65,13 @@ export function ackIntervals(history: readonly HistoryEvent[]): AckInterval[] {
  * terms that touch or overlap never look like a split brain on their own.
  */
 export function splitBrainWindows(history: readonly HistoryEvent[]): OverlapWindow[] {
+  return overlapWindows(rawIntervals(history));
+}
+
+/** The sweep itself, over intervals already in sortIntervals order (the app's live summary keeps its own). */
+export function overlapWindows(intervals: readonly RawInterval[]): OverlapWindow[] {
   const points: { t: number; node: string; delta: number }[] = [];
-  for (const iv of rawIntervals(history)) {
+  for (const iv of intervals) {
     if (iv.end === iv.start) continue; // a single instant covers no time
     points.push({ t: iv.start, node: iv.node, delta: 1 }, { t: iv.end, node: iv.node, delta: -1 });
   }
@@ -90,7 +100,11 @@ function sameNodes(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export function splitBrainMs(history: readonly HistoryEvent[]): number {
+  return overlapMs(splitBrainWindows(history));
+}
+
+export function overlapMs(windows: readonly OverlapWindow[]): number {
   let totalUs = 0;
-  for (const w of splitBrainWindows(history)) totalUs += Math.round((w.endMs - w.startMs) * 1000);
+  for (const w of windows) totalUs += Math.round((w.endMs - w.startMs) * 1000);
   return usToMs(totalUs);
 }

@@ -3,8 +3,8 @@
 // is sampled at exact instants and the charts are a function of the run, not of how fast frames came.
 import { TimeMachine } from '../../sim/timemachine';
 import { viewOf, type PaneView } from '../../sim/view';
-import { resultOf } from '../../sim/run';
-import { summarize } from '../../check/summarize';
+import { lostWrites } from '../../sim/lost';
+import { LiveSummary as LiveCounter } from './live-summary';
 import type { FaultSpec, LostWrite, RunSpec } from '../../sim/types';
 import { Observer } from './observer';
 import type { LiveSummary, Marker, PaneSeries } from './protocol';
@@ -16,6 +16,8 @@ export class PaneRunner {
   readonly observer: Observer;
   private lost: LostWrite[] = [];
   private lostMarker: Marker | null = null;
+  /** The table's numbers, kept up to date from the history instead of recounted (equal to summarize()). */
+  private readonly counter = new LiveCounter();
 
   constructor(
     readonly spec: RunSpec,
@@ -57,6 +59,7 @@ export class PaneRunner {
     this.tm.inject(t, fault);
     this.observer.forkAt(t, this.tm.sim.w.historyLog, this.tm.sim.w.trace);
     this.observe();
+    this.counter.reset();
     this.lostMarker = null;
   }
 
@@ -65,11 +68,32 @@ export class PaneRunner {
   }
 
   summary(): LiveSummary {
-    const result = resultOf(this.tm.sim);
-    const { lostAcked, staleReadSamples: _samples, linearizability: _lin, ...rest } = summarize(result, { linearizability: false });
+    const sim = this.tm.sim;
+    const lost = lostWrites(sim);
+    const lostAcked = [...lost].sort(byAckTime);
+    this.counter.update(sim.w.historyLog);
+    const c = this.counter.counts(lost, sim.w.now);
     this.lost = lostAcked;
     this.lostMarker = lostAcked.length > 0 ? lostMarkerFor(lostAcked, this.observer.markers, this.index) : null;
-    return { ...rest, lostCount: lostAcked.length, lostFirst: lostAcked.slice(0, LOST_SHOWN) };
+    // Same fields, in the same order, as summarize() gives.
+    return {
+      preset: this.spec.presetId,
+      label: this.spec.label,
+      family: this.spec.params.family,
+      writes: c.writes,
+      acked: c.acked,
+      rpoMs: c.rpoMs,
+      rtoMs: c.rtoMs,
+      readRtoMs: c.readRtoMs,
+      staleReads: c.staleReads,
+      splitBrainMs: c.splitBrainMs,
+      unknownWrites: c.unknownWrites,
+      refusedWrites: c.refusedWrites,
+      writeLatencyMs: c.writeLatencyMs,
+      readLatencyMs: c.readLatencyMs,
+      lostCount: lostAcked.length,
+      lostFirst: lostAcked.slice(0, LOST_SHOWN),
+    };
   }
 
   series(): PaneSeries {
@@ -79,6 +103,10 @@ export class PaneRunner {
   markers(): Marker[] {
     return this.lostMarker ? [...this.observer.markers, this.lostMarker] : this.observer.markers;
   }
+}
+
+function byAckTime(a: LostWrite, b: LostWrite): number {
+  return a.ackedAtMs - b.ackedAtMs || a.id - b.id;
 }
 
 function worstLagMs(view: PaneView): number {
