@@ -1,8 +1,9 @@
 // The comparison table's numbers for a run that keeps growing, kept up to date row by row from the history
 // columns instead of recounted from the whole history each time (summarize() in src/check is the reference
 // and stays the one the CLI and tests use; tests/ui/live-summary.test.ts checks both agree exactly).
-// Each history row is looked at once; a history that got shorter (a seek back, a fault injected) starts the
-// count again from its first row.
+// Each history row is looked at once. Every CHECKPOINT_ROWS rows the few numbers that are not append-only
+// are remembered, so a history that got shorter (a seek back, a fault injected) goes back to the checkpoint
+// before its end and counts only the rows since, instead of starting over.
 import { ROW, type HistoryLog } from '../../sim/history';
 import type { LatencySummary, LostWrite } from '../../sim/types';
 import { overlapMs, overlapWindows, sortIntervals, type RawInterval } from '../../check/split-brain';
@@ -12,10 +13,14 @@ import { msToUs, roundMs, usToMs } from '../../check/units';
 const CMD_GET = 2;
 /** Flag of an ok row answering a read. */
 const OK_READ = 1;
+/** Rows between checkpoints: going back costs at most counting this many rows again. */
+const CHECKPOINT_ROWS = 32_768;
 
 interface AckedByKey {
   /** Acknowledgement times, ascending. */
   ackUs: number[];
+  /** History row of each acknowledgement. */
+  row: number[];
   /** Highest seq among the writes acknowledged up to and including each index. */
   maxSeq: number[];
 }
@@ -26,6 +31,20 @@ interface AzQueue {
   head: number;
   openAt: number | null;
   worstUs: number;
+}
+
+interface Checkpoint {
+  rows: number;
+  writes: number;
+  acked: number;
+  unknown: number;
+  refused: number;
+  stale: number;
+  acks: number;
+  wLat: number;
+  rLat: number;
+  intervals: [number, RawInterval][];
+  queues: { length: number; head: number; openAt: number | null; worstUs: number }[];
 }
 
 export interface LiveCounts {
@@ -45,12 +64,33 @@ export interface LiveCounts {
 class SortedSamples {
   private sorted = new Float64Array(0);
   private pending: number[] = [];
+  /** Every sample in the order it was added. */
+  readonly added: number[] = [];
 
   add(v: number): void {
     this.pending.push(v);
+    this.added.push(v);
   }
 
-  summary(): LatencySummary {
+  /** Forget the samples added after the first n. */
+  truncate(n: number): void {
+    if (n >= this.added.length) return;
+    this.flush();
+    const gone = Float64Array.from(this.added.slice(n)).sort();
+    this.added.length = n;
+    const old = this.sorted;
+    const out = new Float64Array(old.length - gone.length);
+    let j = 0;
+    let k = 0;
+    for (let i = 0; i < old.length; i++) {
+      if (j < gone.length && old[i] === gone[j]) j++;
+      else out[k++] = old[i];
+    }
+    if (j !== gone.length || k !== out.length) throw new Error('live summary: latency samples out of step');
+    this.sorted = out;
+  }
+
+  private flush(): void {
     if (this.pending.length > 0) {
       const add = Float64Array.from(this.pending).sort();
       this.pending = [];
@@ -64,6 +104,10 @@ class SortedSamples {
       while (j < add.length) out[k++] = add[j++];
       this.sorted = out;
     }
+  }
+
+  summary(): LatencySummary {
+    this.flush();
     const s = this.sorted;
     if (s.length === 0) return { count: 0, p50: 0, p99: 0, max: 0 };
     const rank = (p: number) => s[Math.max(1, Math.ceil((p / 100) * s.length)) - 1];
@@ -81,15 +125,20 @@ export class LiveSummary {
   private invT: number[] = [];
   private cmd: number[] = [];
   private key: string[] = [];
-  /** 0 while pending, else the ROW kind of the op's first outcome. */
+  /** History row of the op's first invocation and of its first outcome (undefined: none yet). */
+  private invRow: Array<number | undefined> = [];
+  private outRow: Array<number | undefined> = [];
+  /** The ROW kind of the op's first outcome, valid once outRow is set. */
   private outcome: number[] = [];
+  private checkpoints: Checkpoint[] = [];
   private writes = 0;
   private acked = 0;
   private unknown = 0;
   private refused = 0;
   private stale = 0;
   private byKey = new Map<string, AckedByKey>();
-  private intervals = new Map<string, RawInterval>();
+  /** By term * 128 + node index + 1. */
+  private intervals = new Map<number, RawInterval>();
   private ackT: number[] = [];
   private ackOp: number[] = [];
   private wLat = new SortedSamples();
@@ -97,7 +146,8 @@ export class LiveSummary {
   /** Index kind * 3 + AZ, kind 0 = write, 1 = read. */
   private queues: AzQueue[] = [];
 
-  constructor() {
+  /** checkpointRows: rows between checkpoints (small ones let tests reach them with short histories). */
+  constructor(private readonly checkpointRows = CHECKPOINT_ROWS) {
     this.reset();
   }
 
@@ -106,7 +156,10 @@ export class LiveSummary {
     this.invT = [];
     this.cmd = [];
     this.key = [];
+    this.invRow = [];
+    this.outRow = [];
     this.outcome = [];
+    this.checkpoints = [];
     this.writes = this.acked = this.unknown = this.refused = this.stale = 0;
     this.byKey = new Map();
     this.intervals = new Map();
@@ -117,16 +170,44 @@ export class LiveSummary {
     this.queues = Array.from({ length: 6 }, () => ({ ops: [], head: 0, openAt: null, worstUs: 0 }));
   }
 
-  /** Take in the rows appended since the last call; a shorter history than already seen restarts the count. */
+  /** Take in the rows appended since the last call; a shorter history goes back to a checkpoint first. */
   update(h: HistoryLog): void {
-    if (h.length < this.rows) this.reset();
-    const { kind, t, op, node, a, b, y, ref } = h;
+    if (h.length < this.rows) this.rewind(h.length);
     const n = h.length;
+    while (this.rows < n) {
+      const next = (Math.floor(this.rows / this.checkpointRows) + 1) * this.checkpointRows;
+      const to = Math.min(n, next);
+      this.count(h, to);
+      if (to === next) this.checkpoint();
+    }
+    for (const q of this.queues) this.fold(q);
+  }
+
+  /**
+   * A fault was injected at tUs: rows from then on may differ from the ones counted, so forget them.
+   * Rows before tUs stay as they were, so the count resumes from there.
+   */
+  forkAt(h: HistoryLog, tUs: number): void {
+    let lo = 0;
+    let hi = Math.min(h.length, this.rows);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (h.t[mid] < tUs) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < this.rows) this.rewind(lo);
+  }
+
+  private count(h: HistoryLog, n: number): void {
+    const { kind, t, op, node, a, b, y, ref } = h;
     for (let i = this.rows; i < n; i++) {
       const id = op[i];
       if (kind[i] === ROW.invoke) {
-        if (this.invT[id] !== undefined) continue; // only the first invocation of an op counts
+        const seen = this.invRow[id];
+        if (seen !== undefined && seen < i) continue; // only the first invocation of an op counts
         const c = a[i];
+        this.invRow[id] = i;
+        this.outRow[id] = undefined;
         this.invT[id] = t[i];
         this.cmd[id] = c;
         this.key[id] = ref[i] as string;
@@ -135,8 +216,11 @@ export class LiveSummary {
         this.enqueue(this.queues[(c === CMD_GET ? 3 : 0) + b[i]], id);
         continue;
       }
-      if (this.invT[id] === undefined || this.outcome[id] !== 0) continue; // only the first outcome counts
+      const inv = this.invRow[id];
+      const out = this.outRow[id];
+      if (inv === undefined || inv >= i || (out !== undefined && out < i)) continue; // only the first outcome counts
       const k = kind[i];
+      this.outRow[id] = i;
       this.outcome[id] = k;
       const c = this.cmd[id];
       const isWrite = c !== CMD_GET;
@@ -154,14 +238,15 @@ export class LiveSummary {
         if (!read) {
           // Only a write's own acknowledgement carries a seq (what the stale-read check compares).
           let w = this.byKey.get(this.key[id]);
-          if (!w) this.byKey.set(this.key[id], (w = { ackUs: [], maxSeq: [] }));
+          if (!w) this.byKey.set(this.key[id], (w = { ackUs: [], row: [], maxSeq: [] }));
           const prev = w.maxSeq.length > 0 ? w.maxSeq[w.maxSeq.length - 1] : -Infinity;
           w.ackUs.push(ti);
+          w.row.push(i);
           w.maxSeq.push(Math.max(prev, y[i]));
         }
         const term = a[i];
         const nodeName = node[i] >= 0 ? h.nodeIds[node[i]] : '-';
-        const ivKey = `${term}\u0000${nodeName}`;
+        const ivKey = term * 128 + node[i] + 1;
         const iv = this.intervals.get(ivKey);
         if (!iv) this.intervals.set(ivKey, { node: nodeName, term, start: ti, end: ti, writes: 1 });
         else {
@@ -180,7 +265,74 @@ export class LiveSummary {
       }
     }
     this.rows = n;
+  }
+
+  private checkpoint(): void {
     for (const q of this.queues) this.fold(q);
+    this.checkpoints.push({
+      rows: this.rows,
+      writes: this.writes,
+      acked: this.acked,
+      unknown: this.unknown,
+      refused: this.refused,
+      stale: this.stale,
+      acks: this.ackT.length,
+      wLat: this.wLat.added.length,
+      rLat: this.rLat.added.length,
+      intervals: [...this.intervals].map(([k, iv]) => [k, { ...iv }]),
+      queues: this.queues.map((q) => ({ length: q.ops.length, head: q.head, openAt: q.openAt, worstUs: q.worstUs })),
+    });
+  }
+
+  /** Back to the last checkpoint at or before row n (or the start); update() counts on from there. */
+  private rewind(n: number): void {
+    while (this.checkpoints.length > 0 && this.checkpoints[this.checkpoints.length - 1].rows > n) this.checkpoints.pop();
+    const cp = this.checkpoints[this.checkpoints.length - 1];
+    if (!cp) {
+      this.reset();
+      return;
+    }
+    const c = cp.rows;
+    this.rows = c;
+    this.writes = cp.writes;
+    this.acked = cp.acked;
+    this.unknown = cp.unknown;
+    this.refused = cp.refused;
+    this.stale = cp.stale;
+    this.ackT.length = cp.acks;
+    this.ackOp.length = cp.acks;
+    this.wLat.truncate(cp.wLat);
+    this.rLat.truncate(cp.rLat);
+    this.intervals = new Map(cp.intervals.map(([k, iv]) => [k, { ...iv }]));
+    for (const w of this.byKey.values()) {
+      let m = w.row.length;
+      while (m > 0 && w.row[m - 1] >= c) m--;
+      w.ackUs.length = m;
+      w.row.length = m;
+      w.maxSeq.length = m;
+    }
+    this.queues.forEach((q, qi) => {
+      const s = cp.queues[qi];
+      // Ops invoked from row c on are forgotten, and the outcomes from row c on of the others. (Ops folded
+      // before the checkpoint were settled before it, but a tie in invocation time may have put a later op
+      // among them, so the whole list is looked at.)
+      const kept: number[] = [];
+      for (const id of q.ops) {
+        if ((this.invRow[id] as number) >= c) {
+          this.invRow[id] = undefined;
+          this.outRow[id] = undefined;
+          continue;
+        }
+        const out = this.outRow[id];
+        if (out !== undefined && out >= c) this.outRow[id] = undefined;
+        kept.push(id);
+      }
+      if (kept.length !== s.length) throw new Error('live summary: checkpoint out of step');
+      q.ops = kept;
+      q.head = s.head;
+      q.openAt = s.openAt;
+      q.worstUs = s.worstUs;
+    });
   }
 
   private enqueue(q: AzQueue, id: number): void {
@@ -206,8 +358,8 @@ export class LiveSummary {
     const { ops } = q;
     while (q.head < ops.length) {
       const id = ops[q.head];
+      if (this.outRow[id] === undefined) break;
       const out = this.outcome[id];
-      if (out === 0) break;
       const inv = this.invT[id];
       if (out === ROW.ok) {
         if (q.openAt !== null && inv > q.openAt) q.worstUs = Math.max(q.worstUs, windowUs(q.openAt, inv));
@@ -226,8 +378,8 @@ export class LiveSummary {
       let w = q.worstUs;
       for (let j = q.head; j < q.ops.length; j++) {
         const id = q.ops[j];
+        if (this.outRow[id] === undefined) continue; // nobody knows yet how it went
         const out = this.outcome[id];
-        if (out === 0) continue; // nobody knows yet how it went
         const inv = this.invT[id];
         if (out === ROW.ok) {
           if (openAt !== null && inv > openAt) w = Math.max(w, windowUs(openAt, inv));

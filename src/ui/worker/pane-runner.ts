@@ -59,7 +59,7 @@ export class PaneRunner {
     this.tm.inject(t, fault);
     this.observer.forkAt(t, this.tm.sim.w.historyLog, this.tm.sim.w.trace);
     this.observe();
-    this.counter.reset();
+    this.counter.forkAt(this.tm.sim.w.historyLog, t);
     this.lostMarker = null;
   }
 
