@@ -122,14 +122,15 @@ function windowUs(startUs: number, endUs: number): number {
 
 export class LiveSummary {
   private rows = 0;
-  private invT: number[] = [];
-  private cmd: number[] = [];
+  // Per op, indexed by op id, typed so that millions of them stay off the garbage collector's hands.
+  private invT = new Float64Array(0);
+  private cmd = new Uint8Array(0);
   private key: string[] = [];
-  /** History row of the op's first invocation and of its first outcome (undefined: none yet). */
-  private invRow: Array<number | undefined> = [];
-  private outRow: Array<number | undefined> = [];
+  /** History row of the op's first invocation and of its first outcome (−1: none yet). */
+  private invRow = new Int32Array(0);
+  private outRow = new Int32Array(0);
   /** The ROW kind of the op's first outcome, valid once outRow is set. */
-  private outcome: number[] = [];
+  private outcome = new Uint8Array(0);
   private checkpoints: Checkpoint[] = [];
   private writes = 0;
   private acked = 0;
@@ -153,12 +154,12 @@ export class LiveSummary {
 
   reset(): void {
     this.rows = 0;
-    this.invT = [];
-    this.cmd = [];
+    this.invT = new Float64Array(0);
+    this.cmd = new Uint8Array(0);
     this.key = [];
-    this.invRow = [];
-    this.outRow = [];
-    this.outcome = [];
+    this.invRow = new Int32Array(0);
+    this.outRow = new Int32Array(0);
+    this.outcome = new Uint8Array(0);
     this.checkpoints = [];
     this.writes = this.acked = this.unknown = this.refused = this.stale = 0;
     this.byKey = new Map();
@@ -203,11 +204,13 @@ export class LiveSummary {
     for (let i = this.rows; i < n; i++) {
       const id = op[i];
       if (kind[i] === ROW.invoke) {
+        if (id < 0) continue;
+        if (id >= this.invRow.length) this.grow(id);
         const seen = this.invRow[id];
-        if (seen !== undefined && seen < i) continue; // only the first invocation of an op counts
+        if (seen >= 0 && seen < i) continue; // only the first invocation of an op counts
         const c = a[i];
         this.invRow[id] = i;
-        this.outRow[id] = undefined;
+        this.outRow[id] = -1;
         this.invT[id] = t[i];
         this.cmd[id] = c;
         this.key[id] = ref[i] as string;
@@ -216,9 +219,10 @@ export class LiveSummary {
         this.enqueue(this.queues[(c === CMD_GET ? 3 : 0) + b[i]], id);
         continue;
       }
+      if (id < 0 || id >= this.invRow.length) continue;
       const inv = this.invRow[id];
       const out = this.outRow[id];
-      if (inv === undefined || inv >= i || (out !== undefined && out < i)) continue; // only the first outcome counts
+      if (inv < 0 || inv >= i || (out >= 0 && out < i)) continue; // only the first outcome counts
       const k = kind[i];
       this.outRow[id] = i;
       this.outcome[id] = k;
@@ -318,13 +322,13 @@ export class LiveSummary {
       // among them, so the whole list is looked at.)
       const kept: number[] = [];
       for (const id of q.ops) {
-        if ((this.invRow[id] as number) >= c) {
-          this.invRow[id] = undefined;
-          this.outRow[id] = undefined;
+        if (this.invRow[id] >= c) {
+          this.invRow[id] = -1;
+          this.outRow[id] = -1;
           continue;
         }
         const out = this.outRow[id];
-        if (out !== undefined && out >= c) this.outRow[id] = undefined;
+        if (out >= c) this.outRow[id] = -1;
         kept.push(id);
       }
       if (kept.length !== s.length) throw new Error('live summary: checkpoint out of step');
@@ -333,6 +337,20 @@ export class LiveSummary {
       q.openAt = s.openAt;
       q.worstUs = s.worstUs;
     });
+  }
+
+  private grow(id: number): void {
+    const n = Math.max(1024, id + 1, this.invRow.length * 2);
+    const wider = <A extends Uint8Array | Int32Array | Float64Array>(from: A, to: A, fill?: number): A => {
+      if (fill !== undefined) to.fill(fill);
+      to.set(from);
+      return to;
+    };
+    this.invT = wider(this.invT, new Float64Array(n));
+    this.cmd = wider(this.cmd, new Uint8Array(n));
+    this.outcome = wider(this.outcome, new Uint8Array(n));
+    this.invRow = wider(this.invRow, new Int32Array(n), -1);
+    this.outRow = wider(this.outRow, new Int32Array(n), -1);
   }
 
   private enqueue(q: AzQueue, id: number): void {
@@ -358,7 +376,7 @@ export class LiveSummary {
     const { ops } = q;
     while (q.head < ops.length) {
       const id = ops[q.head];
-      if (this.outRow[id] === undefined) break;
+      if (this.outRow[id] < 0) break;
       const out = this.outcome[id];
       const inv = this.invT[id];
       if (out === ROW.ok) {
@@ -378,7 +396,7 @@ export class LiveSummary {
       let w = q.worstUs;
       for (let j = q.head; j < q.ops.length; j++) {
         const id = q.ops[j];
-        if (this.outRow[id] === undefined) continue; // nobody knows yet how it went
+        if (this.outRow[id] < 0) continue; // nobody knows yet how it went
         const out = this.outcome[id];
         const inv = this.invT[id];
         if (out === ROW.ok) {
