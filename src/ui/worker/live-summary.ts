@@ -7,7 +7,8 @@
 import { ROW, type HistoryLog } from '../../sim/history';
 import type { LatencySummary, LostWrite } from '../../sim/types';
 import { overlapMs, overlapWindows, sortIntervals, type RawInterval } from '../../check/split-brain';
-import { msToUs, roundMs, usToMs } from '../../check/units';
+import { roundMs, usToMs } from '../../check/units';
+import { lostSpan, rpoFromSpan } from '../../check/rpo';
 
 /** Command codes in an invoke row (see history.ts). */
 const CMD_GET = 2;
@@ -412,15 +413,7 @@ export class LiveSummary {
 
   private rpo(lost: readonly LostWrite[]): number {
     if (lost.length === 0) return 0;
-    const lostIds = new Set<number>();
-    let first = Infinity;
-    let last = -Infinity;
-    for (const w of lost) {
-      lostIds.add(w.id);
-      const tl = msToUs(w.ackedAtMs);
-      first = Math.min(first, tl);
-      last = Math.max(last, tl);
-    }
+    const { ids, first, last } = lostSpan(lost);
     // Acknowledgements are in time order: the newest at or before the first loss that was not lost.
     let lo = 0;
     let hi = this.ackT.length;
@@ -431,11 +424,11 @@ export class LiveSummary {
     }
     let safe = -Infinity;
     for (let j = lo - 1; j >= 0; j--) {
-      if (lostIds.has(this.ackOp[j])) continue;
+      if (ids.has(this.ackOp[j])) continue;
       safe = Math.max(safe, this.ackT[j]);
       break;
     }
-    return usToMs(last - (safe === -Infinity ? first : safe));
+    return rpoFromSpan(first, last, safe);
   }
 
   counts(lost: readonly LostWrite[], endUs: number): LiveCounts {
