@@ -6,7 +6,8 @@ import { E, reply } from './clients';
 import { readInto } from './reads';
 import { canTalk, meanOneWayUs, oneWayUs, reachesRegion } from './network';
 import { lognormalFactor, uniform } from './rng';
-import { K, type Entry, type Ev, type LogEntry, type LogState, type NodeRec, type Op, type Val, type World } from './world';
+import { K, type Entry, type Ev, type LogState, type NodeRec, type Op, type Val, type World } from './world';
+import { LOG_KIND, type TxLog } from './txlog';
 import type { Simulation } from './engine';
 
 const ms = (x: number) => Math.round(x * 1000);
@@ -48,11 +49,12 @@ function copiesReachable(sim: Simulation, az: number): number {
 
 /** Entries committed by time t: commit times are non-decreasing, so a binary search from the last known. */
 export function committedAt(log: LogState, t: number): number {
+  const commitT = log.rows.commitT;
   let lo = log.committed;
-  let hi = log.commitT.length;
+  let hi = log.rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (log.commitT[mid] <= t) lo = mid + 1;
+    if (commitT[mid] <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -67,7 +69,7 @@ export function advanceCommitted(w: World): number {
   return w.log.committed;
 }
 
-// Each copy's acknowledgement delay is kept for pictures of the log (LogEntry.copies) at 10 µs
+// Each copy's acknowledgement delay is kept for pictures of the log (TxLog.copies) at 10 µs
 // resolution, 17 bits per AZ copy in one number (51 bits), so a long log costs no extra objects. All ones:
 // the copy was unreachable. Delays are capped at about 1.3 s.
 const COPY_UNIT_US = 10;
@@ -84,7 +86,7 @@ const HELD = -2;
 function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, e: Entry | null, term: number): number {
   const w = sim.w;
   const log = w.log;
-  if (kind === 2 ? n.logApplied !== log.entries.length : term !== log.leaderTerm || log.leaderNode !== n.idx) return REJECTED;
+  if (kind === 2 ? n.logApplied !== log.rows.length : term !== log.leaderTerm || log.leaderNode !== n.idx) return REJECTED;
   // Time for each reachable AZ copy to have the entry: a round trip to its AZ plus its storage write.
   // The commit is the quorum-th fastest of them (2 of 3 by default).
   const d = sim.p.durable;
@@ -117,9 +119,7 @@ function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, e: 
   const quorumUs = d.logQuorum === 1 ? r0 : d.logQuorum === 2 ? r1 : r2;
   const commitT = Math.max(log.lastCommitT, w.now + quorumUs);
   log.lastCommitT = commitT;
-  const index = log.entries.length;
-  log.entries.push({ kind, term, node: n.idx, inc: n.inc, sentT: w.now, opId: op ? op.id : 0, e, copies });
-  log.commitT.push(commitT);
+  const index = log.rows.append(kind, term, n.idx, n.inc, w.now, op ? op.id : 0, e, copies, commitT);
   if (kind === 2) {
     log.leaderTerm = term;
     log.leaderNode = n.idx;
@@ -129,8 +129,8 @@ function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, e: 
 }
 
 /** When the copy in AZ index `az` acknowledged the entry, µs after it was sent (rounded down), or null if it was unreachable. */
-export function copyDelayUs(le: Pick<LogEntry, 'copies'>, az: number): number | null {
-  const v = Math.floor(le.copies / COPY_BITS ** az) % COPY_BITS;
+export function copyDelayUs(copies: number, az: number): number | null {
+  const v = Math.floor(copies / COPY_BITS ** az) % COPY_BITS;
   return v === COPY_NONE ? null : v * COPY_UNIT_US;
 }
 
@@ -138,27 +138,30 @@ function onCommit(sim: Simulation, index: number): void {
   const w = sim.w;
   const log = w.log;
   advanceCommitted(w);
-  const le = log.entries[index];
-  const n = w.nodes[le.node];
-  const sameProcess = n.inc === le.inc && !isDown(n);
-  if (le.kind === 0) {
+  const rows = log.rows;
+  const kind = rows.kind[index];
+  const term = rows.term[index];
+  const sentT = rows.sentT[index];
+  const n = w.nodes[rows.node[index]];
+  const sameProcess = n.inc === rows.inc[index] && !isDown(n);
+  if (kind === LOG_KIND.data) {
     return;
-  } else if (le.kind === 1) {
-    if (sameProcess && le.term === log.leaderTerm) {
-      n.leaseUntil = Math.max(n.leaseUntil, le.sentT + ms(sim.p.durable.leaseMs));
+  } else if (kind === LOG_KIND.renewal) {
+    if (sameProcess && term === log.leaderTerm) {
+      n.leaseUntil = Math.max(n.leaseUntil, sentT + ms(sim.p.durable.leaseMs));
       if (n.slot.value === 'leaseExpired' && w.now < n.leaseUntil) sim.send(n.idx, { type: 'LEASE_RENEWED' });
     }
-  } else if (le.kind === 2) {
+  } else if (kind === LOG_KIND.claim) {
     if (!sameProcess || n.slot.value !== 'campaigning') return;
     const prevTerm = w.nodes[w.primary].term;
     n.logApplied = index + 1;
-    n.term = le.term;
+    n.term = term;
     n.role = 'primary';
-    n.leaseUntil = le.sentT + ms(sim.p.durable.leaseMs);
+    n.leaseUntil = sentT + ms(sim.p.durable.leaseMs);
     w.primary = n.idx;
     w.endpoint = n.idx;
     sim.send(n.idx, { type: 'WON' });
-    sim.trace({ type: 'term', t: w.now, node: n.id, term: le.term, fromTerm: prevTerm, forkOffset: index + 1, cause: 'election' });
+    sim.trace({ type: 'term', t: w.now, node: n.id, term, fromTerm: prevTerm, forkOffset: index + 1, cause: 'election' });
     sim.trace({ type: 'role', t: w.now, node: n.id, role: 'primary' });
     sim.trace({ type: 'endpoint', t: w.now, node: n.id });
     sim.after(heartbeatUs(sim), K.LEASE_TICK, n.idx, 0, n.inc, null);
@@ -189,7 +192,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
       serveRead(sim, n, op);
       // A read that touches a key with an uncommitted write waits for that commit. [P §3.2]
       if (dirty === Infinity) n.readWaiters.push({ op, idx: dirty });
-      else reply(sim, op, idx, dirty === undefined ? finish : Math.max(finish, w.log.commitT[dirty]), -1);
+      else reply(sim, op, idx, dirty === undefined ? finish : Math.max(finish, w.log.rows.commitT[dirty]), -1);
       return;
     }
     syncReplica(sim, n);
@@ -224,7 +227,7 @@ function accepted(sim: Simulation, n: NodeRec, op: Op, e: Entry, index: number):
   e.off = index + 1;
   op.offset = index + 1;
   n.dirty.set(e.key, index);
-  reply(sim, op, n.idx, sim.w.log.commitT[index], -1);
+  reply(sim, op, n.idx, sim.w.log.rows.commitT[index], -1);
 }
 
 function hold(n: NodeRec, op: Op, e: Entry): void {
@@ -245,7 +248,7 @@ function releaseReads(sim: Simulation, n: NodeRec): void {
   for (const r of n.readWaiters) {
     const idx = n.dirty.get(r.op.key);
     if (idx === undefined || idx === Infinity) keep.push(r);
-    else reply(sim, r.op, n.idx, Math.max(sim.w.now, sim.w.log.commitT[idx]), -1);
+    else reply(sim, r.op, n.idx, Math.max(sim.w.now, sim.w.log.rows.commitT[idx]), -1);
   }
   n.readWaiters = keep;
 }
@@ -283,25 +286,28 @@ function retryHeld(sim: Simulation, n: NodeRec): void {
 /** Replicas read committed entries from the log; modelled lazily, without an event per entry. */
 export function syncReplica(sim: Simulation, n: NodeRec): void {
   if (!REPLICA_STATES.has(n.slot.value) || n.linkStalled || !reachesRegion(sim.w, n.az)) return;
-  const log = sim.w.log;
+  const rows = sim.w.log.rows;
   const delay = ms(sim.p.durable.replicaPollMs) + meanOneWayUs(sim.p.network, n.az, n.az) + n.linkDelayUs;
   const horizon = sim.w.now - delay;
-  const end = log.commitT.length;
-  while (n.logApplied < end && log.commitT[n.logApplied] <= horizon) {
-    applyEntry(n, log.entries[n.logApplied]);
+  const end = rows.length;
+  const data = n.data;
+  while (n.logApplied < end && rows.commitT[n.logApplied] <= horizon) {
+    applyRow(data, n, rows, n.logApplied);
     n.logApplied++;
   }
 }
 
-function applyEntry(n: NodeRec, le: LogEntry): void {
-  if (le.kind === 0 && le.e) n.data.set(le.e.key, le.e);
-  else if (le.sentT > n.lastRenewSeen) n.lastRenewSeen = le.sentT;
+/** Apply log row i to a dataset: a write sets its key, a renewal or claim is a sign of a live leader. */
+function applyRow(data: Map<string, Val>, n: NodeRec, rows: TxLog, i: number): void {
+  const e = rows.entry[i];
+  if (e !== null) data.set(e.key, e);
+  else if (rows.sentT[i] > n.lastRenewSeen) n.lastRenewSeen = rows.sentT[i];
 }
 
 export function replicaLagUs(sim: Simulation, n: NodeRec): number {
   const log = sim.w.log;
   if (n.logApplied >= committedAt(log, sim.w.now)) return 0;
-  return Math.max(0, sim.w.now - log.commitT[n.logApplied]);
+  return Math.max(0, sim.w.now - log.rows.commitT[n.logApplied]);
 }
 
 /**
@@ -316,7 +322,7 @@ export function visibleApplied(sim: Simulation, n: NodeRec): number {
   let hi = committedAt(log, sim.w.now);
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (log.commitT[mid] <= horizon) lo = mid + 1;
+    if (log.rows.commitT[mid] <= horizon) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -383,17 +389,12 @@ function onRestoreDone(sim: Simulation, e: Ev): void {
   const data = new Map<string, Val>();
   n.lastRenewSeen = 0;
   advanceCommitted(w);
-  for (let i = 0; i < log.committed; i++) applyEntryTo(data, n, log.entries[i]);
+  for (let i = 0; i < log.committed; i++) applyRow(data, n, log.rows, i);
   n.data = data;
   n.logApplied = log.committed;
   n.followSince = w.now;
   n.role = 'replica';
   sim.send(n.idx, { type: 'RESTORED' });
-}
-
-function applyEntryTo(data: Map<string, Val>, n: NodeRec, le: LogEntry): void {
-  if (le.kind === 0 && le.e) data.set(le.e.key, le.e);
-  else if (le.sentT > n.lastRenewSeen) n.lastRenewSeen = le.sentT;
 }
 
 export function onEvent(sim: Simulation, e: Ev): void {

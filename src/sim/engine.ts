@@ -30,13 +30,14 @@ export interface AppendOnly {
   acksLength: number;
   trace: World['trace'];
   streams: World['streams'];
-  entries: World['log']['entries'];
-  commitT: World['log']['commitT'];
+  log: World['log']['rows'];
+  /** Rows of the transaction log this timeline wrote. */
+  logLength: number;
 }
 
 export interface Checkpoint {
   t: number;
-  cloned: { rest: Omit<World, 'history' | 'historyLog' | 'acks' | 'trace' | 'streams' | 'log'>; logScalars: Omit<World['log'], 'entries' | 'commitT'>; logTail: World['log']['entries'] };
+  cloned: { rest: Omit<World, 'history' | 'historyLog' | 'acks' | 'trace' | 'streams' | 'log'>; logScalars: Omit<World['log'], 'rows'> };
   historyLength: number;
   acksLength: number;
   traceLength: number;
@@ -272,8 +273,8 @@ export class Simulation {
     if (this.durable) durable.advanceCommitted(w);
     // `history` is inherited (a view of historyLog, see withHistoryView), so `rest` leaves it out.
     const { historyLog, acks, trace, streams, log, ...rest } = w;
-    const { entries, commitT, ...logScalars } = log;
-    const cloned = cloneData({ rest, logScalars, logTail: entries.slice(log.committed) });
+    const { rows, ...logScalars } = log;
+    const cloned = cloneData({ rest, logScalars });
     return {
       t: w.now,
       cloned,
@@ -282,35 +283,35 @@ export class Simulation {
       traceLength: trace.length,
       streamCount: streams.length,
       entryLengths: streams.map((s) => s.entries.length),
-      logLength: entries.length,
+      logLength: rows.length,
     };
   }
 
   /** The append-only parts of the world as they stand (a later restore never modifies these arrays). */
   appendOnly(): AppendOnly {
     const w = this.w;
-    return { t: w.now, historyLog: w.historyLog, historyLength: w.historyLog.length, acks: w.acks, acksLength: w.acks.length, trace: w.trace, streams: w.streams, entries: w.log.entries, commitT: w.log.commitT };
+    return { t: w.now, historyLog: w.historyLog, historyLength: w.historyLog.length, acks: w.acks, acksLength: w.acks.length, trace: w.trace, streams: w.streams, log: w.log.rows, logLength: w.log.rows.length };
   }
 
   /**
    * Go back (or forward) to a checkpoint. The append-only parts come from `from` (by default the current
    * ones), which must reach at least as far as the checkpoint. The arrays handed in are left intact, so the
    * caller can keep them and later restore a checkpoint beyond this one without recomputing. The history
-   * log and the acknowledgements are the exception: they are not copied but rewound to the checkpoint's
-   * length (the biggest part of the world, so copying them made seeks slow); their rows past it stay, and replaying from the
-   * checkpoint writes the same rows again. So `from` must be this simulation's own timeline, and after a
+   * log, the acknowledgements and the transaction log are the exception: they are not copied but rewound
+   * to the checkpoint's length (the biggest part of the world, so copying them made seeks slow); their rows
+   * past it stay, and replaying from the checkpoint writes the same rows again. So `from` must be this simulation's own timeline, and after a
    * fault changes the future, an AppendOnly taken before no longer reaches beyond the fault.
    */
   restore(cp: Checkpoint, from: AppendOnly = this.appendOnly()): void {
-    if (from.t < cp.t || from.historyLength < cp.historyLength || from.acksLength < cp.acksLength) throw new Error('restore: the source timeline does not reach the checkpoint');
-    if (from.historyLog !== this.w.historyLog) throw new Error('restore: the source timeline belongs to another simulation');
-    const { rest, logScalars, logTail } = cloneData(cp.cloned);
+    if (from.t < cp.t || from.historyLength < cp.historyLength || from.acksLength < cp.acksLength || from.logLength < cp.logLength) throw new Error('restore: the source timeline does not reach the checkpoint');
+    if (from.historyLog !== this.w.historyLog || from.log !== this.w.log.rows) throw new Error('restore: the source timeline belongs to another simulation');
+    const { rest, logScalars } = cloneData(cp.cloned);
     const w = this.w;
     const acks = from.acks;
     acks.rewind(cp.acksLength);
     const streams = from.streams.slice(0, cp.streamCount).map((st, i) => ({ ...st, entries: st.entries.slice(0, cp.entryLengths[i]) }));
-    const entries = from.entries.slice(0, logScalars.committed);
-    for (const e of logTail) entries.push(e);
+    const rows = from.log;
+    rows.rewind(cp.logLength);
     const historyLog = from.historyLog;
     historyLog.rewind(cp.historyLength);
     // The long-lived objects (the world, its queue, nodes, clients, log) take the checkpoint's values in
@@ -319,7 +320,7 @@ export class Simulation {
     rest.heap = adopt(w.heap, rest.heap);
     if (rest.nodes.length === w.nodes.length) rest.nodes = rest.nodes.map((node, i) => adopt(w.nodes[i], node));
     if (rest.clients.length === w.clients.length) rest.clients = rest.clients.map((c, i) => adopt(w.clients[i], c));
-    const log = adopt(w.log, { ...logScalars, entries, commitT: from.commitT.slice(0, cp.logLength) });
+    const log = adopt(w.log, { ...logScalars, rows });
     const next = { ...rest, historyLog, acks, trace: from.trace.slice(0, cp.traceLength), streams, log };
     const same = adopt(w, next);
     this.w = same === w ? w : (withHistoryView(next) as World);

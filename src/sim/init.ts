@@ -3,6 +3,7 @@
 import type { Digest } from './hash';
 import type { Heap } from './heap';
 import { AckLog, HistoryLog, withHistoryView } from './history';
+import { TxLog } from './txlog';
 import { initialSlot } from './machines/driver';
 import { cacheNodeMachine } from './machines/cache-node';
 import { durableNodeMachine } from './machines/durable-node';
@@ -143,8 +144,7 @@ export function initWorld(
     ],
     backups: [],
     log: {
-      entries: [],
-      commitT: [],
+      rows: new TxLog(durable ? Math.min(2 ** 20, Math.max(1024, Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.05) + 1024)) : 0),
       committed: 0,
       leaderTerm: 1,
       leaderNode: 0,

@@ -18,12 +18,13 @@ function lostDurable(sim: Simulation): LostWrite[] {
   const { op, t, node, offset, length } = w.acks;
   const out: LostWrite[] = [];
   const committed = committedAt(w.log, w.now);
+  const rows = w.log.rows;
   for (let k = 0; k < length; k++) {
     const i = offset[k] - 1;
-    const le = w.log.entries[i];
-    if (i >= 0 && i < committed && le?.opId === op[k]) continue;
+    const inLog = i >= 0 && i < rows.length;
+    if (inLog && i < committed && rows.opId[i] === op[k]) continue;
     const id = sim.nodeId(node[k]);
-    out.push({ id: op[k], key: le?.e?.key ?? '?', ackedAtMs: t[k] / 1000, node: id, reason: `acknowledged at ${fmtS(t[k])} by ${id} but not in the committed log` });
+    out.push({ id: op[k], key: (inLog ? rows.entry[i]?.key : undefined) ?? '?', ackedAtMs: t[k] / 1000, node: id, reason: `acknowledged at ${fmtS(t[k])} by ${id} but not in the committed log` });
   }
   return out;
 }

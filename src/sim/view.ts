@@ -114,20 +114,20 @@ function appendsInMotion(sim: Simulation, committed: number): Pick<LogView, 'app
   const inbound = [0, 0, 0];
   let appending = 0;
   let first = committed;
+  const rows = log.rows;
   for (let i = committed - 1; i >= 0 && committed - i <= MAX_LOOKBACK; i--) {
-    const le = log.entries[i];
-    if (le.sentT < now - 1_400_000) break;
+    if (rows.sentT[i] < now - 1_400_000) break;
     first = i;
   }
-  for (let i = first; i < log.entries.length; i++) {
-    const le = log.entries[i];
-    let moving = log.commitT[i] > now;
+  for (let i = first; i < rows.length; i++) {
+    const sentT = rows.sentT[i];
+    let moving = rows.commitT[i] > now;
     const copyUs: Array<number | null> = [null, null, null];
     for (let x = 0; x < 3; x++) {
-      const d = copyDelayUs(le, x);
+      const d = copyDelayUs(rows.copies[i], x);
       if (d === null) continue;
-      copyUs[x] = le.sentT + d;
-      if (le.sentT + d > now) {
+      copyUs[x] = sentT + d;
+      if (sentT + d > now) {
         moving = true;
         inbound[x]++;
       }
@@ -135,7 +135,7 @@ function appendsInMotion(sim: Simulation, committed: number): Pick<LogView, 'app
     if (!moving) continue;
     appending++;
     if (appends.length < MAX_APPENDS)
-      appends.push({ index: i, kind: LOG_KINDS[le.kind], opId: le.opId, from: sim.nodeId(le.node), sentUs: le.sentT, commitUs: log.commitT[i], copyUs });
+      appends.push({ index: i, kind: LOG_KINDS[rows.kind[i]], opId: rows.opId[i], from: sim.nodeId(rows.node[i]), sentUs: sentT, commitUs: rows.commitT[i], copyUs });
   }
   return { appends, appending, inbound };
 }
@@ -148,7 +148,7 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
     let lagUs = n.role === 'primary' ? 0 : cacheLag(sim, n);
     if (sim.durable) {
       offset = n.role === 'primary' ? committed : visibleApplied(sim, n);
-      lagUs = n.role === 'primary' || offset >= committed ? 0 : Math.max(0, w.now - w.log.commitT[offset]);
+      lagUs = n.role === 'primary' || offset >= committed ? 0 : Math.max(0, w.now - w.log.rows.commitT[offset]);
     }
     return {
       id: n.id,
@@ -199,7 +199,7 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
     log: sim.durable
       ? {
           copies: AZS.map((az, i) => ({ az, reachable: canTalk(w, w.nodes[leaderIdx].az, i) })),
-          length: w.log.entries.length,
+          length: w.log.rows.length,
           committed,
           leaderTerm: w.log.leaderTerm,
           leader: sim.nodeId(leaderIdx),

@@ -3,6 +3,7 @@
 import type { Digest } from './hash';
 import type { Heap, QueuedEvent } from './heap';
 import type { AckLog, HistoryLog } from './history';
+import type { TxLog } from './txlog';
 import type { MachineSlot } from './machines/driver';
 import type { Rng } from './rng';
 import type { HistoryEvent, TraceEvent } from './types';
@@ -180,26 +181,10 @@ export interface NodeRec {
   readWaiters: Array<{ op: Op; idx: number }>;
 }
 
-export interface LogEntry {
-  kind: 0 | 1 | 2; // data, lease renewal, leadership claim
-  term: number;
-  node: number;
-  /** Incarnation of the appending node, so a reply is only sent by the process that took the request. */
-  inc: number;
-  sentT: number;
-  /** Id of the client operation for a data entry (an id, not the operation, so the log keeps no clients' state alive). */
-  opId: number;
-  e: Entry | null;
-  /**
-   * When each AZ copy acknowledged the append, as a delay after sentT (round trip plus storage write),
-   * packed by packCopyDelays in durable.ts. Only pictures read it; the commit time is in commitT.
-   */
-  copies: number;
-}
-
 export interface LogState {
-  entries: LogEntry[];
-  commitT: number[];
+  /** The appended rows, as columns (txlog.ts). Append-only: a checkpoint keeps its length. */
+  rows: TxLog;
+  /** Rows committed as of the last advanceCommitted (durable.ts). */
   committed: number;
   leaderTerm: number;
   leaderNode: number;

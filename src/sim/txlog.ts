@@ -1,0 +1,89 @@
+// The transaction log of the durable design as columns, one row per append, like the client history
+// (history.ts). Every write appends a row, so as objects the log was a large share of what the garbage
+// collector copied while a run went on; as columns it allocates nothing per append. Rows never change
+// once appended, so the time machine rewinds the log to a checkpoint's length instead of copying it.
+import type { Entry } from './world';
+
+/** Row kinds. */
+export const LOG_KIND = { data: 0, renewal: 1, claim: 2 } as const;
+
+export class TxLog {
+  length = 0;
+  /** LOG_KIND. */
+  kind: Uint8Array;
+  term: Int32Array;
+  /** Index of the appending node. */
+  node: Int8Array;
+  /** Incarnation of the appending node, so a reply is only sent by the process that took the request. */
+  inc: Int32Array;
+  /** Simulated time the append was sent, µs. */
+  sentT: Float64Array;
+  /** Id of the client operation of a data row (an id, so the log keeps no client state alive), else 0. */
+  opId: Int32Array;
+  /** When a quorum of copies held the row, µs; non-decreasing. */
+  commitT: Float64Array;
+  /**
+   * When each AZ copy acknowledged the append, as a delay after sentT, packed by durable.ts (17 bits a
+   * copy). Only pictures read it; the commit time is in commitT.
+   */
+  copies: Float64Array;
+  /** The write of a data row (what a node replaying the log applies), else null. */
+  entry: Array<Entry | null>;
+
+  constructor(capacity = 1024) {
+    this.kind = new Uint8Array(capacity);
+    this.term = new Int32Array(capacity);
+    this.node = new Int8Array(capacity);
+    this.inc = new Int32Array(capacity);
+    this.sentT = new Float64Array(capacity);
+    this.opId = new Int32Array(capacity);
+    this.commitT = new Float64Array(capacity);
+    this.copies = new Float64Array(capacity);
+    this.entry = [];
+    for (let i = 0; i < capacity; i++) this.entry.push(null); // packed, not holey: sized once, not by push
+  }
+
+  /** Append a row and return its index. */
+  append(kind: number, term: number, node: number, inc: number, sentT: number, opId: number, entry: Entry | null, copies: number, commitT: number): number {
+    const i = this.length;
+    if (i === this.kind.length) this.grow();
+    this.kind[i] = kind;
+    this.term[i] = term;
+    this.node[i] = node;
+    this.inc[i] = inc;
+    this.sentT[i] = sentT;
+    this.opId[i] = opId;
+    this.entry[i] = entry;
+    this.copies[i] = copies;
+    this.commitT[i] = commitT;
+    this.length = i + 1;
+    return i;
+  }
+
+  private grow(): void {
+    const n = Math.max(1024, this.kind.length * 2);
+    const wider = <A extends Uint8Array | Int8Array | Int32Array | Float64Array>(from: A, make: new (n: number) => A): A => {
+      const to = new make(n);
+      to.set(from);
+      return to;
+    };
+    this.kind = wider(this.kind, Uint8Array);
+    this.term = wider(this.term, Int32Array);
+    this.node = wider(this.node, Int8Array);
+    this.inc = wider(this.inc, Int32Array);
+    this.sentT = wider(this.sentT, Float64Array);
+    this.opId = wider(this.opId, Int32Array);
+    this.commitT = wider(this.commitT, Float64Array);
+    this.copies = wider(this.copies, Float64Array);
+    for (let i = this.entry.length; i < n; i++) this.entry.push(null);
+  }
+
+  /**
+   * Make the log n rows long again without copying (see HistoryLog.rewind): rows past n stay until
+   * overwritten, and a deterministic replay writes the same rows again.
+   */
+  rewind(n: number): void {
+    if (n > this.kind.length) throw new Error(`log: cannot rewind to ${n} rows, only ${this.kind.length} were kept`);
+    this.length = n;
+  }
+}
