@@ -97,7 +97,21 @@ function send(sim: Simulation, client: Client, op: Op): void {
   const target = chooseTarget(sim, client, op);
   op.node = target;
   sim.recordInvoke(op.id, op.cmd, op.key, client.az, target);
-  client.pending.push(op);
+  // Settled operations at the head are dropped now rather than when the timer next fires (up to a
+  // timeout later): otherwise a second's worth of finished operations outlives every young-generation
+  // collection. The timer still fires when it was armed; it skips settled operations either way.
+  const pending = client.pending;
+  let head = client.head;
+  while (head < pending.length && pending[head].done) head++;
+  if (head === pending.length) {
+    pending.length = 0;
+    head = 0;
+  } else if (head > 64) {
+    pending.splice(0, head);
+    head = 0;
+  }
+  client.head = head;
+  pending.push(op);
   if (!client.timerArmed) {
     client.timerArmed = true;
     sim.at(op.deadline, K.CLIENT_TIMER, op.client, 0, 0, null);
