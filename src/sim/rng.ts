@@ -1,8 +1,10 @@
-// Seeded pseudo-random streams (xoshiro128**). State is a plain 4-number array so a checkpoint can copy it.
+// Seeded pseudo-random streams (xoshiro128**). State is four 32-bit words in an Int32Array: a checkpoint
+// copies it like any typed array, and the engine draws millions of times a run without converting the
+// words between doubles and integers (a plain array of them held doubles).
 // Each concern (workload, network, faults, control plane) draws from its own stream, so changing how often
 // one of them draws leaves the others' sequences untouched.
 
-export type Rng = [number, number, number, number];
+export type Rng = Int32Array;
 
 function splitmix32(seed: number): () => number {
   let s = seed >>> 0;
@@ -17,20 +19,21 @@ function splitmix32(seed: number): () => number {
 
 export function createRng(seed: number, stream: number): Rng {
   const next = splitmix32((seed >>> 0) ^ Math.imul(stream + 1, 0x27d4eb2f));
-  const r: Rng = [next(), next(), next(), next()];
+  const r: Rng = Int32Array.of(next(), next(), next(), next());
   if ((r[0] | r[1] | r[2] | r[3]) === 0) r[0] = 1;
   return r;
 }
 
 export function nextU32(r: Rng): number {
-  const result = Math.imul(rotl(Math.imul(r[1], 5), 7), 9) >>> 0;
-  const t = r[1] << 9;
-  r[2] ^= r[0];
-  r[3] ^= r[1];
-  r[1] ^= r[2];
-  r[0] ^= r[3];
-  r[2] ^= t;
-  r[3] = rotl(r[3], 11);
+  const s0 = r[0];
+  const s1 = r[1];
+  const s2 = r[2] ^ s0;
+  const s3 = r[3] ^ s1;
+  const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+  r[0] = s0 ^ s3;
+  r[1] = s1 ^ s2;
+  r[2] = s2 ^ (s1 << 9);
+  r[3] = rotl(s3, 11);
   return result;
 }
 
