@@ -2,6 +2,7 @@
 // replies, then streams it to replicas; persistence is node-local (AOF, RDB) plus backups; a control plane
 // detects a failed primary and promotes the least-lagged reachable replica. Per-write work is plain code;
 // lifecycles are the XState machines in ./machines.
+import { copyDataset, emptyDataset, setKey, type Dataset } from './dataset';
 import { E, reply, settleWaitShort } from './clients';
 import { canTalk, oneWayUs, reachesRegion } from './network';
 import { uniform } from './rng';
@@ -110,16 +111,16 @@ function refusal(sim: Simulation, n: NodeRec, isWrite: boolean): number {
 
 function applyWrite(sim: Simulation, n: NodeRec, op: Op): void {
   const w = sim.w;
-  const prev = n.data.get(op.key);
+  const prev = n.data.vals[op.k];
   const val: string | number = op.cmd === 0 ? op.arg : (typeof prev?.val === 'number' ? prev.val : 0) + 1;
   const seq = w.nextSeq++;
   // RESP size of the propagated command, which is what replication offsets count.
-  const size = 32 + op.key.length + (op.cmd === 0 ? sim.spec.workload.valueBytes : 0);
-  const entry: Entry = { w: op.id, key: op.key, val, seq, t: w.now, off: n.offset + size, term: n.term };
+  const size = 32 + sim.keyName(op.k).length + (op.cmd === 0 ? sim.spec.workload.valueBytes : 0);
+  const entry: Entry = { w: op.id, k: op.k, val, seq, t: w.now, off: n.offset + size, term: n.term };
   w.streams[n.stream].entries.push(entry);
   n.applied++;
   n.offset = entry.off;
-  n.data.set(op.key, entry);
+  setKey(n.data, op.k, entry);
   op.offset = entry.off;
   op.seq = seq;
   op.term = n.term;
@@ -141,7 +142,7 @@ function sendEntry(sim: Simulation, p: NodeRec, r: NodeRec, index: number, entry
   let arrive = leave + oneWayUs(w.rng.network, sim.p.network, p.az, r.az);
   if (arrive < r.lastArrival) arrive = r.lastArrival;
   r.lastArrival = arrive;
-  sim.at(arrive, K.REPL_DELIVER, r.idx, index, leave, entry, r.conn);
+  sim.atInOrder(r.idx, arrive, K.REPL_DELIVER, r.idx, index, leave, entry, r.conn);
 }
 
 /** How far behind its primary a replica is, in time: age of the oldest write it has not applied. */
@@ -259,7 +260,7 @@ function onDeliver(sim: Simulation, e: Ev): void {
     r.link = 'down'; // a gap: something was lost on the way, resynchronise on the next tick
     return;
   }
-  r.data.set(entry.key, entry);
+  setKey(r.data, entry.k, entry);
   r.applied++;
   r.offset = entry.off;
   if (sim.p.cache.aof.enabled) r.aofWritten = r.applied;
@@ -363,7 +364,7 @@ function startSync(sim: Simulation, p: NodeRec, r: NodeRec): void {
   const transferUs = rtt + Math.round((2 * srv.datasetGB * 1e6) / srv.loadGBps);
   r.link = 'syncing';
   r.lastArrival = w.now + transferUs;
-  sim.at(w.now + transferUs, K.FULLSYNC_DONE, r.idx, p.applied, p.offset, { data: new Map(p.data), stream: p.stream }, r.conn);
+  sim.at(w.now + transferUs, K.FULLSYNC_DONE, r.idx, p.applied, p.offset, { data: copyDataset(p.data), stream: p.stream }, r.conn);
   sim.send(r.idx, { type: 'SYNC_START' });
   sim.trace({ type: 'resync', t: w.now, node: r.id, kind: 'full', term: p.term, offset: p.offset });
 }
@@ -375,7 +376,7 @@ function onPsyncBatch(sim: Simulation, e: Ev): void {
   const p = w.nodes[r.upstream];
   for (let i = r.applied; i < e.b; i++) {
     const entry = entryAt(w.streams, p.stream, i);
-    r.data.set(entry.key, entry);
+    setKey(r.data, entry.k, entry);
     r.offset = entry.off;
   }
   if (e.b > r.applied) r.applied = e.b;
@@ -386,7 +387,7 @@ function onFullSyncDone(sim: Simulation, e: Ev): void {
   const w = sim.w;
   const r = w.nodes[e.a];
   if (r.conn !== e.d || r.link !== 'syncing' || r.slot.value !== 'syncing') return;
-  const snap = e.ref as { data: Map<string, (typeof r.data extends Map<string, infer V> ? V : never)>; stream: number };
+  const snap = e.ref as { data: Dataset; stream: number };
   r.data = snap.data;
   r.stream = snap.stream;
   r.applied = e.b;
@@ -481,7 +482,7 @@ function die(sim: Simulation, n: NodeRec, hostToo: boolean): void {
   n.inc++;
   n.deathT = w.now;
   n.deathWasHost = hostToo;
-  n.data = new Map();
+  n.data = emptyDataset(sim.spec.workload.keys);
   n.busyUntil = w.now;
   n.fsyncBusy = false;
   n.fsyncWaiters = [];
@@ -536,7 +537,7 @@ function onLoadDone(sim: Simulation, e: Ev): void {
   if (n.inc !== e.c || n.slot.value !== 'loading') return;
   const src = e.ref as LoadSource;
   const previousStream = n.stream;
-  n.data = replay(w.streams, src.stream, src.applied);
+  n.data = replay(w.streams, src.stream, src.applied, sim.spec.workload.keys);
   n.stream = src.kind === 'empty' ? -1 : src.stream;
   n.applied = src.kind === 'empty' ? 0 : src.applied;
   n.offset = offsetAt(w.streams, n.stream, n.applied);

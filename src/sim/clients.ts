@@ -35,7 +35,7 @@ export function onWorkload(sim: Simulation): void {
   const op: Op = {
     id,
     cmd: isWrite ? (counter ? 1 : 0) : 2,
-    key: sim.keyName(keyIdx),
+    k: keyIdx,
     arg: isWrite && !counter ? `v${id}` : '',
     client: clientIdx,
     node: -1,
@@ -96,7 +96,7 @@ function send(sim: Simulation, client: Client, op: Op): void {
   const w = sim.w;
   const target = chooseTarget(sim, client, op);
   op.node = target;
-  sim.recordInvoke(op.id, op.cmd, op.key, client.az, target);
+  sim.recordInvoke(op.id, op.cmd, sim.keyName(op.k), client.az, target);
   // Settled operations at the head are dropped now rather than when the timer next fires (up to a
   // timeout later): otherwise a second's worth of finished operations outlives every young-generation
   // collection. The timer still fires when it was armed; it skips settled operations either way.

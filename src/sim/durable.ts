@@ -6,7 +6,8 @@ import { E, reply } from './clients';
 import { readInto } from './reads';
 import { canTalk, meanOneWayUs, oneWayUs, reachesRegion } from './network';
 import { lognormalFactor, uniform } from './rng';
-import { K, type Entry, type Ev, type LogState, type NodeRec, type Op, type Val, type World } from './world';
+import { K, type Entry, type Ev, type LogState, type NodeRec, type Op, type World } from './world';
+import { DIRTY_HELD, DIRTY_NONE, emptyDataset, emptyDirty, setKey, type Dataset } from './dataset';
 import { LOG_KIND, type TxLog } from './txlog';
 import type { Simulation } from './engine';
 
@@ -188,11 +189,11 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   if (op.cmd === 2) {
     n.busyUntil = finish;
     if (st === 'primary') {
-      const dirty = n.dirty.get(op.key);
+      const dirty = n.dirty[op.k];
       serveRead(sim, n, op);
       // A read that touches a key with an uncommitted write waits for that commit. [P §3.2]
-      if (dirty === Infinity) n.readWaiters.push({ op, idx: dirty });
-      else reply(sim, op, idx, dirty === undefined ? finish : Math.max(finish, w.log.rows.commitT[dirty]), -1);
+      if (dirty === DIRTY_HELD) n.readWaiters.push({ op, idx: dirty });
+      else reply(sim, op, idx, dirty === DIRTY_NONE ? finish : Math.max(finish, w.log.rows.commitT[dirty]), -1);
       return;
     }
     syncReplica(sim, n);
@@ -201,10 +202,10 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   }
   if (st !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
   n.busyUntil = finish;
-  const prev = n.data.get(op.key);
+  const prev = n.data.vals[op.k];
   const val: string | number = op.cmd === 0 ? op.arg : (typeof prev?.val === 'number' ? prev.val : 0) + 1;
   const seq = w.nextSeq++;
-  const e: Entry = { w: op.id, key: op.key, val, seq, t: w.now, off: 0, term: n.term };
+  const e: Entry = { w: op.id, k: op.k, val, seq, t: w.now, off: 0, term: n.term };
   op.seq = seq;
   op.term = n.term;
   op.value = op.cmd === 1 ? val : null;
@@ -214,7 +215,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   }
   const index = append(sim, n, 0, op, e, n.term);
   if (index === REJECTED) return depose(sim, n, op);
-  n.data.set(op.key, e);
+  setKey(n.data, op.k, e);
   if (index === HELD) {
     hold(n, op, e);
     return;
@@ -226,15 +227,15 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
 function accepted(sim: Simulation, n: NodeRec, op: Op, e: Entry, index: number): void {
   e.off = index + 1;
   op.offset = index + 1;
-  n.dirty.set(e.key, index);
+  n.dirty[e.k] = index;
   reply(sim, op, n.idx, sim.w.log.rows.commitT[index], -1);
 }
 
 function hold(n: NodeRec, op: Op, e: Entry): void {
-  n.data.set(e.key, e);
+  setKey(n.data, e.k, e);
   n.held.push(op);
   op.entry = e;
-  n.dirty.set(e.key, Infinity);
+  n.dirty[e.k] = DIRTY_HELD;
 }
 
 function serveRead(sim: Simulation, n: NodeRec, op: Op): void {
@@ -246,8 +247,8 @@ function releaseReads(sim: Simulation, n: NodeRec): void {
   if (n.readWaiters.length === 0) return;
   const keep: typeof n.readWaiters = [];
   for (const r of n.readWaiters) {
-    const idx = n.dirty.get(r.op.key);
-    if (idx === undefined || idx === Infinity) keep.push(r);
+    const idx = n.dirty[r.op.k];
+    if (idx === DIRTY_NONE || idx === DIRTY_HELD) keep.push(r);
     else reply(sim, r.op, n.idx, Math.max(sim.w.now, sim.w.log.rows.commitT[idx]), -1);
   }
   n.readWaiters = keep;
@@ -298,9 +299,9 @@ export function syncReplica(sim: Simulation, n: NodeRec): void {
 }
 
 /** Apply log row i to a dataset: a write sets its key, a renewal or claim is a sign of a live leader. */
-function applyRow(data: Map<string, Val>, n: NodeRec, rows: TxLog, i: number): void {
+function applyRow(data: Dataset, n: NodeRec, rows: TxLog, i: number): void {
   const e = rows.entry[i];
-  if (e !== null) data.set(e.key, e);
+  if (e !== null) setKey(data, e.k, e);
   else if (rows.sentT[i] > n.lastRenewSeen) n.lastRenewSeen = rows.sentT[i];
 }
 
@@ -386,7 +387,7 @@ function onRestoreDone(sim: Simulation, e: Ev): void {
   const n = w.nodes[e.a];
   if (n.inc !== e.c || n.slot.value !== 'restoring') return;
   const log = w.log;
-  const data = new Map<string, Val>();
+  const data = emptyDataset(sim.spec.workload.keys);
   n.lastRenewSeen = 0;
   advanceCommitted(w);
   for (let i = 0; i < log.committed; i++) applyRow(data, n, log.rows, i);
@@ -433,10 +434,10 @@ export function onNodeAction(sim: Simulation, idx: number, type: string, params:
     n.inc++;
     n.deathT = w.now;
     n.deathWasHost = state !== 'down';
-    clearMemory(n);
+    clearMemory(sim, n);
   }
   if (state === 'restoring') {
-    if (wasUp) clearMemory(n);
+    if (wasUp) clearMemory(sim, n);
     n.role = 'replica';
     const srv = sim.p.server;
     // Newest snapshot, then replay of the log after it. [P §4.2]
@@ -450,9 +451,9 @@ export function onNodeAction(sim: Simulation, idx: number, type: string, params:
   }
 }
 
-function clearMemory(n: NodeRec): void {
-  n.data = new Map();
-  n.dirty = new Map();
+function clearMemory(sim: Simulation, n: NodeRec): void {
+  n.data = emptyDataset(sim.spec.workload.keys);
+  n.dirty = emptyDirty(sim.spec.workload.keys);
   n.held = [];
   n.readWaiters = [];
   n.leaseUntil = 0;

@@ -2,7 +2,7 @@
 // and the trace, hosts the XState lifecycle machines on simulated time, and hands each event to the module
 // that models it. Nothing here reads a wall clock or an unseeded random source.
 import { createDigest, digestHex, mixNumber } from './hash';
-import { createHeap, peekTime, pop, push } from './heap';
+import { createHeap, peekTime, pop, push, reinsert } from './heap';
 import { fireSlotTimer, sendToSlot, type MachineHost, type MachineSlot } from './machines/driver';
 import { cacheNodeMachine } from './machines/cache-node';
 import { durableNodeMachine } from './machines/durable-node';
@@ -108,24 +108,74 @@ export class Simulation {
   // -------------------------------------------------------------------------------------------------
 
   at(t: number, kind: number, a: number, b: number, c: number, ref: unknown, d = 0): void {
+    push(this.w.heap, this.event(t, kind, a, b, c, ref, d));
+  }
+
+  /**
+   * Schedule an event on an in-order line (see Line in world.ts). Its time must not be before the line's
+   * last one; one that is simply goes into the queue on its own.
+   */
+  atInOrder(line: number, t: number, kind: number, a: number, b: number, c: number, ref: unknown, d = 0): void {
+    const e = this.event(t, kind, a, b, c, ref, d);
+    const heap = this.w.heap;
+    const l = this.w.lines[line];
+    if (!l.queued) {
+      l.queued = true;
+      l.lastT = e.t;
+      e.line = line;
+      push(heap, e);
+    } else if (e.t >= l.lastT) {
+      l.lastT = e.t;
+      e.line = line;
+      e.seq = heap.nextSeq++;
+      l.waiting.push(e);
+    } else {
+      push(heap, e);
+    }
+  }
+
+  private event(t: number, kind: number, a: number, b: number, c: number, ref: unknown, d: number): Ev {
     // An event after the end of the run never happens, so a far-off one (a daily backup) may as well wait
     // at 2^31 − 1 µs: V8 then keeps every event time a small integer. One time beyond that range stored in
     // an event would turn all of them into boxed floats, which costs an allocation per event from then on.
     if (t > SMALL_INT_MAX && t > this.endUs) t = Math.max(SMALL_INT_MAX, this.endUs + 1);
+    if (t < this.w.now) t = this.w.now;
     // Event objects are recycled: a run allocates millions of them otherwise.
     const e = this.pool.pop();
-    if (e === undefined) {
-      push(this.w.heap, { t: t < this.w.now ? this.w.now : t, seq: 0, kind, a, b, c, d, ref });
-      return;
-    }
-    e.t = t < this.w.now ? this.w.now : t;
+    if (e === undefined) return { t, seq: 0, kind, a, b, c, d, ref, line: -1 };
+    e.t = t;
     e.kind = kind;
     e.a = a;
     e.b = b;
     e.c = c;
     e.d = d;
     e.ref = ref;
-    push(this.w.heap, e);
+    e.line = -1;
+    return e;
+  }
+
+  /** The next event of a line goes into the queue once the one before it has left it. */
+  private advanceLine(line: number): void {
+    const l = this.w.lines[line];
+    if (l.head === l.waiting.length) {
+      l.queued = false;
+      return;
+    }
+    const next = l.waiting[l.head++];
+    if (l.head === l.waiting.length) {
+      l.waiting.length = 0;
+      l.head = 0;
+    } else if (l.head > 1024 && l.head * 2 > l.waiting.length) {
+      l.waiting.splice(0, l.head);
+      l.head = 0;
+    }
+    reinsert(this.w.heap, next);
+  }
+
+  /** Every pending event: those in the queue, then those waiting on lines (for pictures of the run). */
+  *pendingEvents(): Generator<Ev> {
+    yield* this.w.heap.items;
+    for (const l of this.w.lines) for (let i = l.head; i < l.waiting.length; i++) yield l.waiting[i];
   }
 
   after(delayUs: number, kind: number, a: number, b: number, c: number, ref: unknown, d = 0): void {
@@ -145,6 +195,7 @@ export class Simulation {
     const pool = this.pool;
     while (heap.items.length > 0 && heap.items[0].t <= end) {
       const e = pop(heap) as Ev;
+      if (e.line >= 0) this.advanceLine(e.line);
       w.now = e.t;
       w.events++;
       this.dispatch(e);
@@ -159,6 +210,7 @@ export class Simulation {
     const heap = this.w.heap;
     if (heap.items.length === 0 || heap.items[0].t > this.endUs) return false;
     const e = pop(heap) as Ev;
+    if (e.line >= 0) this.advanceLine(e.line);
     this.w.now = e.t;
     this.w.events++;
     this.dispatch(e);

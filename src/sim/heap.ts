@@ -22,6 +22,11 @@ function less(a: QueuedEvent, b: QueuedEvent): boolean {
 
 export function push<E extends QueuedEvent>(h: Heap<E>, e: E): void {
   e.seq = h.nextSeq++;
+  reinsert(h, e);
+}
+
+/** Put back an event whose sequence number was taken earlier (it keeps its place among ties). */
+export function reinsert<E extends QueuedEvent>(h: Heap<E>, e: E): void {
   const items = h.items;
   let i = items.length;
   items.push(e);

@@ -4,6 +4,7 @@ import type { Digest } from './hash';
 import type { Heap } from './heap';
 import { AckLog, HistoryLog, withHistoryView } from './history';
 import { TxLog } from './txlog';
+import { emptyDataset, emptyDirty } from './dataset';
 import { initialSlot } from './machines/driver';
 import { cacheNodeMachine } from './machines/cache-node';
 import { durableNodeMachine } from './machines/durable-node';
@@ -58,7 +59,7 @@ export function initWorld(
       deathWasHost: false,
       role: primary ? 'primary' : 'replica',
       term: 1,
-      data: new Map(),
+      data: emptyDataset(spec.workload.keys),
       busyUntil: 0,
       stream: 0,
       applied: 0,
@@ -90,7 +91,7 @@ export function initWorld(
       logApplied: 0,
       leaseUntil: primary ? Math.round(p.durable.leaseMs * 1000) : 0,
       lastRenewSeen: 0,
-      dirty: new Map(),
+      dirty: durable ? emptyDirty(spec.workload.keys) : new Float64Array(0),
       held: [],
       followSince: 0,
       readWaiters: [],
@@ -99,6 +100,7 @@ export function initWorld(
   return withHistoryView({
     now: 0,
     heap,
+    lines: nodes.map(() => ({ waiting: [], head: 0, queued: false, lastT: 0 })),
     rng,
     nodes,
     clients: spec.topology.clients.map((az) => ({

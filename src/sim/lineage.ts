@@ -2,7 +2,8 @@
 // entries of that stream's lineage": its parent's first `base` entries, then its own. Every node's data,
 // AOF, RDB and backup is such a position, which is what lets the model say exactly which acknowledged
 // writes a failover or a restart kept and which it dropped, and why.
-import type { Entry, Stream, Val } from './world';
+import { emptyDataset, setKey, type Dataset } from './dataset';
+import type { Entry, Stream } from './world';
 
 export function entryAt(streams: Stream[], s: number, i: number): Entry {
   let st = streams[s];
@@ -17,8 +18,8 @@ export function offsetAt(streams: Stream[], s: number, n: number): number {
 }
 
 /** The dataset that the first n entries of a lineage produce. */
-export function replay(streams: Stream[], s: number, n: number): Map<string, Val> {
-  const data = new Map<string, Val>();
+export function replay(streams: Stream[], s: number, n: number, keys: number): Dataset {
+  const data = emptyDataset(keys);
   if (s < 0 || n === 0) return data;
   const parts: Array<[Stream, number, number]> = [];
   let upTo = n;
@@ -31,7 +32,7 @@ export function replay(streams: Stream[], s: number, n: number): Map<string, Val
     const [st, from, to] = parts[r];
     for (let i = from; i < to; i++) {
       const e = st.entries[i - st.base];
-      data.set(e.key, e);
+      setKey(data, e.k, e);
     }
   }
   return data;

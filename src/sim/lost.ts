@@ -24,7 +24,7 @@ function lostDurable(sim: Simulation): LostWrite[] {
     const inLog = i >= 0 && i < rows.length;
     if (inLog && i < committed && rows.opId[i] === op[k]) continue;
     const id = sim.nodeId(node[k]);
-    out.push({ id: op[k], key: (inLog ? rows.entry[i]?.key : undefined) ?? '?', ackedAtMs: t[k] / 1000, node: id, reason: `acknowledged at ${fmtS(t[k])} by ${id} but not in the committed log` });
+    out.push({ id: op[k], key: inLog && rows.entry[i] !== null ? sim.keyName(rows.entry[i]!.k) : '?', ackedAtMs: t[k] / 1000, node: id, reason: `acknowledged at ${fmtS(t[k])} by ${id} but not in the committed log` });
   }
   return out;
 }
@@ -75,7 +75,7 @@ function lostCache(sim: Simulation): LostWrite[] {
       else reason = `${by}; ${d.why}`;
     }
     const entry = w.streams[ps].entries[pi - w.streams[ps].base];
-    out.push({ id, key: entry.key, ackedAtMs: t[k] / 1000, node: n.id, reason });
+    out.push({ id, key: sim.keyName(entry.k), ackedAtMs: t[k] / 1000, node: n.id, reason });
   }
   out.sort((a, b) => a.ackedAtMs - b.ackedAtMs || a.id - b.id);
   return out;

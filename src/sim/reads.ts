@@ -2,7 +2,7 @@
 import type { NodeRec, Op } from './world';
 
 export function readInto(op: Op, n: NodeRec, lagUs: number): void {
-  const v = n.data.get(op.key);
+  const v = n.data.vals[op.k];
   op.value = v ? v.val : null;
   op.rw = v ? v.w : -1;
   op.rs = v ? v.seq : -1;

@@ -16,13 +16,24 @@ export interface InjectedFault {
  * Checkpoints cost a deep copy of the world's mutable part (a few ms); replaying between two of them costs
  * events. Spacing them by about 20,000 events (some 20 ms of replay per pane) keeps a seek within the
  * 100 ms a scrub may take while recording stays cheap, whatever the workload's rate; never closer than
- * 0.5 s, never more than 200 of them over a run.
+ * 0.5 s, never more than 200 of them over a run. Each node's dataset has a slot per key (dataset.ts), so
+ * with very many keys fewer checkpoints fit: all of them together stay within about 1 GB, and seeks
+ * replay further instead.
  */
 function defaultIntervalUs(spec: RunSpec): number {
   const eventsPerS = Math.max(1, (spec.workload.writesPerSec + spec.workload.readsPerSec) * 3.5);
   const byCost = (20_000 / eventsPerS) * 1e6;
-  const byCount = (spec.durationS * 1e6) / 200;
+  const maxCount = Math.max(8, Math.min(200, Math.floor(CHECKPOINT_BUDGET_BYTES / datasetBytes(spec))));
+  const byCount = (spec.durationS * 1e6) / maxCount;
   return Math.round(Math.max(5e5, byCost, byCount));
+}
+
+const CHECKPOINT_BUDGET_BYTES = 2 ** 30;
+
+/** What one checkpoint's copies of the datasets cost at most: a slot per key and node, plus its entry. */
+function datasetBytes(spec: RunSpec): number {
+  const nodes = 1 + spec.topology.replicas.length;
+  return Math.max(1, spec.workload.keys * nodes * 64);
 }
 
 export class TimeMachine {

@@ -166,7 +166,7 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
   });
   const messages: MessageView[] = [];
   const inFlight = { requests: 0, replies: 0, replication: 0 };
-  for (const e of w.heap.items) {
+  for (const e of sim.pendingEvents()) {
     if (e.kind === K.REQ_ARRIVE) {
       inFlight.requests++;
       const op = e.ref as Op;

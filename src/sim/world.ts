@@ -4,6 +4,7 @@ import type { Digest } from './hash';
 import type { Heap, QueuedEvent } from './heap';
 import type { AckLog, HistoryLog } from './history';
 import type { TxLog } from './txlog';
+import type { Dataset } from './dataset';
 import type { MachineSlot } from './machines/driver';
 import type { Rng } from './rng';
 import type { HistoryEvent, TraceEvent } from './types';
@@ -47,6 +48,23 @@ export interface Ev extends QueuedEvent {
   d: number;
   /** An object argument: an operation, a fault, a machine event. */
   ref: unknown;
+  /** The in-order line (World.lines) this event travels on, or −1. */
+  line: number;
+}
+
+/**
+ * Events that arrive in the order they were sent, such as the writes on one replication connection: only
+ * the first is in the queue, the rest wait here with their times and sequence numbers already fixed, so
+ * they are processed exactly when and in the order they would have been from the queue, which stays small.
+ */
+export interface Line {
+  /** Events after the one in the queue, in order; those before `head` have gone to the queue. */
+  waiting: Ev[];
+  head: number;
+  /** One of this line's events is in the queue. */
+  queued: boolean;
+  /** Time of the line's last event. */
+  lastT: number;
 }
 
 
@@ -56,7 +74,8 @@ export interface Ev extends QueuedEvent {
  */
 export interface Entry {
   w: number;
-  key: string;
+  /** Key index (Simulation.keyName gives its name). */
+  k: number;
   val: string | number;
   seq: number;
   /** Simulated time the primary applied it. */
@@ -90,7 +109,8 @@ export interface Stream {
 export interface Op {
   id: number;
   cmd: 0 | 1 | 2; // SET, INCR, GET
-  key: string;
+  /** Key index (Simulation.keyName gives its name). */
+  k: number;
   arg: string;
   client: number;
   node: number;
@@ -134,7 +154,7 @@ export interface NodeRec {
   deathWasHost: boolean;
   role: 'primary' | 'replica';
   term: number;
-  data: Map<string, Val>;
+  data: Dataset;
   busyUntil: number;
 
   // cache-style replication
@@ -174,7 +194,8 @@ export interface NodeRec {
   logApplied: number;
   leaseUntil: number;
   lastRenewSeen: number;
-  dirty: Map<string, number>;
+  /** Durable primaries: per key index, see DIRTY_NONE and DIRTY_HELD in dataset.ts. */
+  dirty: Float64Array;
   held: Op[];
   /** Durable replicas: when this node became able to follow the log (restore end), for campaign backoff. */
   followSince: number;
@@ -207,6 +228,8 @@ export type Acks = AckLog;
 export interface World {
   now: number;
   heap: Heap<Ev>;
+  /** One in-order line per node: the replication connection into it (cache-style). */
+  lines: Line[];
   rng: { workload: Rng; network: Rng; faults: Rng; control: Rng };
   nodes: NodeRec[];
   clients: Client[];
