@@ -112,7 +112,7 @@ function refusal(sim: Simulation, n: NodeRec, isWrite: boolean): number {
 function applyWrite(sim: Simulation, n: NodeRec, op: Op): void {
   const w = sim.w;
   const prev = n.data.vals[op.k];
-  const val: string | number = op.cmd === 0 ? op.arg : (typeof prev?.val === 'number' ? prev.val : 0) + 1;
+  const val = op.cmd === 0 ? null : (prev !== null && prev.val !== null ? prev.val : 0) + 1;
   const seq = w.nextSeq++;
   // RESP size of the propagated command, which is what replication offsets count.
   const size = 32 + sim.keyName(op.k).length + (op.cmd === 0 ? sim.spec.workload.valueBytes : 0);

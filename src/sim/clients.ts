@@ -36,7 +36,6 @@ export function onWorkload(sim: Simulation): void {
     id,
     cmd: isWrite ? (counter ? 1 : 0) : 2,
     k: keyIdx,
-    arg: isWrite && !counter ? `v${id}` : '',
     client: clientIdx,
     node: -1,
     invokeT: w.now,

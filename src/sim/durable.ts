@@ -203,7 +203,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   if (st !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
   n.busyUntil = finish;
   const prev = n.data.vals[op.k];
-  const val: string | number = op.cmd === 0 ? op.arg : (typeof prev?.val === 'number' ? prev.val : 0) + 1;
+  const val = op.cmd === 0 ? null : (prev !== null && prev.val !== null ? prev.val : 0) + 1;
   const seq = w.nextSeq++;
   const e: Entry = { w: op.id, k: op.k, val, seq, t: w.now, off: 0, term: n.term };
   op.seq = seq;

@@ -28,9 +28,10 @@ const OK_HAS_VALUE = 4;
  * | x      |                   | offset             | writeId (−1: none) |            |               |
  * | y      |                   | seq                | writeSeq (−1)      |            |               |
  * | z      |                   |                    | lag, µs            |            |               |
- * | ref    | key               | value (INCR)       | value              |            |               |
+ * | ref    | key               | value (INCR)       | counter value      |            |               |
  *
- * A SET's argument is not stored: the workload names every SET value after its operation (`v<id>`).
+ * No SET value is stored: the workload names every SET value after its operation (`v<id>`), so an invoke
+ * row's argument and a read row's value (`v<writeId>`) are built only when the row is read.
  */
 export class HistoryLog {
   length = 0;
@@ -196,7 +197,8 @@ export class HistoryLog {
             op,
             node,
             term: this.a[i],
-            value: this.ref[i] as string | number | null,
+            // A SET's value is named after its write: null in the column, built here.
+            value: (this.ref[i] as number | null) ?? (writeId >= 0 ? `v${writeId}` : null),
             writeId: writeId < 0 ? null : writeId,
             writeSeq: writeSeq < 0 ? null : writeSeq,
             lagMs: this.z[i] / 1000,

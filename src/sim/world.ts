@@ -76,7 +76,11 @@ export interface Entry {
   w: number;
   /** Key index (Simulation.keyName gives its name). */
   k: number;
-  val: string | number;
+  /**
+   * INCR: the counter's value. null for a SET: the workload names every SET value after its write
+   * (`v<w>`), so the string is only built when a history row is read (history.ts).
+   */
+  val: number | null;
   seq: number;
   /** Simulated time the primary applied it. */
   t: number;
@@ -111,7 +115,6 @@ export interface Op {
   cmd: 0 | 1 | 2; // SET, INCR, GET
   /** Key index (Simulation.keyName gives its name). */
   k: number;
-  arg: string;
   client: number;
   node: number;
   invokeT: number;
@@ -123,7 +126,8 @@ export interface Op {
   offset: number;
   seq: number;
   term: number;
-  value: string | number | null;
+  /** INCR: the new value; GET: what was read (null: absent, or a SET's value, see Entry.val). */
+  value: number | null;
   /** Reads: the write whose value was returned (-1 = key absent), its seq, the server's lag, and where. */
   rw: number;
   rs: number;
