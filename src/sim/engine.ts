@@ -69,7 +69,11 @@ export class Simulation {
   private readonly pool: Ev[] = [];
   /** Keys below this index are counters (INCR), the rest plain values (SET). */
   readonly counterKeys: number;
-  private readonly keyNames: string[] = [];
+  /**
+   * Names of the keys used so far, by index, built on first use. The array is filled with nulls up front:
+   * assigned at scattered indexes, an empty array turns into a slow dictionary.
+   */
+  private readonly keyNames: Array<string | null> = [];
 
   constructor(spec: RunSpec) {
     this.spec = spec;
@@ -77,6 +81,7 @@ export class Simulation {
     this.durable = spec.params.family === 'durable';
     this.endUs = Math.round(spec.durationS * 1e6);
     this.counterKeys = Math.round(spec.workload.incrFraction * spec.workload.keys);
+    for (let i = 0; i < spec.workload.keys; i++) this.keyNames.push(null);
     this.w = initWorld(spec, {
       workload: createRng(spec.seed, STREAM.workload),
       network: createRng(spec.seed, STREAM.network),
@@ -99,7 +104,7 @@ export class Simulation {
 
   keyName(i: number): string {
     let k = this.keyNames[i];
-    if (k === undefined) k = this.keyNames[i] = i < this.counterKeys ? `c${i}` : `k${i}`;
+    if (k === null) k = this.keyNames[i] = i < this.counterKeys ? `c${i}` : `k${i}`;
     return k;
   }
 
