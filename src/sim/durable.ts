@@ -76,6 +76,8 @@ export function advanceCommitted(w: World): number {
 const COPY_UNIT_US = 10;
 const COPY_BITS = 2 ** 17;
 const COPY_NONE = COPY_BITS - 1;
+/** COPY_BITS ** az, looked up: the power operator is a library call per use. */
+const COPY_PLACE = [1, COPY_BITS, COPY_BITS * COPY_BITS] as const;
 
 const REJECTED = -1;
 const HELD = -2;
@@ -100,13 +102,13 @@ function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, e: 
   let copies = 0;
   for (let x = 0; x < 3; x++) {
     if (!canTalk(w, n.az, x)) {
-      copies += COPY_NONE * COPY_BITS ** x;
+      copies += COPY_NONE * COPY_PLACE[x];
       continue;
     }
     reachable++;
     const rtt = 2 * oneWayUs(w.rng.network, net, n.az, x);
     const t = rtt + Math.round(storageMedianUs * lognormalFactor(w.rng.network, STORAGE_SIGMA));
-    copies += Math.min(COPY_NONE - 1, Math.floor(t / COPY_UNIT_US)) * COPY_BITS ** x;
+    copies += Math.min(COPY_NONE - 1, Math.floor(t / COPY_UNIT_US)) * COPY_PLACE[x];
     if (t < r0) {
       r2 = r1;
       r1 = r0;
@@ -131,7 +133,7 @@ function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, e: 
 
 /** When the copy in AZ index `az` acknowledged the entry, µs after it was sent (rounded down), or null if it was unreachable. */
 export function copyDelayUs(copies: number, az: number): number | null {
-  const v = Math.floor(copies / COPY_BITS ** az) % COPY_BITS;
+  const v = Math.floor(copies / COPY_PLACE[az]) % COPY_BITS;
   return v === COPY_NONE ? null : v * COPY_UNIT_US;
 }
 
