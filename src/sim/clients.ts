@@ -13,7 +13,7 @@ export const E = { READONLY: 0, NOREPLICAS: 1, CONNREFUSED: 2, CLUSTERDOWN: 3, L
 export function start(sim: Simulation): void {
   const wl = sim.spec.workload;
   const rate = wl.writesPerSec + wl.readsPerSec;
-  if (rate > 0 && sim.w.clients.length > 0) sim.after(exponential(sim.w.rng.workload, 1e6 / rate), K.WORKLOAD, 0, 0, 0, null);
+  if (rate > 0 && sim.w.clients.length > 0) sim.arriveAfter(exponential(sim.w.rng.workload, 1e6 / rate));
 }
 
 export function onWorkload(sim: Simulation): void {
@@ -26,7 +26,7 @@ export function onWorkload(sim: Simulation): void {
   const isWrite = uniform(r) * rate < wl.writesPerSec;
   const clientIdx = below(r, w.clients.length);
   const keyIdx = below(r, wl.keys);
-  sim.after(next, K.WORKLOAD, 0, 0, 0, null);
+  sim.arriveAfter(next);
 
   const client = w.clients[clientIdx];
   if (w.azDown[client.az]) return; // application servers in a dead AZ send nothing

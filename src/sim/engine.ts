@@ -187,38 +187,61 @@ export class Simulation {
     this.at(this.w.now + Math.max(0, Math.round(delayUs)), kind, a, b, c, ref, d);
   }
 
+  /** The workload's next arrival, `delayUs` from now (see World.arrivalT). */
+  arriveAfter(delayUs: number): void {
+    let t = this.w.now + Math.max(0, Math.round(delayUs));
+    if (t > SMALL_INT_MAX && t > this.endUs) t = Math.max(SMALL_INT_MAX, this.endUs + 1);
+    this.w.arrivalT = t;
+    this.w.arrivalSeq = this.w.heap.nextSeq++;
+  }
+
+  /** The arrival comes before the first queued event (or there is none). */
+  private arrivalFirst(): boolean {
+    const w = this.w;
+    if (w.arrivalT < 0) return false;
+    const items = w.heap.items;
+    if (items.length === 0) return true;
+    const top = items[0];
+    return w.arrivalT < top.t || (w.arrivalT === top.t && w.arrivalSeq < top.seq);
+  }
+
   /** Time of the next pending event, or Infinity. */
   nextEventTime(): number {
-    return peekTime(this.w.heap);
+    return this.arrivalFirst() ? this.w.arrivalT : peekTime(this.w.heap);
   }
 
   /** Process every event with time ≤ t (and ≤ the run's end), then set the clock to t. */
   runUntil(t: number): void {
     const end = Math.min(t, this.endUs);
-    const heap = this.w.heap;
-    const w = this.w;
-    const pool = this.pool;
-    while (heap.items.length > 0 && heap.items[0].t <= end) {
-      const e = pop(heap) as Ev;
-      if (e.line >= 0) this.advanceLine(e.line);
-      w.now = e.t;
-      w.events++;
-      this.dispatch(e);
-      e.ref = null;
-      pool.push(e);
-    }
+    while (this.next(end));
     if (end > this.w.now) this.w.now = end;
   }
 
   /** Process exactly one event (for stepping in the app). Returns false at the end of the run. */
   step(): boolean {
-    const heap = this.w.heap;
-    if (heap.items.length === 0 || heap.items[0].t > this.endUs) return false;
+    return this.next(this.endUs);
+  }
+
+  /** Process the next event if it is due by `end`; false if there is none. */
+  private next(end: number): boolean {
+    const w = this.w;
+    const heap = w.heap;
+    if (this.arrivalFirst()) {
+      if (w.arrivalT > end) return false;
+      w.now = w.arrivalT;
+      w.arrivalT = -1;
+      w.events++;
+      clients.onWorkload(this);
+      return true;
+    }
+    if (heap.items.length === 0 || heap.items[0].t > end) return false;
     const e = pop(heap) as Ev;
     if (e.line >= 0) this.advanceLine(e.line);
-    this.w.now = e.t;
-    this.w.events++;
+    w.now = e.t;
+    w.events++;
     this.dispatch(e);
+    e.ref = null;
+    this.pool.push(e);
     return true;
   }
 
@@ -232,9 +255,6 @@ export class Simulation {
 
   private dispatch(e: Ev): void {
     switch (e.kind) {
-      case K.WORKLOAD:
-        clients.onWorkload(this);
-        return;
       case K.REQ_ARRIVE:
         if (this.durable) durable.onRequest(this, e.ref as Op, e.a);
         else cache.onRequest(this, e.ref as Op, e.a);

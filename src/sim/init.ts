@@ -101,6 +101,8 @@ export function initWorld(
     now: 0,
     heap,
     lines: nodes.map(() => ({ waiting: [], head: 0, queued: false, lastT: 0 })),
+    arrivalT: -1,
+    arrivalSeq: 0,
     rng,
     nodes,
     clients: spec.topology.clients.map((az) => ({

@@ -11,7 +11,6 @@ import type { HistoryEvent, TraceEvent } from './types';
 
 /** Event kinds. Numbers, so dispatch is a switch and events stay one small monomorphic shape. */
 export const K = {
-  WORKLOAD: 1,
   REQ_ARRIVE: 2,
   REPLY_ARRIVE: 3,
   CLIENT_TIMER: 4,
@@ -234,6 +233,13 @@ export interface World {
   heap: Heap<Ev>;
   /** One in-order line per node: the replication connection into it (cache-style). */
   lines: Line[];
+  /**
+   * The workload's next arrival (−1: none), kept beside the queue rather than in it: there is always
+   * exactly one, and it would cost a push and a pop per client operation. Its sequence number is taken
+   * from the queue's, so it is processed exactly where a queued event would have been.
+   */
+  arrivalT: number;
+  arrivalSeq: number;
   rng: { workload: Rng; network: Rng; faults: Rng; control: Rng };
   nodes: NodeRec[];
   clients: Client[];
