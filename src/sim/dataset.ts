@@ -31,8 +31,8 @@ export function copyDataset(d: Dataset): Dataset {
  * index to commit), HELD while the write waits for a quorum, NONE if there is none.
  */
 export const DIRTY_NONE = -1;
-export const DIRTY_HELD = Infinity;
+export const DIRTY_HELD = -2;
 
-export function emptyDirty(keys: number): Float64Array {
-  return new Float64Array(keys).fill(DIRTY_NONE);
+export function emptyDirty(keys: number): Int32Array {
+  return new Int32Array(keys).fill(DIRTY_NONE);
 }

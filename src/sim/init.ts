@@ -91,7 +91,7 @@ export function initWorld(
       logApplied: 0,
       leaseUntil: primary ? Math.round(p.durable.leaseMs * 1000) : 0,
       lastRenewSeen: 0,
-      dirty: durable ? emptyDirty(spec.workload.keys) : new Float64Array(0),
+      dirty: durable ? emptyDirty(spec.workload.keys) : new Int32Array(0),
       held: [],
       followSince: 0,
       readWaiters: [],

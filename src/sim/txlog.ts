@@ -16,12 +16,16 @@ export class TxLog {
   node: Int8Array;
   /** Incarnation of the appending node, so a reply is only sent by the process that took the request. */
   inc: Int32Array;
-  /** Simulated time the append was sent, µs. */
-  sentT: Float64Array;
+  /**
+   * Simulated time the append was sent, µs. Times are plain arrays, not Float64Arrays: a number read from
+   * a Float64Array is a double to V8, and one stored in an event or a node would turn that field, in every
+   * object of its shape, from a small integer into a boxed double.
+   */
+  sentT: number[];
   /** Id of the client operation of a data row (an id, so the log keeps no client state alive), else 0. */
   opId: Int32Array;
-  /** When a quorum of copies held the row, µs; non-decreasing. */
-  commitT: Float64Array;
+  /** When a quorum of copies held the row, µs; non-decreasing. A plain array, like sentT. */
+  commitT: number[];
   /**
    * When each AZ copy acknowledged the append, as a delay after sentT, packed by durable.ts (17 bits a
    * copy). Only pictures read it; the commit time is in commitT.
@@ -35,15 +39,17 @@ export class TxLog {
     this.term = new Int32Array(capacity);
     this.node = new Int8Array(capacity);
     this.inc = new Int32Array(capacity);
-    this.sentT = new Float64Array(capacity);
+    this.sentT = [];
     this.opId = new Int32Array(capacity);
-    this.commitT = new Float64Array(capacity);
+    this.commitT = [];
     this.copies = new Float64Array(capacity);
     this.entry = [];
-    for (let i = 0; i < capacity; i++) this.entry.push(null); // packed, not holey: sized once, not by push
   }
 
-  /** Append a row and return its index. */
+  /**
+   * Append a row and return its index. The plain-array columns are written at the index, which appends
+   * to them or, after a rewind, overwrites a row a discarded future had written.
+   */
   append(kind: number, term: number, node: number, inc: number, sentT: number, opId: number, entry: Entry | null, copies: number, commitT: number): number {
     const i = this.length;
     if (i === this.kind.length) this.grow();
@@ -71,11 +77,8 @@ export class TxLog {
     this.term = wider(this.term, Int32Array);
     this.node = wider(this.node, Int8Array);
     this.inc = wider(this.inc, Int32Array);
-    this.sentT = wider(this.sentT, Float64Array);
     this.opId = wider(this.opId, Int32Array);
-    this.commitT = wider(this.commitT, Float64Array);
     this.copies = wider(this.copies, Float64Array);
-    for (let i = this.entry.length; i < n; i++) this.entry.push(null);
   }
 
   /**

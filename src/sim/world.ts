@@ -198,7 +198,7 @@ export interface NodeRec {
   leaseUntil: number;
   lastRenewSeen: number;
   /** Durable primaries: per key index, see DIRTY_NONE and DIRTY_HELD in dataset.ts. */
-  dirty: Float64Array;
+  dirty: Int32Array;
   held: Op[];
   /** Durable replicas: when this node became able to follow the log (restore end), for campaign backoff. */
   followSince: number;
