@@ -8,7 +8,7 @@ import { canTalk, oneWayUs, reachesRegion } from './network';
 import { uniform } from './rng';
 import { entryAt, offsetAt, replay } from './lineage';
 import { readInto } from './reads';
-import { K, type Entry, type Ev, type NodeRec, type Op, type Stream } from './world';
+import { K, type Ev, type NodeRec, type Op, type Stream } from './world';
 import type { Simulation } from './engine';
 
 const WAIT_SHORT = 6;
@@ -66,7 +66,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
     if (st === 'syncing') return reply(sim, op, idx, w.now, E.LOADING);
     if (n.role === 'primary' && refusal(sim, n, false) >= 0) return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
     n.busyUntil = finish;
-    readInto(op, n, n.role === 'primary' ? 0 : replicaLagUs(sim, n));
+    readInto(op, n, n.role === 'primary' ? 0 : replicaLagUs(sim, n), sim.w.writes);
     return reply(sim, op, idx, finish, -1);
   }
   if (n.role !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
@@ -112,16 +112,19 @@ function refusal(sim: Simulation, n: NodeRec, isWrite: boolean): number {
 function applyWrite(sim: Simulation, n: NodeRec, op: Op): void {
   const w = sim.w;
   const prev = n.data.vals[op.k];
-  const val = op.cmd === 0 ? null : (prev !== null && prev.val !== null ? prev.val : 0) + 1;
+  const writes = w.writes;
+  const prevVal = prev >= 0 ? writes.val[prev] : null;
+  const val = op.cmd === 0 ? null : (prevVal !== null ? prevVal : 0) + 1;
   const seq = w.nextSeq++;
   // RESP size of the propagated command, which is what replication offsets count.
   const size = 32 + sim.keyName(op.k).length + (op.cmd === 0 ? sim.spec.workload.valueBytes : 0);
-  const entry: Entry = { w: op.id, k: op.k, val, seq, t: w.now, off: n.offset + size, term: n.term };
+  const off = n.offset + size;
+  const entry = writes.add(op.id, op.k, val, seq, w.now, off, n.term);
   w.streams[n.stream].entries.push(entry);
   n.applied++;
-  n.offset = entry.off;
+  n.offset = off;
   setKey(n.data, op.k, entry);
-  op.offset = entry.off;
+  op.offset = off;
   op.seq = seq;
   op.term = n.term;
   op.value = op.cmd === 1 ? val : null;
@@ -134,7 +137,7 @@ function applyWrite(sim: Simulation, n: NodeRec, op: Op): void {
   }
 }
 
-function sendEntry(sim: Simulation, p: NodeRec, r: NodeRec, index: number, entry: Entry): void {
+function sendEntry(sim: Simulation, p: NodeRec, r: NodeRec, index: number, entry: number): void {
   const w = sim.w;
   // An injected link delay holds data in a queue at the sender's side (a delaying proxy): what is still
   // queued when the primary dies never leaves.
@@ -153,7 +156,7 @@ export function replicaLagUs(sim: Simulation, r: NodeRec): number {
   if (p.role !== 'primary' || p.stream < 0 || r.applied >= p.applied) return 0;
   if (r.stream !== p.stream && r.link !== 'online') return 0;
   const next = entryAt(w.streams, p.stream, r.applied);
-  return next ? Math.max(0, w.now - next.t) : 0;
+  return next !== undefined ? Math.max(0, w.now - w.writes.t[next]) : 0;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -254,15 +257,16 @@ function linkAlive(sim: Simulation, r: NodeRec, conn: number, leave: number): bo
 function onDeliver(sim: Simulation, e: Ev): void {
   const r = sim.w.nodes[e.a];
   if (r.link !== 'online' || !linkAlive(sim, r, e.d, e.c)) return;
-  const entry = e.ref as Entry;
+  const entry = e.ref as number;
   if (e.b < r.applied) return;
   if (e.b > r.applied) {
     r.link = 'down'; // a gap: something was lost on the way, resynchronise on the next tick
     return;
   }
-  setKey(r.data, entry.k, entry);
+  const writes = sim.w.writes;
+  setKey(r.data, writes.k[entry], entry);
   r.applied++;
-  r.offset = entry.off;
+  r.offset = writes.off[entry];
   if (sim.p.cache.aof.enabled) r.aofWritten = r.applied;
   r.rdbChanges++;
 }
@@ -376,8 +380,8 @@ function onPsyncBatch(sim: Simulation, e: Ev): void {
   const p = w.nodes[r.upstream];
   for (let i = r.applied; i < e.b; i++) {
     const entry = entryAt(w.streams, p.stream, i);
-    setKey(r.data, entry.k, entry);
-    r.offset = entry.off;
+    setKey(r.data, w.writes.k[entry], entry);
+    r.offset = w.writes.off[entry];
   }
   if (e.b > r.applied) r.applied = e.b;
   if (sim.p.cache.aof.enabled) r.aofWritten = r.applied;
@@ -537,10 +541,10 @@ function onLoadDone(sim: Simulation, e: Ev): void {
   if (n.inc !== e.c || n.slot.value !== 'loading') return;
   const src = e.ref as LoadSource;
   const previousStream = n.stream;
-  n.data = replay(w.streams, src.stream, src.applied, sim.spec.workload.keys);
+  n.data = replay(w.streams, w.writes, src.stream, src.applied, sim.spec.workload.keys);
   n.stream = src.kind === 'empty' ? -1 : src.stream;
   n.applied = src.kind === 'empty' ? 0 : src.applied;
-  n.offset = offsetAt(w.streams, n.stream, n.applied);
+  n.offset = offsetAt(w.streams, w.writes, n.stream, n.applied);
   n.aofWritten = n.aofFsynced = n.applied;
   n.diskLost = false;
   n.pageCacheLost = false;

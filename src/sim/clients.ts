@@ -50,7 +50,7 @@ export function onWorkload(sim: Simulation): void {
     rs: -1,
     lagUs: 0,
     fromReplica: false,
-    entry: null,
+    entry: -1,
   };
   const timeoutMs = sim.p.client.timeoutMs + (isWrite && !sim.durable ? waitBudgetMs(sim) : 0);
   op.deadline = w.now + Math.round(timeoutMs * 1000);

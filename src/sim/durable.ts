@@ -6,9 +6,10 @@ import { E, reply } from './clients';
 import { readInto } from './reads';
 import { canTalk, meanOneWayUs, oneWayUs, reachesRegion } from './network';
 import { lognormalFactor, uniform } from './rng';
-import { K, type Entry, type Ev, type LogState, type NodeRec, type Op, type World } from './world';
+import { K, type Ev, type LogState, type NodeRec, type Op, type World } from './world';
 import { DIRTY_HELD, DIRTY_NONE, emptyDataset, emptyDirty, setKey, type Dataset } from './dataset';
 import { LOG_KIND, type TxLog } from './txlog';
+import type { WriteLog } from './writes';
 import type { Simulation } from './engine';
 
 const ms = (x: number) => Math.round(x * 1000);
@@ -86,7 +87,7 @@ const HELD = -2;
  * Conditional append: accepted only if the appender still holds the log's current term (a claim: only if
  * the claimant has applied every entry). Without a quorum of reachable copies it cannot even be sent.
  */
-function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, e: Entry | null, term: number): number {
+function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, write: number, term: number): number {
   const w = sim.w;
   const log = w.log;
   if (kind === 2 ? n.logApplied !== log.rows.length : term !== log.leaderTerm || log.leaderNode !== n.idx) return REJECTED;
@@ -122,7 +123,7 @@ function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, e: 
   const quorumUs = d.logQuorum === 1 ? r0 : d.logQuorum === 2 ? r1 : r2;
   const commitT = Math.max(log.lastCommitT, w.now + quorumUs);
   log.lastCommitT = commitT;
-  const index = log.rows.append(kind, term, n.idx, n.inc, w.now, op ? op.id : 0, e, copies, commitT);
+  const index = log.rows.append(kind, term, n.idx, n.inc, w.now, op ? op.id : 0, write, copies, commitT);
   if (kind === 2) {
     log.leaderTerm = term;
     log.leaderNode = n.idx;
@@ -205,9 +206,11 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   if (st !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
   n.busyUntil = finish;
   const prev = n.data.vals[op.k];
-  const val = op.cmd === 0 ? null : (prev !== null && prev.val !== null ? prev.val : 0) + 1;
+  const writes = w.writes;
+  const prevVal = prev >= 0 ? writes.val[prev] : null;
+  const val = op.cmd === 0 ? null : (prevVal !== null ? prevVal : 0) + 1;
   const seq = w.nextSeq++;
-  const e: Entry = { w: op.id, k: op.k, val, seq, t: w.now, off: 0, term: n.term };
+  const e = writes.add(op.id, op.k, val, seq, w.now, 0, n.term);
   op.seq = seq;
   op.term = n.term;
   op.value = op.cmd === 1 ? val : null;
@@ -226,22 +229,21 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
 }
 
 /** The log took the append: the reply leaves when the entry commits. */
-function accepted(sim: Simulation, n: NodeRec, op: Op, e: Entry, index: number): void {
-  e.off = index + 1;
+function accepted(sim: Simulation, n: NodeRec, op: Op, e: number, index: number): void {
   op.offset = index + 1;
-  n.dirty[e.k] = index;
+  n.dirty[sim.w.writes.k[e]] = index;
   reply(sim, op, n.idx, sim.w.log.rows.commitT[index], -1);
 }
 
-function hold(n: NodeRec, op: Op, e: Entry): void {
-  setKey(n.data, e.k, e);
+function hold(n: NodeRec, op: Op, e: number): void {
+  setKey(n.data, op.k, e);
   n.held.push(op);
   op.entry = e;
-  n.dirty[e.k] = DIRTY_HELD;
+  n.dirty[op.k] = DIRTY_HELD;
 }
 
 function serveRead(sim: Simulation, n: NodeRec, op: Op): void {
-  readInto(op, n, n.role === 'primary' ? 0 : replicaLagUs(sim, n));
+  readInto(op, n, n.role === 'primary' ? 0 : replicaLagUs(sim, n), sim.w.writes);
 }
 
 /** Reads that waited for a held write learn its commit time once the log takes it. */
@@ -268,8 +270,8 @@ function depose(sim: Simulation, n: NodeRec, op: Op | null): void {
 function retryHeld(sim: Simulation, n: NodeRec): void {
   while (n.held.length > 0) {
     const op = n.held[0];
-    const e = op.entry as Entry;
-    const index = append(sim, n, 0, op, e, e.term);
+    const e = op.entry;
+    const index = append(sim, n, 0, op, e, sim.w.writes.term[e]);
     if (index === HELD) return;
     n.held.shift();
     if (index === REJECTED) {
@@ -295,15 +297,15 @@ export function syncReplica(sim: Simulation, n: NodeRec): void {
   const end = rows.length;
   const data = n.data;
   while (n.logApplied < end && rows.commitT[n.logApplied] <= horizon) {
-    applyRow(data, n, rows, n.logApplied);
+    applyRow(data, n, rows, sim.w.writes, n.logApplied);
     n.logApplied++;
   }
 }
 
 /** Apply log row i to a dataset: a write sets its key, a renewal or claim is a sign of a live leader. */
-function applyRow(data: Dataset, n: NodeRec, rows: TxLog, i: number): void {
-  const e = rows.entry[i];
-  if (e !== null) setKey(data, e.k, e);
+function applyRow(data: Dataset, n: NodeRec, rows: TxLog, writes: WriteLog, i: number): void {
+  const e = rows.write[i];
+  if (e >= 0) setKey(data, writes.k[e], e);
   else if (rows.sentT[i] > n.lastRenewSeen) n.lastRenewSeen = rows.sentT[i];
 }
 
@@ -351,7 +353,7 @@ function onReplicaCheck(sim: Simulation, idx: number): void {
   // No renewal seen for longer than the backoff: try to take over with a conditional append.
   const term = w.nextTerm++;
   sim.send(idx, { type: 'CAMPAIGN' });
-  const index = append(sim, n, 2, null, null, term);
+  const index = append(sim, n, 2, null, -1, term);
   if (index < 0) sim.send(idx, { type: 'LOST_ELECTION' });
   else sim.trace({ type: 'note', t: w.now, text: `${n.id} campaigns for leadership (term ${term})` });
 }
@@ -372,7 +374,7 @@ function onLeaseTick(sim: Simulation, e: Ev): void {
   }
   retryHeld(sim, n);
   if (n.slot.value !== 'primary' && n.slot.value !== 'leaseExpired') return;
-  const r = append(sim, n, 1, null, null, n.term);
+  const r = append(sim, n, 1, null, -1, n.term);
   if (r === REJECTED) depose(sim, n, null);
 }
 
@@ -392,7 +394,7 @@ function onRestoreDone(sim: Simulation, e: Ev): void {
   const data = emptyDataset(sim.spec.workload.keys);
   n.lastRenewSeen = 0;
   advanceCommitted(w);
-  for (let i = 0; i < log.committed; i++) applyRow(data, n, log.rows, i);
+  for (let i = 0; i < log.committed; i++) applyRow(data, n, log.rows, w.writes, i);
   n.data = data;
   n.logApplied = log.committed;
   n.followSince = w.now;

@@ -33,17 +33,21 @@ export interface AppendOnly {
   log: World['log']['rows'];
   /** Rows of the transaction log this timeline wrote. */
   logLength: number;
+  writes: World['writes'];
+  /** Rows of the write table this timeline wrote. */
+  writesLength: number;
 }
 
 export interface Checkpoint {
   t: number;
-  cloned: { rest: Omit<World, 'history' | 'historyLog' | 'acks' | 'trace' | 'streams' | 'log'>; logScalars: Omit<World['log'], 'rows'> };
+  cloned: { rest: Omit<World, 'history' | 'historyLog' | 'acks' | 'trace' | 'streams' | 'log' | 'writes'>; logScalars: Omit<World['log'], 'rows'> };
   historyLength: number;
   acksLength: number;
   traceLength: number;
   streamCount: number;
   entryLengths: number[];
   logLength: number;
+  writesLength: number;
 }
 
 /**
@@ -349,7 +353,7 @@ export class Simulation {
     }
     if (this.durable) durable.advanceCommitted(w);
     // `history` is inherited (a view of historyLog, see withHistoryView), so `rest` leaves it out.
-    const { historyLog, acks, trace, streams, log, ...rest } = w;
+    const { historyLog, acks, trace, streams, log, writes, ...rest } = w;
     const { rows, ...logScalars } = log;
     const cloned = cloneData({ rest, logScalars });
     return {
@@ -361,27 +365,29 @@ export class Simulation {
       streamCount: streams.length,
       entryLengths: streams.map((s) => s.entries.length),
       logLength: rows.length,
+      writesLength: writes.length,
     };
   }
 
   /** The append-only parts of the world as they stand (a later restore never modifies these arrays). */
   appendOnly(): AppendOnly {
     const w = this.w;
-    return { t: w.now, historyLog: w.historyLog, historyLength: w.historyLog.length, acks: w.acks, acksLength: w.acks.length, trace: w.trace, streams: w.streams, log: w.log.rows, logLength: w.log.rows.length };
+    return { t: w.now, historyLog: w.historyLog, historyLength: w.historyLog.length, acks: w.acks, acksLength: w.acks.length, trace: w.trace, streams: w.streams, log: w.log.rows, logLength: w.log.rows.length, writes: w.writes, writesLength: w.writes.length };
   }
 
   /**
    * Go back (or forward) to a checkpoint. The append-only parts come from `from` (by default the current
    * ones), which must reach at least as far as the checkpoint. The arrays handed in are left intact, so the
    * caller can keep them and later restore a checkpoint beyond this one without recomputing. The history
-   * log, the acknowledgements and the transaction log are the exception: they are not copied but rewound
-   * to the checkpoint's length (the biggest part of the world, so copying them made seeks slow); their rows
-   * past it stay, and replaying from the checkpoint writes the same rows again. So `from` must be this simulation's own timeline, and after a
-   * fault changes the future, an AppendOnly taken before no longer reaches beyond the fault.
+   * log, the acknowledgements, the transaction log and the write table are the exception: they are not
+   * copied but rewound to the checkpoint's length (the biggest part of the world, so copying them made
+   * seeks slow); their rows past it stay, and replaying from the checkpoint writes the same rows again. So
+   * `from` must be this simulation's own timeline, and after a fault changes the future, an AppendOnly
+   * taken before no longer reaches beyond the fault.
    */
   restore(cp: Checkpoint, from: AppendOnly = this.appendOnly()): void {
-    if (from.t < cp.t || from.historyLength < cp.historyLength || from.acksLength < cp.acksLength || from.logLength < cp.logLength) throw new Error('restore: the source timeline does not reach the checkpoint');
-    if (from.historyLog !== this.w.historyLog || from.log !== this.w.log.rows) throw new Error('restore: the source timeline belongs to another simulation');
+    if (from.t < cp.t || from.historyLength < cp.historyLength || from.acksLength < cp.acksLength || from.logLength < cp.logLength || from.writesLength < cp.writesLength) throw new Error('restore: the source timeline does not reach the checkpoint');
+    if (from.historyLog !== this.w.historyLog || from.log !== this.w.log.rows || from.writes !== this.w.writes) throw new Error('restore: the source timeline belongs to another simulation');
     const { rest, logScalars } = cloneData(cp.cloned);
     const w = this.w;
     const acks = from.acks;
@@ -389,6 +395,8 @@ export class Simulation {
     const streams = from.streams.slice(0, cp.streamCount).map((st, i) => ({ ...st, entries: st.entries.slice(0, cp.entryLengths[i]) }));
     const rows = from.log;
     rows.rewind(cp.logLength);
+    const writes = from.writes;
+    writes.rewind(cp.writesLength);
     const historyLog = from.historyLog;
     historyLog.rewind(cp.historyLength);
     // The long-lived objects (the world, its queue, nodes, clients, log) take the checkpoint's values in
@@ -398,7 +406,7 @@ export class Simulation {
     if (rest.nodes.length === w.nodes.length) rest.nodes = rest.nodes.map((node, i) => adopt(w.nodes[i], node));
     if (rest.clients.length === w.clients.length) rest.clients = rest.clients.map((c, i) => adopt(w.clients[i], c));
     const log = adopt(w.log, { ...logScalars, rows });
-    const next = { ...rest, historyLog, acks, trace: from.trace.slice(0, cp.traceLength), streams, log };
+    const next = { ...rest, historyLog, acks, trace: from.trace.slice(0, cp.traceLength), streams, log, writes };
     const same = adopt(w, next);
     this.w = same === w ? w : (withHistoryView(next) as World);
   }

@@ -4,6 +4,7 @@ import type { Digest } from './hash';
 import type { Heap } from './heap';
 import { AckLog, HistoryLog, withHistoryView } from './history';
 import { TxLog } from './txlog';
+import { WriteLog } from './writes';
 import { emptyDataset, emptyDirty } from './dataset';
 import { initialSlot } from './machines/driver';
 import { cacheNodeMachine } from './machines/cache-node';
@@ -132,6 +133,7 @@ export function initWorld(
           detectionMs: p.cache.failover.detectionMs,
           promotionMs: p.cache.failover.promotionMs,
         }, p.cache.failover.mode === 'none' ? 'disabled' : 'watching'),
+    writes: new WriteLog(Math.min(2 ** 20, Math.max(1024, Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.05) + 1024))),
     streams: [
       {
         id: 0,

@@ -3,22 +3,24 @@
 // AOF, RDB and backup is such a position, which is what lets the model say exactly which acknowledged
 // writes a failover or a restart kept and which it dropped, and why.
 import { emptyDataset, setKey, type Dataset } from './dataset';
-import type { Entry, Stream } from './world';
+import type { Stream } from './world';
+import type { WriteLog } from './writes';
 
-export function entryAt(streams: Stream[], s: number, i: number): Entry {
+/** The write index (writes.ts) of lineage entry i of stream s. */
+export function entryAt(streams: Stream[], s: number, i: number): number {
   let st = streams[s];
   while (i < st.base) st = streams[st.parent];
   return st.entries[i - st.base];
 }
 
 /** End offset after the first n entries of a lineage. */
-export function offsetAt(streams: Stream[], s: number, n: number): number {
+export function offsetAt(streams: Stream[], writes: WriteLog, s: number, n: number): number {
   if (s < 0 || n === 0) return 0;
-  return entryAt(streams, s, n - 1).off;
+  return writes.off[entryAt(streams, s, n - 1)];
 }
 
 /** The dataset that the first n entries of a lineage produce. */
-export function replay(streams: Stream[], s: number, n: number, keys: number): Dataset {
+export function replay(streams: Stream[], writes: WriteLog, s: number, n: number, keys: number): Dataset {
   const data = emptyDataset(keys);
   if (s < 0 || n === 0) return data;
   const parts: Array<[Stream, number, number]> = [];
@@ -32,7 +34,7 @@ export function replay(streams: Stream[], s: number, n: number, keys: number): D
     const [st, from, to] = parts[r];
     for (let i = from; i < to; i++) {
       const e = st.entries[i - st.base];
-      setKey(data, e.k, e);
+      setKey(data, writes.k[e], e);
     }
   }
   return data;
@@ -57,10 +59,10 @@ export function contains(streams: Stream[], s: number, n: number, ws: number, wi
 }
 
 /** Where each write sits: write id → [stream, lineage index]. */
-export function writePositions(streams: Stream[]): Map<number, [number, number]> {
+export function writePositions(streams: Stream[], writes: WriteLog): Map<number, [number, number]> {
   const pos = new Map<number, [number, number]>();
   for (const st of streams) {
-    for (let k = 0; k < st.entries.length; k++) pos.set(st.entries[k].w, [st.id, st.base + k]);
+    for (let k = 0; k < st.entries.length; k++) pos.set(writes.w[st.entries[k]], [st.id, st.base + k]);
   }
   return pos;
 }

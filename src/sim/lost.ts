@@ -24,7 +24,7 @@ function lostDurable(sim: Simulation): LostWrite[] {
     const inLog = i >= 0 && i < rows.length;
     if (inLog && i < committed && rows.opId[i] === op[k]) continue;
     const id = sim.nodeId(node[k]);
-    out.push({ id: op[k], key: inLog && rows.entry[i] !== null ? sim.keyName(rows.entry[i]!.k) : '?', ackedAtMs: t[k] / 1000, node: id, reason: `acknowledged at ${fmtS(t[k])} by ${id} but not in the committed log` });
+    out.push({ id: op[k], key: inLog && rows.write[i] >= 0 ? sim.keyName(w.writes.k[rows.write[i]]) : '?', ackedAtMs: t[k] / 1000, node: id, reason: `acknowledged at ${fmtS(t[k])} by ${id} but not in the committed log` });
   }
   return out;
 }
@@ -36,8 +36,9 @@ function lostCache(sim: Simulation): LostWrite[] {
   const posIndex = new Int32Array(w.nextOp);
   for (const st of w.streams) {
     for (let k = 0; k < st.entries.length; k++) {
-      posStream[st.entries[k].w] = st.id;
-      posIndex[st.entries[k].w] = st.base + k;
+      const id = w.writes.w[st.entries[k]];
+      posStream[id] = st.id;
+      posIndex[id] = st.base + k;
     }
   }
   const copies = survivingCopies(sim);
@@ -75,7 +76,7 @@ function lostCache(sim: Simulation): LostWrite[] {
       else reason = `${by}; ${d.why}`;
     }
     const entry = w.streams[ps].entries[pi - w.streams[ps].base];
-    out.push({ id, key: sim.keyName(entry.k), ackedAtMs: t[k] / 1000, node: n.id, reason });
+    out.push({ id, key: sim.keyName(w.writes.k[entry]), ackedAtMs: t[k] / 1000, node: n.id, reason });
   }
   out.sort((a, b) => a.ackedAtMs - b.ackedAtMs || a.id - b.id);
   return out;

@@ -1,11 +1,13 @@
 // What a GET sees on a node: the value, which write produced it, and how far behind the node was.
 import type { NodeRec, Op } from './world';
+import type { WriteLog } from './writes';
 
-export function readInto(op: Op, n: NodeRec, lagUs: number): void {
+export function readInto(op: Op, n: NodeRec, lagUs: number, writes: WriteLog): void {
   const v = n.data.vals[op.k];
-  op.value = v ? v.val : null;
-  op.rw = v ? v.w : -1;
-  op.rs = v ? v.seq : -1;
+  const present = v >= 0;
+  op.value = present ? writes.val[v] : null;
+  op.rw = present ? writes.w[v] : -1;
+  op.rs = present ? writes.seq[v] : -1;
   op.term = n.term;
   op.fromReplica = n.role !== 'primary';
   op.lagUs = op.fromReplica ? lagUs : 0;

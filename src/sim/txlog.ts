@@ -2,7 +2,6 @@
 // (history.ts). Every write appends a row, so as objects the log was a large share of what the garbage
 // collector copied while a run went on; as columns it allocates nothing per append. Rows never change
 // once appended, so the time machine rewinds the log to a checkpoint's length instead of copying it.
-import type { Entry } from './world';
 
 /** Row kinds. */
 export const LOG_KIND = { data: 0, renewal: 1, claim: 2 } as const;
@@ -31,8 +30,8 @@ export class TxLog {
    * copy). Only pictures read it; the commit time is in commitT.
    */
   copies: Float64Array;
-  /** The write of a data row (what a node replaying the log applies), else null. */
-  entry: Array<Entry | null>;
+  /** The write (its index in writes.ts) of a data row, what a node replaying the log applies; else −1. */
+  write: Int32Array;
 
   constructor(capacity = 1024) {
     this.kind = new Uint8Array(capacity);
@@ -43,14 +42,14 @@ export class TxLog {
     this.opId = new Int32Array(capacity);
     this.commitT = [];
     this.copies = new Float64Array(capacity);
-    this.entry = [];
+    this.write = new Int32Array(capacity);
   }
 
   /**
    * Append a row and return its index. The plain-array columns are written at the index, which appends
    * to them or, after a rewind, overwrites a row a discarded future had written.
    */
-  append(kind: number, term: number, node: number, inc: number, sentT: number, opId: number, entry: Entry | null, copies: number, commitT: number): number {
+  append(kind: number, term: number, node: number, inc: number, sentT: number, opId: number, write: number, copies: number, commitT: number): number {
     const i = this.length;
     if (i === this.kind.length) this.grow();
     this.kind[i] = kind;
@@ -59,7 +58,7 @@ export class TxLog {
     this.inc[i] = inc;
     this.sentT[i] = sentT;
     this.opId[i] = opId;
-    this.entry[i] = entry;
+    this.write[i] = write;
     this.copies[i] = copies;
     this.commitT[i] = commitT;
     this.length = i + 1;
@@ -79,6 +78,7 @@ export class TxLog {
     this.inc = wider(this.inc, Int32Array);
     this.opId = wider(this.opId, Int32Array);
     this.copies = wider(this.copies, Float64Array);
+    this.write = wider(this.write, Int32Array);
   }
 
   /**

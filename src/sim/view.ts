@@ -181,7 +181,7 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
       inFlight.replication++;
       const r = w.nodes[e.a];
       if (messages.length < MAX_MESSAGES && r.upstream >= 0)
-        messages.push({ kind: 'replication', id: (e.ref as { w: number }).w, write: true, from: sim.nodeId(r.upstream), to: r.id, sentUs: e.c, arriveUs: e.t, error: false });
+        messages.push({ kind: 'replication', id: w.writes.w[e.ref as number], write: true, from: sim.nodeId(r.upstream), to: r.id, sentUs: e.c, arriveUs: e.t, error: false });
     }
   }
   messages.sort((a, b) => a.sentUs - b.sentUs || a.id - b.id);

@@ -5,6 +5,7 @@ import type { Heap, QueuedEvent } from './heap';
 import type { AckLog, HistoryLog } from './history';
 import type { TxLog } from './txlog';
 import type { Dataset } from './dataset';
+import type { WriteLog } from './writes';
 import type { MachineSlot } from './machines/driver';
 import type { Rng } from './rng';
 import type { HistoryEvent, TraceEvent } from './types';
@@ -67,29 +68,6 @@ export interface Line {
 }
 
 
-/**
- * One write as a primary applied it: an entry of a replication stream (cache) or of the log (durable).
- * Datasets map each key to the entry that last wrote it, so applying a write allocates nothing.
- */
-export interface Entry {
-  w: number;
-  /** Key index (Simulation.keyName gives its name). */
-  k: number;
-  /**
-   * INCR: the counter's value. null for a SET: the workload names every SET value after its write
-   * (`v<w>`), so the string is only built when a history row is read (history.ts).
-   */
-  val: number | null;
-  seq: number;
-  /** Simulated time the primary applied it. */
-  t: number;
-  /** End byte offset (cache) or log index (durable). */
-  off: number;
-  term: number;
-}
-
-/** What a dataset holds for a key: the entry of the write that produced its value. */
-export type Val = Entry;
 
 /**
  * A replication history branch (cache-style). A node's data is a prefix of one stream's lineage: the
@@ -100,7 +78,8 @@ export interface Stream {
   parent: number; // -1 for the root
   base: number; // lineage index where this stream's own entries start
   baseOffset: number;
-  entries: Entry[];
+  /** Write indexes (writes.ts) of this stream's own entries. */
+  entries: number[];
   term: number;
   cause: 'initial' | 'promotion' | 'restart' | 'restore-backup';
   /** Plain words for the learner: why history forked here. */
@@ -125,15 +104,15 @@ export interface Op {
   offset: number;
   seq: number;
   term: number;
-  /** INCR: the new value; GET: what was read (null: absent, or a SET's value, see Entry.val). */
+  /** INCR: the new value; GET: what was read (null: absent, or a SET's value, see WriteLog.val). */
   value: number | null;
   /** Reads: the write whose value was returned (-1 = key absent), its seq, the server's lag, and where. */
   rw: number;
   rs: number;
   lagUs: number;
   fromReplica: boolean;
-  /** Log-durable: the write's entry while its append waits for a quorum. */
-  entry: Entry | null;
+  /** Log-durable: the write's index (writes.ts) while its append waits for a quorum, else −1. */
+  entry: number;
 }
 
 export interface Client {
@@ -270,6 +249,8 @@ export interface World {
   /** Node the control plane (cache) or the log (durable) considers primary. */
   primary: number;
   control: MachineSlot | null;
+  /** Every write a primary applied (writes.ts). Append-only: a checkpoint keeps its length. */
+  writes: WriteLog;
   streams: Stream[];
   backups: Backup[];
   log: LogState;

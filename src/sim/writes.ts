@@ -1,0 +1,74 @@
+// Every write a primary applied, as columns: one row per write, referred to everywhere by its row index
+// (a "write index"). Replication streams, the transaction log and every node's dataset hold such indexes
+// instead of objects, so a write allocates nothing that outlives it, and the young-generation collector,
+// which copies whatever survives, has almost nothing to copy. Rows never change once added, so the time
+// machine rewinds the table to a checkpoint's length instead of copying it (like history.ts).
+
+export class WriteLog {
+  length = 0;
+  /** Id of the client operation. */
+  w: Int32Array;
+  /** Key index. */
+  k: Int32Array;
+  /** Sequence number (global order of application). */
+  seq: Int32Array;
+  term: Int32Array;
+  /**
+   * INCR: the counter's value; null for a SET, whose value is named after its operation (`v<w>`), built
+   * only when a history row is read (history.ts). The columns below are plain arrays, not Float64Arrays:
+   * a number read from a Float64Array is a double to V8, and one stored in a node or an event would turn
+   * that field, in every object of its shape, from a small integer into a boxed double.
+   */
+  val: Array<number | null>;
+  /** Simulated time the primary applied it, µs. */
+  t: number[];
+  /** End byte offset in its replication stream (cache-style); 0 in the durable design. */
+  off: number[];
+
+  constructor(capacity = 1024) {
+    this.w = new Int32Array(capacity);
+    this.k = new Int32Array(capacity);
+    this.seq = new Int32Array(capacity);
+    this.term = new Int32Array(capacity);
+    this.val = [];
+    this.t = [];
+    this.off = [];
+  }
+
+  /**
+   * Add a row and return its index. The plain-array columns are written at the index, which appends to
+   * them or, after a rewind, overwrites a row that a discarded future had written.
+   */
+  add(w: number, k: number, val: number | null, seq: number, t: number, off: number, term: number): number {
+    const i = this.length;
+    if (i === this.w.length) this.grow();
+    this.w[i] = w;
+    this.k[i] = k;
+    this.seq[i] = seq;
+    this.term[i] = term;
+    this.val[i] = val;
+    this.t[i] = t;
+    this.off[i] = off;
+    this.length = i + 1;
+    return i;
+  }
+
+  private grow(): void {
+    const n = Math.max(1024, this.w.length * 2);
+    const wider = (from: Int32Array): Int32Array => {
+      const to = new Int32Array(n);
+      to.set(from);
+      return to;
+    };
+    this.w = wider(this.w);
+    this.k = wider(this.k);
+    this.seq = wider(this.seq);
+    this.term = wider(this.term);
+  }
+
+  /** As HistoryLog.rewind: n rows again, rows past the length kept until overwritten. */
+  rewind(n: number): void {
+    if (n > this.w.length) throw new Error(`writes: cannot rewind to ${n} rows, only ${this.w.length} were kept`);
+    this.length = n;
+  }
+}
