@@ -46,7 +46,7 @@ export interface Ev extends QueuedEvent {
   b: number;
   c: number;
   d: number;
-  /** An object argument: an operation, a fault, a machine event. */
+  /** Any other argument: an operation, a fault, a machine event, a write index (replication). */
   ref: unknown;
   /** The in-order line (World.lines) this event travels on, or −1. */
   line: number;
