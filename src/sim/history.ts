@@ -3,6 +3,7 @@
 // collector had to copy and trace while the run was still going (its pauses halved without them).
 // Rows are materialised as HistoryEvent objects only when someone reads them (`events()`, `at(i)`),
 // and those objects are exactly the ones the engine used to build.
+import { checkRewind, grown, widen } from './columns';
 import { AZS, type Cmd, type ErrorCode, type HistoryEvent, type InvokeEvent, type OkEvent } from './types';
 
 /** Row kinds; also the codes the trace digest mixes in for each history event. */
@@ -120,21 +121,16 @@ export class HistoryLog {
   }
 
   private grow(): void {
-    const n = this.kind.length * 2;
-    const wider = <A extends Uint8Array | Int8Array | Int32Array | Float64Array>(from: A, make: new (n: number) => A): A => {
-      const to = new make(n);
-      to.set(from);
-      return to;
-    };
-    this.kind = wider(this.kind, Uint8Array);
-    this.t = wider(this.t, Float64Array);
-    this.op = wider(this.op, Int32Array);
-    this.node = wider(this.node, Int8Array);
-    this.a = wider(this.a, Int32Array);
-    this.b = wider(this.b, Uint8Array);
-    this.x = wider(this.x, Float64Array);
-    this.y = wider(this.y, Float64Array);
-    this.z = wider(this.z, Float64Array);
+    const n = grown(this.kind.length);
+    this.kind = widen(this.kind, n);
+    this.t = widen(this.t, n);
+    this.op = widen(this.op, n);
+    this.node = widen(this.node, n);
+    this.a = widen(this.a, n);
+    this.b = widen(this.b, n);
+    this.x = widen(this.x, n);
+    this.y = widen(this.y, n);
+    this.z = widen(this.z, n);
     this.ref.length = n;
   }
 
@@ -163,7 +159,7 @@ export class HistoryLog {
    * deterministic replay writes the same rows again, which is what lets one log serve every seek.
    */
   rewind(n: number): void {
-    if (n > this.kind.length) throw new Error(`history: cannot rewind to ${n} rows, only ${this.kind.length} were kept`);
+    checkRewind('history', n, this.kind.length);
     this.length = n;
     // Materialised rows past n may belong to a future that a fault will change.
     if (this.objects.length > n) this.objects.length = n;
@@ -259,24 +255,16 @@ export class AckLog {
   }
 
   private grow(): void {
-    const n = Math.max(1024, this.op.length * 2);
-    const op = new Int32Array(n);
-    op.set(this.op);
-    const t = new Float64Array(n);
-    t.set(this.t);
-    const node = new Int8Array(n);
-    node.set(this.node);
-    const offset = new Float64Array(n);
-    offset.set(this.offset);
-    this.op = op;
-    this.t = t;
-    this.node = node;
-    this.offset = offset;
+    const n = grown(this.op.length);
+    this.op = widen(this.op, n);
+    this.t = widen(this.t, n);
+    this.node = widen(this.node, n);
+    this.offset = widen(this.offset, n);
   }
 
   /** As HistoryLog.rewind: n rows again, rows past the length kept until overwritten. */
   rewind(n: number): void {
-    if (n > this.op.length) throw new Error(`acks: cannot rewind to ${n} rows, only ${this.op.length} were kept`);
+    checkRewind('acks', n, this.op.length);
     this.length = n;
   }
 

@@ -3,6 +3,8 @@
 // collector copied while a run went on; as columns it allocates nothing per append. Rows never change
 // once appended, so the time machine rewinds the log to a checkpoint's length instead of copying it.
 
+import { checkRewind, grown, widen } from './columns';
+
 /** Row kinds. */
 export const LOG_KIND = { data: 0, renewal: 1, claim: 2 } as const;
 
@@ -66,19 +68,14 @@ export class TxLog {
   }
 
   private grow(): void {
-    const n = Math.max(1024, this.kind.length * 2);
-    const wider = <A extends Uint8Array | Int8Array | Int32Array | Float64Array>(from: A, make: new (n: number) => A): A => {
-      const to = new make(n);
-      to.set(from);
-      return to;
-    };
-    this.kind = wider(this.kind, Uint8Array);
-    this.term = wider(this.term, Int32Array);
-    this.node = wider(this.node, Int8Array);
-    this.inc = wider(this.inc, Int32Array);
-    this.opId = wider(this.opId, Int32Array);
-    this.copies = wider(this.copies, Float64Array);
-    this.write = wider(this.write, Int32Array);
+    const n = grown(this.kind.length);
+    this.kind = widen(this.kind, n);
+    this.term = widen(this.term, n);
+    this.node = widen(this.node, n);
+    this.inc = widen(this.inc, n);
+    this.opId = widen(this.opId, n);
+    this.copies = widen(this.copies, n);
+    this.write = widen(this.write, n);
   }
 
   /**
@@ -86,7 +83,7 @@ export class TxLog {
    * overwritten, and a deterministic replay writes the same rows again.
    */
   rewind(n: number): void {
-    if (n > this.kind.length) throw new Error(`log: cannot rewind to ${n} rows, only ${this.kind.length} were kept`);
+    checkRewind('log', n, this.kind.length);
     this.length = n;
   }
 }

@@ -4,6 +4,8 @@
 // which copies whatever survives, has almost nothing to copy. Rows never change once added, so the time
 // machine rewinds the table to a checkpoint's length instead of copying it (like history.ts).
 
+import { checkRewind, grown, widen } from './columns';
+
 export class WriteLog {
   length = 0;
   /** Id of the client operation. */
@@ -54,21 +56,16 @@ export class WriteLog {
   }
 
   private grow(): void {
-    const n = Math.max(1024, this.w.length * 2);
-    const wider = (from: Int32Array): Int32Array => {
-      const to = new Int32Array(n);
-      to.set(from);
-      return to;
-    };
-    this.w = wider(this.w);
-    this.k = wider(this.k);
-    this.seq = wider(this.seq);
-    this.term = wider(this.term);
+    const n = grown(this.w.length);
+    this.w = widen(this.w, n);
+    this.k = widen(this.k, n);
+    this.seq = widen(this.seq, n);
+    this.term = widen(this.term, n);
   }
 
   /** As HistoryLog.rewind: n rows again, rows past the length kept until overwritten. */
   rewind(n: number): void {
-    if (n > this.w.length) throw new Error(`writes: cannot rewind to ${n} rows, only ${this.w.length} were kept`);
+    checkRewind('writes', n, this.w.length);
     this.length = n;
   }
 }
