@@ -37,8 +37,12 @@ export class Observer {
   version = 0;
   private histIdx = 0;
   private traceIdx = 0;
-  private invokeT: number[] = [];
-  private writes = new Set<number>();
+  /**
+   * Per operation id, when the write was invoked (µs), or −1 for a read or an id not seen. A typed array
+   * grown by doubling: a Set of write ids and an array of times cost a hash lookup per history row, the
+   * largest part of following a long run.
+   */
+  private writeInvokeT = new Float64Array(1024).fill(-1);
   private samples: number[][];
   private pct: Array<[number, number] | undefined>;
   private acked: number[];
@@ -53,6 +57,22 @@ export class Observer {
     this.pct = new Array(buckets);
     this.acked = new Array(buckets).fill(0);
     this.lag = new Array(buckets).fill(NaN);
+  }
+
+  private noteInvoke(op: number, writeInvokedUs: number): void {
+    if (op >= this.writeInvokeT.length) {
+      let n = this.writeInvokeT.length * 2;
+      while (n <= op) n *= 2;
+      const wider = new Float64Array(n).fill(-1);
+      wider.set(this.writeInvokeT);
+      this.writeInvokeT = wider;
+    }
+    this.writeInvokeT[op] = writeInvokedUs;
+  }
+
+  /** When write `op` was invoked, or −1 if it is a read or was not seen. */
+  private writeInvokedAt(op: number): number {
+    return op < this.writeInvokeT.length ? this.writeInvokeT[op] : -1;
   }
 
   private bucket(tUs: number): number {
@@ -74,12 +94,13 @@ export class Observer {
       if (ti <= this.frontierUs) continue;
       const k = kind[i];
       if (k === ROW.invoke) {
-        this.invokeT[op[i]] = ti;
-        if (a[i] !== CMD_GET) this.writes.add(op[i]);
-      } else if (k === ROW.ok && this.writes.has(op[i])) {
+        this.noteInvoke(op[i], a[i] !== CMD_GET ? ti : -1);
+      } else if (k === ROW.ok) {
+        const invokedUs = this.writeInvokedAt(op[i]);
+        if (invokedUs < 0) continue;
         const b = this.bucket(ti);
         this.acked[b]++;
-        this.samples[b].push((ti - this.invokeT[op[i]]) / 1000);
+        this.samples[b].push((ti - invokedUs) / 1000);
         this.pct[b] = undefined;
       }
     }
@@ -135,10 +156,11 @@ export class Observer {
     const start = b * this.bucketUs;
     const { kind, t, op } = history;
     for (let i = this.histIdx - 1; i >= 0 && t[i] >= start; i--) {
-      if (t[i] < beforeUs && kind[i] === ROW.ok && this.writes.has(op[i])) {
-        this.acked[b]++;
-        this.samples[b].push((t[i] - this.invokeT[op[i]]) / 1000);
-      }
+      if (t[i] >= beforeUs || kind[i] !== ROW.ok) continue;
+      const invokedUs = this.writeInvokedAt(op[i]);
+      if (invokedUs < 0) continue;
+      this.acked[b]++;
+      this.samples[b].push((t[i] - invokedUs) / 1000);
     }
   }
 
