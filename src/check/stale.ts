@@ -4,6 +4,7 @@
 import type { HistoryEvent, StaleRead } from '../sim/types';
 import { byInvokeTime, collectOps } from './ops';
 import { usToMs } from './units';
+import { firstAtLeast } from '../sim/search';
 
 export interface StaleReadReport {
   count: number;
@@ -13,7 +14,7 @@ export interface StaleReadReport {
   samples: StaleRead[];
 }
 
-interface AckedWrites {
+export interface AckedWrites {
   /** Acknowledgement times, ascending. */
   ackUs: number[];
   /** Highest seq among the writes acknowledged up to and including each index. */
@@ -41,15 +42,9 @@ function ackedWritesByKey(history: readonly HistoryEvent[]): Map<string, AckedWr
 }
 
 /** Highest seq acknowledged strictly before `t`, or -Infinity. */
-function newestAckedBefore(w: AckedWrites, t: number): number {
-  let lo = 0;
-  let hi = w.ackUs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (w.ackUs[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? -Infinity : w.maxSeq[lo - 1];
+export function newestAckedBefore(w: AckedWrites, t: number): number {
+  const n = firstAtLeast(w.ackUs, t);
+  return n === 0 ? -Infinity : w.maxSeq[n - 1];
 }
 
 export function staleReads(history: readonly HistoryEvent[], maxSamples = 200): StaleReadReport {

@@ -1,5 +1,6 @@
-// What the append-only tables of a run (history, acknowledgements, writes, transaction log) share: their
-// typed columns grow by doubling, and a rewind may not go past the rows they kept.
+// What the append-only tables of a run (history, acknowledgements, writes, transaction log) share, and
+// the per-operation tables of the app's worker: typed columns grow by doubling, and a rewind may not go
+// past the rows they kept.
 
 type Column = Uint8Array | Int8Array | Int32Array | Float64Array;
 
@@ -8,9 +9,10 @@ export function grown(capacity: number): number {
   return Math.max(1024, capacity * 2);
 }
 
-/** A copy of a column with room for n rows. */
-export function widen<A extends Column>(from: A, n: number): A {
+/** A copy of a column with room for n rows; the new rows hold `fill` (0 by default). */
+export function widen<A extends Column>(from: A, n: number, fill = 0): A {
   const to = new (from.constructor as new (n: number) => A)(n);
+  if (fill !== 0) to.fill(fill);
   to.set(from);
   return to;
 }

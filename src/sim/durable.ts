@@ -10,6 +10,7 @@ import { K, type Ev, type LogState, type NodeRec, type Op, type World } from './
 import { DIRTY_HELD, DIRTY_NONE, emptyDataset, emptyDirty, setKey, type Dataset } from './dataset';
 import { LOG_KIND, type TxLog } from './txlog';
 import type { WriteLog } from './writes';
+import { firstAbove } from './search';
 import type { Simulation } from './engine';
 
 const ms = (x: number) => Math.round(x * 1000);
@@ -51,15 +52,7 @@ function copiesReachable(sim: Simulation, az: number): number {
 
 /** Entries committed by time t: commit times are non-decreasing, so a binary search from the last known. */
 export function committedAt(log: LogState, t: number): number {
-  const commitT = log.rows.commitT;
-  let lo = log.committed;
-  let hi = log.rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (commitT[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAbove(log.rows.commitT, t, log.committed, log.rows.length);
 }
 
 /**
@@ -195,7 +188,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
       const dirty = n.dirty[op.k];
       serveRead(sim, n, op);
       // A read that touches a key with an uncommitted write waits for that commit. [P §3.2]
-      if (dirty === DIRTY_HELD) n.readWaiters.push({ op, idx: dirty });
+      if (dirty === DIRTY_HELD) n.readWaiters.push(op);
       else reply(sim, op, idx, dirty === DIRTY_NONE ? finish : Math.max(finish, w.log.rows.commitT[dirty]), -1);
       return;
     }
@@ -220,11 +213,11 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   }
   const index = append(sim, n, 0, op, e, n.term);
   if (index === REJECTED) return depose(sim, n, op);
-  setKey(n.data, op.k, e);
   if (index === HELD) {
     hold(n, op, e);
     return;
   }
+  setKey(n.data, op.k, e);
   accepted(sim, n, op, e, index);
 }
 
@@ -250,10 +243,10 @@ function serveRead(sim: Simulation, n: NodeRec, op: Op): void {
 function releaseReads(sim: Simulation, n: NodeRec): void {
   if (n.readWaiters.length === 0) return;
   const keep: typeof n.readWaiters = [];
-  for (const r of n.readWaiters) {
-    const idx = n.dirty[r.op.k];
-    if (idx === DIRTY_NONE || idx === DIRTY_HELD) keep.push(r);
-    else reply(sim, r.op, n.idx, Math.max(sim.w.now, sim.w.log.rows.commitT[idx]), -1);
+  for (const op of n.readWaiters) {
+    const idx = n.dirty[op.k];
+    if (idx === DIRTY_NONE || idx === DIRTY_HELD) keep.push(op);
+    else reply(sim, op, n.idx, Math.max(sim.w.now, sim.w.log.rows.commitT[idx]), -1);
   }
   n.readWaiters = keep;
 }
@@ -323,14 +316,7 @@ export function visibleApplied(sim: Simulation, n: NodeRec): number {
   if (!REPLICA_STATES.has(n.slot.value) || n.linkStalled || !reachesRegion(sim.w, n.az)) return n.logApplied;
   const log = sim.w.log;
   const horizon = sim.w.now - (ms(sim.p.durable.replicaPollMs) + meanOneWayUs(sim.p.network, n.az, n.az) + n.linkDelayUs);
-  let lo = n.logApplied;
-  let hi = committedAt(log, sim.w.now);
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (log.rows.commitT[mid] <= horizon) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAbove(log.rows.commitT, horizon, n.logApplied, committedAt(log, sim.w.now));
 }
 
 function onReplicaCheck(sim: Simulation, idx: number): void {

@@ -143,11 +143,17 @@ export class Simulation {
     }
   }
 
-  private event(t: number, kind: number, a: number, b: number, c: number, ref: unknown, d: number): Ev {
-    // An event after the end of the run never happens, so a far-off one (a daily backup) may as well wait
-    // at 2^31 − 1 µs: V8 then keeps every event time a small integer. One time beyond that range stored in
-    // an event would turn all of them into boxed floats, which costs an allocation per event from then on.
-    if (t > SMALL_INT_MAX && t > this.endUs) t = Math.max(SMALL_INT_MAX, this.endUs + 1);
+  /**
+   * An event after the end of the run never happens, so a far-off one (a daily backup) may as well wait
+   * at 2^31 − 1 µs: V8 then keeps every event time a small integer. One time beyond that range stored in
+   * an event would turn all of them into boxed floats, which costs an allocation per event from then on.
+   */
+  private smallTime(t: number): number {
+    return t > SMALL_INT_MAX && t > this.endUs ? Math.max(SMALL_INT_MAX, this.endUs + 1) : t;
+  }
+
+  private event(time: number, kind: number, a: number, b: number, c: number, ref: unknown, d: number): Ev {
+    let t = this.smallTime(time);
     if (t < this.w.now) t = this.w.now;
     // Event objects are recycled: a run allocates millions of them otherwise.
     const e = this.pool.pop();
@@ -193,9 +199,7 @@ export class Simulation {
 
   /** The workload's next arrival, `delayUs` from now (see World.arrivalT). */
   arriveAfter(delayUs: number): void {
-    let t = this.w.now + Math.max(0, Math.round(delayUs));
-    if (t > SMALL_INT_MAX && t > this.endUs) t = Math.max(SMALL_INT_MAX, this.endUs + 1);
-    this.w.arrivalT = t;
+    this.w.arrivalT = this.smallTime(this.w.now + Math.max(0, Math.round(delayUs)));
     this.w.arrivalSeq = this.w.heap.nextSeq++;
   }
 
@@ -339,8 +343,8 @@ export class Simulation {
   }
 
   // -------------------------------------------------------------------------------------------------
-  // Checkpoints: the world is plain data. Append-only parts (history, trace, stream entries, committed
-  // log entries) are kept by length; everything else is deep-copied in one call (cloneData, which keeps
+  // Checkpoints: the world is plain data. Append-only parts (history, acknowledgements, trace, stream
+  // entries, the write table and the transaction log) are kept by length; everything else is deep-copied in one call (cloneData, which keeps
   // V8's shapes where structuredClone did not), so objects shared between the queue, the clients and the
   // nodes stay shared in the copy.
   // -------------------------------------------------------------------------------------------------

@@ -58,15 +58,6 @@ export function contains(streams: Stream[], s: number, n: number, ws: number, wi
   return false;
 }
 
-/** Where each write sits: write id → [stream, lineage index]. */
-export function writePositions(streams: Stream[], writes: WriteLog): Map<number, [number, number]> {
-  const pos = new Map<number, [number, number]>();
-  for (const st of streams) {
-    for (let k = 0; k < st.entries.length; k++) pos.set(writes.w[st.entries[k]], [st.id, st.base + k]);
-  }
-  return pos;
-}
-
 /**
  * Why a write at (ws, wi) is not in position (s, n): the fork on the surviving lineage that left it behind.
  * Returns that stream's explanation, or null when the write simply lies beyond n on the same stream.

@@ -181,7 +181,7 @@ export interface NodeRec {
   held: Op[];
   /** Durable replicas: when this node became able to follow the log (restore end), for campaign backoff. */
   followSince: number;
-  readWaiters: Array<{ op: Op; idx: number }>;
+  readWaiters: Op[];
 }
 
 export interface LogState {

@@ -9,6 +9,9 @@ import type { LatencySummary, LostWrite } from '../../sim/types';
 import { overlapMs, overlapWindows, sortIntervals, type RawInterval } from '../../check/split-brain';
 import { roundMs, usToMs } from '../../check/units';
 import { lostSpan, rpoFromSpan } from '../../check/rpo';
+import { newestAckedBefore, type AckedWrites } from '../../check/stale';
+import { firstAbove, firstAtLeast } from '../../sim/search';
+import { grown, widen } from '../../sim/columns';
 
 /** Command codes in an invoke row (see history.ts). */
 const CMD_GET = 2;
@@ -17,13 +20,9 @@ const OK_READ = 1;
 /** Rows between checkpoints: going back costs at most counting this many rows again. */
 const CHECKPOINT_ROWS = 32_768;
 
-interface AckedByKey {
-  /** Acknowledgement times, ascending. */
-  ackUs: number[];
+interface AckedByKey extends AckedWrites {
   /** History row of each acknowledgement. */
   row: number[];
-  /** Highest seq among the writes acknowledged up to and including each index. */
-  maxSeq: number[];
 }
 
 /** Ops of one kind from one client AZ, in (invocation time, id) order, folded into windows up to `head`. */
@@ -190,14 +189,8 @@ export class LiveSummary {
    * Rows before tUs stay as they were, so the count resumes from there.
    */
   forkAt(h: HistoryLog, tUs: number): void {
-    let lo = 0;
-    let hi = Math.min(h.length, this.rows);
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (h.t[mid] < tUs) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < this.rows) this.rewind(lo);
+    const kept = firstAtLeast(h.t, tUs, 0, Math.min(h.length, this.rows));
+    if (kept < this.rows) this.rewind(kept);
   }
 
   private count(h: HistoryLog, n: number): void {
@@ -341,17 +334,12 @@ export class LiveSummary {
   }
 
   private grow(id: number): void {
-    const n = Math.max(1024, id + 1, this.invRow.length * 2);
-    const wider = <A extends Uint8Array | Int32Array | Float64Array>(from: A, to: A, fill?: number): A => {
-      if (fill !== undefined) to.fill(fill);
-      to.set(from);
-      return to;
-    };
-    this.invT = wider(this.invT, new Float64Array(n));
-    this.cmd = wider(this.cmd, new Uint8Array(n));
-    this.outcome = wider(this.outcome, new Uint8Array(n));
-    this.invRow = wider(this.invRow, new Int32Array(n), -1);
-    this.outRow = wider(this.outRow, new Int32Array(n), -1);
+    const n = Math.max(id + 1, grown(this.invRow.length));
+    this.invT = widen(this.invT, n);
+    this.cmd = widen(this.cmd, n);
+    this.outcome = widen(this.outcome, n);
+    this.invRow = widen(this.invRow, n, -1);
+    this.outRow = widen(this.outRow, n, -1);
   }
 
   private enqueue(q: AzQueue, id: number): void {
@@ -415,15 +403,8 @@ export class LiveSummary {
     if (lost.length === 0) return 0;
     const { ids, first, last } = lostSpan(lost);
     // Acknowledgements are in time order: the newest at or before the first loss that was not lost.
-    let lo = 0;
-    let hi = this.ackT.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ackT[mid] <= first) lo = mid + 1;
-      else hi = mid;
-    }
     let safe = -Infinity;
-    for (let j = lo - 1; j >= 0; j--) {
+    for (let j = firstAbove(this.ackT, first) - 1; j >= 0; j--) {
       if (ids.has(this.ackOp[j])) continue;
       safe = Math.max(safe, this.ackT[j]);
       break;
@@ -446,16 +427,4 @@ export class LiveSummary {
       readLatencyMs: this.rLat.summary(),
     };
   }
-}
-
-/** Highest seq acknowledged strictly before `t`, or -Infinity. */
-function newestAckedBefore(w: AckedByKey, t: number): number {
-  let lo = 0;
-  let hi = w.ackUs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (w.ackUs[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? -Infinity : w.maxSeq[lo - 1];
 }

@@ -5,6 +5,8 @@
 // It reads the history's columns, never its rows as objects: materialising millions of HistoryEvent
 // objects in a long run made every garbage collection (and so every replay after a seek) slow.
 import { ROW, type HistoryLog } from '../../sim/history';
+import { firstAbove } from '../../sim/search';
+import { grown, widen } from '../../sim/columns';
 import type { LostWrite, TraceEvent } from '../../sim/types';
 import { describeTrace, markerKind } from './describe';
 import type { LogLine, Marker, PaneSeries } from './protocol';
@@ -15,18 +17,6 @@ function percentile(sorted: number[], p: number): number {
 
 /** Command code of a GET in an invoke row (see history.ts). */
 const CMD_GET = 2;
-
-/** The first index in [from, to) whose time is after tUs (times are in order). */
-function firstAfter(t: Float64Array, from: number, to: number, tUs: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid] <= tUs) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export class Observer {
   /** Every event at or before this time has been counted. */
@@ -60,13 +50,7 @@ export class Observer {
   }
 
   private noteInvoke(op: number, writeInvokedUs: number): void {
-    if (op >= this.writeInvokeT.length) {
-      let n = this.writeInvokeT.length * 2;
-      while (n <= op) n *= 2;
-      const wider = new Float64Array(n).fill(-1);
-      wider.set(this.writeInvokeT);
-      this.writeInvokeT = wider;
-    }
+    if (op >= this.writeInvokeT.length) this.writeInvokeT = widen(this.writeInvokeT, Math.max(op + 1, grown(this.writeInvokeT.length)), -1);
     this.writeInvokeT[op] = writeInvokedUs;
   }
 
@@ -87,7 +71,7 @@ export class Observer {
     this.histIdx = Math.min(this.histIdx, n);
     this.traceIdx = Math.min(this.traceIdx, trace.length);
     // Rows at or before the frontier were counted already: skip them without looking at each one.
-    if (this.histIdx < n && t[this.histIdx] <= this.frontierUs) this.histIdx = firstAfter(t, this.histIdx, n, this.frontierUs);
+    if (this.histIdx < n && t[this.histIdx] <= this.frontierUs) this.histIdx = firstAbove(t, this.frontierUs, this.histIdx, n);
     for (; this.histIdx < n; this.histIdx++) {
       const i = this.histIdx;
       const ti = t[i];
