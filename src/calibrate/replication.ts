@@ -19,7 +19,27 @@ export async function startPair(name: string, delayMs: number | null, primaryCon
   // The replica never saves: what it holds after promotion is exactly what reached it over the link.
   const replica = await startRedis({ name: `${name}-replica`, conf: [`replicaof 127.0.0.1 ${upstreamPort}`, 'repl-diskless-load disabled'] });
   await waitInSync(replica, 20_000);
+  await waitReplicaOnline(primary, 20_000);
   return { primary, replica, proxy };
+}
+
+/**
+ * The replica's own "link up" comes before the primary counts it: after a diskless sync the primary marks
+ * it online only when its first acknowledgement arrives, and until then WAIT does not count it.
+ */
+async function waitReplicaOnline(primary: RedisNode, timeoutMs: number): Promise<void> {
+  const c = await RedisClient.open(primary.port);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const info = await c.info('replication');
+      if (info.slave0?.includes('state=online')) return;
+      if (Date.now() > deadline) throw new Error(`${primary.name} did not see its replica online in ${timeoutMs} ms (${info.slave0 ?? 'no replica'})`);
+      await sleep(20);
+    }
+  } finally {
+    c.close();
+  }
 }
 
 export async function waitInSync(replica: RedisNode, timeoutMs: number): Promise<void> {
