@@ -8,7 +8,7 @@ import { cacheNodeMachine } from './machines/cache-node';
 import { durableNodeMachine } from './machines/durable-node';
 import { failoverMachine } from './machines/failover-control';
 import { STREAM, createRng } from './rng';
-import { ROW, withHistoryView } from './history';
+import { ROW } from './history';
 import { cloneData } from './clone';
 import { AZS, type FaultSpec, type PresetParams, type RunSpec, type TraceEvent } from './types';
 import { K, type Ev, type Op, type World } from './world';
@@ -412,7 +412,7 @@ export class Simulation {
     const log = adopt(w.log, { ...logScalars, rows });
     const next = { ...rest, historyLog, acks, trace: from.trace.slice(0, cp.traceLength), streams, log, writes };
     const same = adopt(w, next);
-    this.w = same === w ? w : (withHistoryView(next) as World);
+    this.w = same === w ? w : (next as World);
   }
 
   // -------------------------------------------------------------------------------------------------

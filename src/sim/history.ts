@@ -274,20 +274,3 @@ export class AckLog {
     return { op: [...this.op.subarray(0, n)], t: [...this.t.subarray(0, n)], node: [...this.node.subarray(0, n)], offset: [...this.offset.subarray(0, n)] };
   }
 }
-
-/** The `history` accessor, inherited from a prototype so that spreading or cloning a world skips it. */
-const HISTORY_VIEW = {
-  get history(): HistoryEvent[] {
-    return (this as unknown as { historyLog: HistoryLog }).historyLog.events();
-  },
-};
-
-/**
- * Give a world object its `history`: the log's rows as objects, for readers that want them (the app's
- * event counts, tests). Set as the prototype rather than defined on the object, which would make V8 keep
- * the world as a slow dictionary.
- */
-export function withHistoryView<W extends { historyLog: HistoryLog }>(w: W): W & { readonly history: HistoryEvent[] } {
-  Object.setPrototypeOf(w, HISTORY_VIEW);
-  return w as W & { readonly history: HistoryEvent[] };
-}

@@ -8,7 +8,7 @@ import type { Dataset } from './dataset';
 import type { WriteLog } from './writes';
 import type { MachineSlot } from './machines/driver';
 import type { Rng } from './rng';
-import type { HistoryEvent, TraceEvent } from './types';
+import type { TraceEvent } from './types';
 
 /** Event kinds. Numbers, so dispatch is a switch and events stay one small monomorphic shape. */
 export const K = {
@@ -227,11 +227,6 @@ export interface World {
   powerOff: boolean;
   /** What clients saw, recorded as columns (history.ts). Append-only: a checkpoint keeps its length. */
   historyLog: HistoryLog;
-  /**
-   * The same as HistoryEvent objects, built when first read: an accessor inherited from the world's
-   * prototype (withHistoryView), so cloning or spreading the world never copies or builds it.
-   */
-  readonly history: HistoryEvent[];
   /**
    * Acknowledged writes as parallel columns (operation id, time, serving node, offset), appended when the
    * client hears OK: the lost-write count reads these instead of scanning the whole history.

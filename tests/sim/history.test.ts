@@ -120,9 +120,11 @@ describe('history of a run', () => {
 
       const sim = new Simulation(spec);
       sim.runUntil(2e6);
-      expect(Object.keys(sim.w)).not.toContain('history');
-      expect(sim.w.history).toBe(sim.w.history);
-      expect(sim.w.history.length).toBe(sim.w.historyLog.length);
+      expect(sim.w.historyLog.events()).toBe(sim.w.historyLog.events());
+      expect(sim.w.historyLog.events().length).toBe(sim.w.historyLog.length);
+      // Worlds stay plain objects: a prototype of their own gave each run's world a new hidden class and
+      // made every run recompile the engine (see init.ts).
+      expect(Object.getPrototypeOf(sim.w)).toBe(Object.prototype);
     });
   }
 });

@@ -23,7 +23,7 @@ describe('time machine', () => {
       tm.seek(9e6);
       tm.advance(spec.durationS * 1e6);
       expect(tm.sim.traceHash()).toBe(straight.traceHash);
-      expect(tm.sim.w.history).toEqual(straight.history);
+      expect(tm.sim.w.historyLog.events()).toEqual(straight.history);
     });
 
     it(`${preset}: the state after seeking to t equals a run stopped at t`, () => {
@@ -32,7 +32,7 @@ describe('time machine', () => {
       tm.seek(12.345e6);
       const fresh = new TimeMachine(spec, [], 2_000_000);
       fresh.advance(12.345e6);
-      expect(tm.sim.w.history.length).toBe(fresh.sim.w.history.length);
+      expect(tm.sim.w.historyLog.length).toBe(fresh.sim.w.historyLog.length);
       expect(tm.sim.w.nodes.map((n) => [n.slot.value, n.role, n.applied, n.logApplied, n.data.size, n.data.vals])).toEqual(
         fresh.sim.w.nodes.map((n) => [n.slot.value, n.role, n.applied, n.logApplied, n.data.size, n.data.vals]),
       );
@@ -52,7 +52,7 @@ describe('time machine', () => {
       const replay = new TimeMachine(spec, [...tm.faults], 2_000_000);
       replay.advance(spec.durationS * 1e6);
       expect(tm.sim.traceHash()).toBe(replay.sim.traceHash());
-      expect(tm.sim.w.history).toEqual(replay.sim.w.history);
+      expect(tm.sim.w.historyLog.events()).toEqual(replay.sim.w.historyLog.events());
       expect(tm.sim.w.acks.rows()).toEqual(replay.sim.w.acks.rows());
     });
 

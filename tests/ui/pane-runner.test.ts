@@ -57,8 +57,8 @@ describe('PaneRunner', () => {
       r.inject(4e6, { kind: 'crash', node: 'primary' });
       r.moveTo(25e6);
       // Recounted from the history's rows as objects: an ok row whose operation was invoked as a write.
-      const writes = new Set(r.tm.sim.w.history.filter((e) => e.type === 'invoke' && e.cmd !== 'GET').map((e) => e.op));
-      const okWrites = r.tm.sim.w.history.filter((e) => e.type === 'ok' && writes.has(e.op)).length;
+      const writes = new Set(r.tm.sim.w.historyLog.events().filter((e) => e.type === 'invoke' && e.cmd !== 'GET').map((e) => e.op));
+      const okWrites = r.tm.sim.w.historyLog.events().filter((e) => e.type === 'ok' && writes.has(e.op)).length;
       expect(okWrites).toBeGreaterThan(0);
       expect(r.series().acked.reduce((a, b) => a + b, 0)).toBe(okWrites);
     }
