@@ -12,6 +12,7 @@ import { lostSpan, rpoFromSpan } from '../../check/rpo';
 import { newestAckedBefore, type AckedWrites } from '../../check/stale';
 import { firstAbove, firstAtLeast } from '../../sim/search';
 import { grown, widen } from '../../sim/columns';
+import { LatencySamples } from './latency-samples';
 
 /** Command codes in an invoke row (see history.ts). */
 const CMD_GET = 2;
@@ -61,61 +62,6 @@ export interface LiveCounts {
   readLatencyMs: LatencySummary;
 }
 
-class SortedSamples {
-  private sorted = new Float64Array(0);
-  private pending: number[] = [];
-  /** Every sample in the order it was added. */
-  readonly added: number[] = [];
-
-  add(v: number): void {
-    this.pending.push(v);
-    this.added.push(v);
-  }
-
-  /** Forget the samples added after the first n. */
-  truncate(n: number): void {
-    if (n >= this.added.length) return;
-    this.flush();
-    const gone = Float64Array.from(this.added.slice(n)).sort();
-    this.added.length = n;
-    const old = this.sorted;
-    const out = new Float64Array(old.length - gone.length);
-    let j = 0;
-    let k = 0;
-    for (let i = 0; i < old.length; i++) {
-      if (j < gone.length && old[i] === gone[j]) j++;
-      else out[k++] = old[i];
-    }
-    if (j !== gone.length || k !== out.length) throw new Error('live summary: latency samples out of step');
-    this.sorted = out;
-  }
-
-  private flush(): void {
-    if (this.pending.length > 0) {
-      const add = Float64Array.from(this.pending).sort();
-      this.pending = [];
-      const old = this.sorted;
-      const out = new Float64Array(old.length + add.length);
-      let i = 0;
-      let j = 0;
-      let k = 0;
-      while (i < old.length && j < add.length) out[k++] = old[i] <= add[j] ? old[i++] : add[j++];
-      while (i < old.length) out[k++] = old[i++];
-      while (j < add.length) out[k++] = add[j++];
-      this.sorted = out;
-    }
-  }
-
-  summary(): LatencySummary {
-    this.flush();
-    const s = this.sorted;
-    if (s.length === 0) return { count: 0, p50: 0, p99: 0, max: 0 };
-    const rank = (p: number) => s[Math.max(1, Math.ceil((p / 100) * s.length)) - 1];
-    // Samples are whole microseconds; the reference turns each into milliseconds first, then rounds.
-    return { count: s.length, p50: roundMs(usToMs(rank(50))), p99: roundMs(usToMs(rank(99))), max: roundMs(usToMs(s[s.length - 1])) };
-  }
-}
-
 function windowUs(startUs: number, endUs: number): number {
   return Math.round((usToMs(endUs) - usToMs(startUs)) * 1000);
 }
@@ -142,8 +88,8 @@ export class LiveSummary {
   private intervals = new Map<number, RawInterval>();
   private ackT: number[] = [];
   private ackOp: number[] = [];
-  private wLat = new SortedSamples();
-  private rLat = new SortedSamples();
+  private wLat = new LatencySamples();
+  private rLat = new LatencySamples();
   /** Index kind * 3 + AZ, kind 0 = write, 1 = read. */
   private queues: AzQueue[] = [];
 
@@ -166,8 +112,8 @@ export class LiveSummary {
     this.intervals = new Map();
     this.ackT = [];
     this.ackOp = [];
-    this.wLat = new SortedSamples();
-    this.rLat = new SortedSamples();
+    this.wLat = new LatencySamples();
+    this.rLat = new LatencySamples();
     this.queues = Array.from({ length: 6 }, () => ({ ops: [], head: 0, openAt: null, worstUs: 0 }));
   }
 
