@@ -356,7 +356,6 @@ export class Simulation {
       c.head = 0;
     }
     if (this.durable) durable.advanceCommitted(w);
-    // `history` is inherited (a view of historyLog, see withHistoryView), so `rest` leaves it out.
     const { historyLog, acks, trace, streams, log, writes, ...rest } = w;
     const { rows, ...logScalars } = log;
     const cloned = cloneData({ rest, logScalars });
