@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { redisVersion } from '../../src/calibrate/redis-process';
 import { runSuite } from '../../src/calibrate/suite';
-import { formatTable } from '../../src/calibrate/report';
+import { formatTable, type Row } from '../../src/calibrate/report';
 import { KNOWN_DISAGREEMENTS } from '../../src/calibrate/known';
 
 const version = redisVersion();
@@ -19,12 +19,22 @@ describe('calibration against real Redis (quick set)', () => {
   });
 
   it.skipIf(version === null)(`every quick experiment agrees with the model (Redis ${version ?? 'missing'})`, async () => {
-    const report = await runSuite({ quick: true });
-    const table = formatTable(report.rows);
-    const unexpected = report.rows.filter((r) => r.verdict === 'fail' && !(r.case in KNOWN_DISAGREEMENTS));
+    const unexpectedIn = (rows: Row[]) => rows.filter((r) => r.verdict === 'fail' && !(r.case in KNOWN_DISAGREEMENTS));
+    let report = await runSuite({ quick: true });
+    let table = formatTable(report.rows);
+    // Real servers, real clocks and a shared 2-core machine: a case can miss once because another test
+    // held the CPU at the wrong moment. A failing set is run again, and only a case that fails twice fails
+    // the test (a model that disagrees does so every time); the first table is kept in the log.
+    if (unexpectedIn(report.rows).length > 0) {
+      console.warn(`calibration quick set: a case failed; running the set again\n${table}`);
+      const first = table;
+      report = await runSuite({ quick: true });
+      table = `${formatTable(report.rows)}\n\nfirst run:\n${first}`;
+    }
+    const unexpected = unexpectedIn(report.rows);
     expect(unexpected, table).toEqual([]);
     const fixed = report.rows.filter((r) => r.verdict === 'pass' && r.case in KNOWN_DISAGREEMENTS);
     expect(fixed.map((r) => r.case), `now agrees; remove it from src/calibrate/known.ts\n${table}`).toEqual([]);
     expect(report.rows.length).toBeGreaterThanOrEqual(10);
-  }, 150_000);
+  }, 240_000);
 });
