@@ -2,8 +2,8 @@
 // esbuild bundle, as the app's worker does (Vite bundles it), not through tsx's per-file loader, which
 // made the engine some 20% slower.
 // Reference: the primary-crash scenario, 3 nodes, 10,000 operations/s (half writes, half reads), 60 simulated
-// seconds, once per preset. Prints simulated events per wall-clock second beside a bare priority-queue loop
-// that processes the same number of events, and the ratio of the two.
+// seconds, per preset, in three rounds (BENCH_ROUNDS). Prints simulated events per wall-clock second beside
+// a bare priority-queue loop that processes the same number of events, and the ratio of the two.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createHeap, pop, push, type QueuedEvent } from '../src/sim/heap';

@@ -8,6 +8,7 @@ import { canTalk, oneWayUs, reachesRegion } from './network';
 import { uniform } from './rng';
 import { entryAt, offsetAt, replay } from './lineage';
 import { readInto } from './reads';
+import { writtenValue } from './writes';
 import { K, type Ev, type NodeRec, type Op, type Stream } from './world';
 import type { Simulation } from './engine';
 
@@ -111,10 +112,8 @@ function refusal(sim: Simulation, n: NodeRec, isWrite: boolean): number {
 
 function applyWrite(sim: Simulation, n: NodeRec, op: Op): void {
   const w = sim.w;
-  const prev = n.data.vals[op.k];
   const writes = w.writes;
-  const prevVal = prev >= 0 ? writes.val[prev] : null;
-  const val = op.cmd === 0 ? null : (prevVal !== null ? prevVal : 0) + 1;
+  const val = writtenValue(writes, n.data.vals[op.k], op.cmd === 0);
   const seq = w.nextSeq++;
   // RESP size of the propagated command, which is what replication offsets count.
   const size = 32 + sim.keyName(op.k).length + (op.cmd === 0 ? sim.spec.workload.valueBytes : 0);

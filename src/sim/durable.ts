@@ -9,7 +9,7 @@ import { lognormalFactor, uniform } from './rng';
 import { K, type Ev, type LogState, type NodeRec, type Op, type World } from './world';
 import { DIRTY_HELD, DIRTY_NONE, emptyDataset, emptyDirty, setKey, type Dataset } from './dataset';
 import { LOG_KIND, type TxLog } from './txlog';
-import type { WriteLog } from './writes';
+import { writtenValue, type WriteLog } from './writes';
 import { firstAbove } from './search';
 import type { Simulation } from './engine';
 
@@ -198,10 +198,8 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   }
   if (st !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
   n.busyUntil = finish;
-  const prev = n.data.vals[op.k];
   const writes = w.writes;
-  const prevVal = prev >= 0 ? writes.val[prev] : null;
-  const val = op.cmd === 0 ? null : (prevVal !== null ? prevVal : 0) + 1;
+  const val = writtenValue(writes, n.data.vals[op.k], op.cmd === 0);
   const seq = w.nextSeq++;
   const e = writes.add(op.id, op.k, val, seq, w.now, 0, n.term);
   op.seq = seq;

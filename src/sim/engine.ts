@@ -40,7 +40,7 @@ export interface AppendOnly {
 
 export interface Checkpoint {
   t: number;
-  cloned: { rest: Omit<World, 'history' | 'historyLog' | 'acks' | 'trace' | 'streams' | 'log' | 'writes'>; logScalars: Omit<World['log'], 'rows'> };
+  cloned: { rest: Omit<World, 'historyLog' | 'acks' | 'trace' | 'streams' | 'log' | 'writes'>; logScalars: Omit<World['log'], 'rows'> };
   historyLength: number;
   acksLength: number;
   traceLength: number;
@@ -344,9 +344,9 @@ export class Simulation {
 
   // -------------------------------------------------------------------------------------------------
   // Checkpoints: the world is plain data. Append-only parts (history, acknowledgements, trace, stream
-  // entries, the write table and the transaction log) are kept by length; everything else is deep-copied in one call (cloneData, which keeps
-  // V8's shapes where structuredClone did not), so objects shared between the queue, the clients and the
-  // nodes stay shared in the copy.
+  // entries, the write table and the transaction log) are kept by length; everything else is deep-copied
+  // in one call (cloneData, which keeps V8's shapes where structuredClone did not), so objects shared
+  // between the queue, the clients and the nodes stay shared in the copy.
   // -------------------------------------------------------------------------------------------------
 
   checkpoint(): Checkpoint {

@@ -30,6 +30,11 @@ function historyCapacity(spec: RunSpec): number {
   return Math.min(2 ** 21, Math.max(1024, Math.ceil(2.05 * requests) + 1024));
 }
 
+/** Rows the write-indexed tables will need (acknowledgements, the write table, the log), capped at 1M. */
+function writeCapacity(spec: RunSpec): number {
+  return Math.min(2 ** 20, Math.max(1024, Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.05) + 1024));
+}
+
 export function initWorld(
   spec: RunSpec,
   rng: World['rng'],
@@ -120,7 +125,7 @@ export function initWorld(
     azIsolated: [false, false, false],
     powerOff: false,
     historyLog: new HistoryLog(ids, historyCapacity(spec)),
-    acks: new AckLog(Math.min(2 ** 20, Math.max(1024, Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.05) + 1024))),
+    acks: new AckLog(writeCapacity(spec)),
     trace: [],
     digest,
     nextOp: 1,
@@ -136,7 +141,7 @@ export function initWorld(
           detectionMs: p.cache.failover.detectionMs,
           promotionMs: p.cache.failover.promotionMs,
         }, p.cache.failover.mode === 'none' ? 'disabled' : 'watching'),
-    writes: new WriteLog(Math.min(2 ** 20, Math.max(1024, Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.05) + 1024))),
+    writes: new WriteLog(writeCapacity(spec)),
     streams: [
       {
         id: 0,
@@ -153,7 +158,7 @@ export function initWorld(
     ],
     backups: [],
     log: {
-      rows: new TxLog(durable ? Math.min(2 ** 20, Math.max(1024, Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.05) + 1024)) : 0),
+      rows: new TxLog(durable ? writeCapacity(spec) : 0),
       committed: 0,
       leaderTerm: 1,
       leaderNode: 0,

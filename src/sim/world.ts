@@ -67,8 +67,6 @@ export interface Line {
   lastT: number;
 }
 
-
-
 /**
  * A replication history branch (cache-style). A node's data is a prefix of one stream's lineage: the
  * parent's first `base` entries, then this stream's own entries. Promotions and restarts fork new streams.

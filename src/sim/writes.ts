@@ -6,6 +6,16 @@
 
 import { checkRewind, grown, widen } from './columns';
 
+/**
+ * The value a new write leaves at a key whose current write is `prev` (a write index, or −1 for an absent
+ * key): null for a SET (see WriteLog.val), the counter plus one for an INCR.
+ */
+export function writtenValue(writes: WriteLog, prev: number, isSet: boolean): number | null {
+  if (isSet) return null;
+  const prevVal = prev >= 0 ? writes.val[prev] : null;
+  return (prevVal !== null ? prevVal : 0) + 1;
+}
+
 export class WriteLog {
   length = 0;
   /** Id of the client operation. */
