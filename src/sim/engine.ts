@@ -1,7 +1,7 @@
 // The discrete-event engine: one run of one preset. It owns the clock and the queue, records the history
 // and the trace, hosts the XState lifecycle machines on simulated time, and hands each event to the module
 // that models it. Nothing here reads a wall clock or an unseeded random source.
-import { createDigest, digestHex, mixNumber } from './hash';
+import { createDigest, digestHex, mix3, mixNumber } from './hash';
 import { createHeap, peekTime, pop, push, reinsert } from './heap';
 import { fireSlotTimer, sendToSlot, type MachineHost, type MachineSlot } from './machines/driver';
 import { cacheNodeMachine } from './machines/cache-node';
@@ -449,10 +449,7 @@ export class Simulation {
   }
 
   private mixHistory(kind: number, op: number): void {
-    const d = this.w.digest;
-    mixNumber(d, kind);
-    mixNumber(d, this.w.now);
-    mixNumber(d, op);
+    mix3(this.w.digest, kind, this.w.now, op);
   }
 
   trace(ev: TraceEvent): void {

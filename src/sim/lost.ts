@@ -34,36 +34,37 @@ function lostCache(sim: Simulation): LostWrite[] {
   // Where each write sits in the stream tree: write id → stream, lineage index.
   const posStream = new Int32Array(w.nextOp).fill(-1);
   const posIndex = new Int32Array(w.nextOp);
+  // Locals rather than property chains inside the loops: this runs once per run, mostly before the
+  // optimising compiler has got to it, and there every property load costs.
+  const writeOp = w.writes.w;
   for (const st of w.streams) {
-    for (let k = 0; k < st.entries.length; k++) {
-      const id = w.writes.w[st.entries[k]];
-      posStream[id] = st.id;
-      posIndex[id] = st.base + k;
+    const { entries, id: sid, base } = st;
+    for (let k = 0; k < entries.length; k++) {
+      const id = writeOp[entries[k]];
+      posStream[id] = sid;
+      posIndex[id] = base + k;
     }
   }
   const copies = survivingCopies(sim);
   const primary = w.nodes[w.primary];
   const authoritative = copies.length > 0 ? copies[0] : null;
-  // For each surviving copy: per stream, how many of that stream's lineage entries it contains.
-  const limits = copies.map(([s, n]) => {
-    const m = new Float64Array(w.streams.length);
+  // Per stream, how many of its lineage entries the best surviving copy contains: a write is kept when
+  // some copy holds it, that is when the most any copy holds of its stream reaches past it.
+  const kept = new Float64Array(w.streams.length);
+  for (const [s, n] of copies) {
     let limit = n;
     for (let cur = s; cur >= 0; cur = w.streams[cur].parent) {
-      m[cur] = Math.max(m[cur], limit);
+      if (limit > kept[cur]) kept[cur] = limit;
       limit = Math.min(limit, w.streams[cur].base);
     }
-    return m;
-  });
+  }
   const { op, t, node, length } = w.acks;
   const out: LostWrite[] = [];
   for (let k = 0; k < length; k++) {
     const id = op[k];
     const ps = posStream[id];
-    if (ps < 0) continue;
+    if (ps < 0 || kept[ps] > posIndex[id]) continue;
     const pi = posIndex[id];
-    let kept = false;
-    for (const lim of limits) if (lim[ps] > pi) kept = true;
-    if (kept) continue;
     const n = w.nodes[node[k]];
     const by = `acknowledged at ${fmtS(t[k])} by ${n.id} (AZ ${AZS[n.az]})`;
     let reason: string;
