@@ -1,8 +1,9 @@
 // Clients in each AZ: an open-loop workload (Poisson arrivals) of SET, INCR and GET, each operation sent
 // to the node the client is connected to, recorded as invoke then ok, fail or info (timeout).
 import { canTalk, oneWayUs } from './network';
-import { below, exponential, uniform } from './rng';
+import { below, exponentialRounded, uniformScaledBelow } from './rng';
 import { INFO } from './history';
+import { dropFront } from './lists';
 import { K, type Client, type Ev, type Op } from './world';
 import type { Simulation } from './engine';
 import * as cache from './cache';
@@ -13,7 +14,7 @@ export const E = { READONLY: 0, NOREPLICAS: 1, CONNREFUSED: 2, CLUSTERDOWN: 3, L
 export function start(sim: Simulation): void {
   const wl = sim.spec.workload;
   const rate = wl.writesPerSec + wl.readsPerSec;
-  if (rate > 0 && sim.w.clients.length > 0) sim.arriveAfter(exponential(sim.w.rng.workload, 1e6 / rate));
+  if (rate > 0 && sim.w.clients.length > 0) sim.arriveAfter(exponentialRounded(sim.w.rng.workload, 1e6 / rate));
 }
 
 export function onWorkload(sim: Simulation): void {
@@ -22,8 +23,8 @@ export function onWorkload(sim: Simulation): void {
   const r = w.rng.workload;
   const rate = wl.writesPerSec + wl.readsPerSec;
   // Always the same four draws per operation, whatever the faults do, so the workload never shifts.
-  const next = exponential(r, 1e6 / rate);
-  const isWrite = uniform(r) * rate < wl.writesPerSec;
+  const next = exponentialRounded(r, 1e6 / rate); // arriveAfter rounds anyway
+  const isWrite = uniformScaledBelow(r, rate, wl.writesPerSec);
   const clientIdx = below(r, w.clients.length);
   const keyIdx = below(r, wl.keys);
   sim.arriveAfter(next);
@@ -106,7 +107,7 @@ function send(sim: Simulation, client: Client, op: Op): void {
     pending.length = 0;
     head = 0;
   } else if (head > 64) {
-    pending.splice(0, head);
+    dropFront(pending, head);
     head = 0;
   }
   client.head = head;
@@ -212,7 +213,7 @@ export function onTimer(sim: Simulation, clientIdx: number): void {
     head++;
   }
   if (head > 256 && head * 2 > pending.length) {
-    pending.splice(0, head);
+    dropFront(pending, head);
     head = 0;
   }
   client.head = head;

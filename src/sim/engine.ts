@@ -17,6 +17,7 @@ import * as clients from './clients';
 import * as cache from './cache';
 import * as durable from './durable';
 import { applyFault } from './faults';
+import { dropFront } from './lists';
 import type { AnyStateMachine } from 'xstate';
 
 export interface AppendOnly {
@@ -181,7 +182,7 @@ export class Simulation {
       l.waiting.length = 0;
       l.head = 0;
     } else if (l.head > 1024 && l.head * 2 > l.waiting.length) {
-      l.waiting.splice(0, l.head);
+      dropFront(l.waiting, l.head);
       l.head = 0;
     }
     reinsert(this.w.heap, next);
@@ -352,7 +353,7 @@ export class Simulation {
   checkpoint(): Checkpoint {
     const w = this.w;
     for (const c of w.clients) {
-      c.pending.splice(0, c.head);
+      dropFront(c.pending, c.head);
       c.head = 0;
     }
     if (this.durable) durable.advanceCommitted(w);

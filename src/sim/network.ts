@@ -1,7 +1,7 @@
 // Who can talk to whom, and how long a message takes. AZ outage cuts every path into and out of the AZ
 // (and inside it: its hosts are unreachable); AZ isolation cuts it off from the other AZs while traffic
 // inside it still flows; power loss turns hosts off but leaves the network and the clients up.
-import { lognormalFactor, uniform, type Rng } from './rng';
+import { chance, lognormalFactor, type Rng } from './rng';
 import type { NetworkParams } from './types';
 import type { World } from './world';
 
@@ -19,7 +19,7 @@ export function reachesRegion(w: World, az: number): boolean {
 export function oneWayUs(rng: Rng, p: NetworkParams, azA: number, azB: number): number {
   const same = azA === azB;
   let rttMs = same ? p.intraAzRttMs : p.crossAzRttMs;
-  if (!same && p.spikeProbability > 0 && uniform(rng) < p.spikeProbability) rttMs = p.spikeRttMs;
+  if (!same && p.spikeProbability > 0 && chance(rng, p.spikeProbability)) rttMs = p.spikeRttMs;
   const us = (rttMs * 500) * lognormalFactor(rng, p.jitterSigma);
   return Math.max(1, Math.round(us));
 }
