@@ -118,8 +118,10 @@ function applyWrite(sim: Simulation, n: NodeRec, op: Op): void {
   // RESP size of the propagated command, which is what replication offsets count.
   const size = 32 + sim.keyName(op.k).length + (op.cmd === 0 ? sim.spec.workload.valueBytes : 0);
   const off = n.offset + size;
-  const entry = writes.add(op.id, op.k, val, seq, w.now, off, n.term);
-  w.streams[n.stream].entries.push(entry);
+  const stream = w.streams[n.stream];
+  const entry = writes.add(op.id, op.k, val, seq, w.now, off, n.term, n.stream, stream.base + stream.entries.length);
+  stream.entries.push(entry);
+  op.entry = entry;
   n.applied++;
   n.offset = off;
   setKey(n.data, op.k, entry);

@@ -202,6 +202,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   const val = writtenValue(writes, n.data.vals[op.k], op.cmd === 0);
   const seq = w.nextSeq++;
   const e = writes.add(op.id, op.k, val, seq, w.now, 0, n.term);
+  op.entry = e;
   op.seq = seq;
   op.term = n.term;
   op.value = op.cmd === 1 ? val : null;

@@ -236,21 +236,25 @@ export class AckLog {
   node: Int8Array;
   /** Offset (cache) or log index (durable) the write got. */
   offset: Float64Array;
+  /** The write's row in the write table (writes.ts), so the lost-write count finds it without a search. */
+  write: Int32Array;
 
   constructor(capacity = 1024) {
     this.op = new Int32Array(capacity);
     this.t = new Float64Array(capacity);
     this.node = new Int8Array(capacity);
     this.offset = new Float64Array(capacity);
+    this.write = new Int32Array(capacity);
   }
 
-  push(op: number, t: number, node: number, offset: number): void {
+  push(op: number, t: number, node: number, offset: number, write: number): void {
     const i = this.length;
     if (i === this.op.length) this.grow();
     this.op[i] = op;
     this.t[i] = t;
     this.node[i] = node;
     this.offset[i] = offset;
+    this.write[i] = write;
     this.length = i + 1;
   }
 
@@ -260,6 +264,7 @@ export class AckLog {
     this.t = widen(this.t, n);
     this.node = widen(this.node, n);
     this.offset = widen(this.offset, n);
+    this.write = widen(this.write, n);
   }
 
   /** As HistoryLog.rewind: n rows again, rows past the length kept until overwritten. */
@@ -269,8 +274,8 @@ export class AckLog {
   }
 
   /** The rows as plain arrays (tests, comparisons). */
-  rows(): { op: number[]; t: number[]; node: number[]; offset: number[] } {
+  rows(): { op: number[]; t: number[]; node: number[]; offset: number[]; write: number[] } {
     const n = this.length;
-    return { op: [...this.op.subarray(0, n)], t: [...this.t.subarray(0, n)], node: [...this.node.subarray(0, n)], offset: [...this.offset.subarray(0, n)] };
+    return { op: [...this.op.subarray(0, n)], t: [...this.t.subarray(0, n)], node: [...this.node.subarray(0, n)], offset: [...this.offset.subarray(0, n)], write: [...this.write.subarray(0, n)] };
   }
 }

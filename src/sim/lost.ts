@@ -31,20 +31,8 @@ function lostDurable(sim: Simulation): LostWrite[] {
 
 function lostCache(sim: Simulation): LostWrite[] {
   const w = sim.w;
-  // Where each write sits in the stream tree: write id → stream, lineage index.
-  const posStream = new Int32Array(w.nextOp).fill(-1);
-  const posIndex = new Int32Array(w.nextOp);
-  // Locals rather than property chains inside the loops: this runs once per run, mostly before the
-  // optimising compiler has got to it, and there every property load costs.
-  const writeOp = w.writes.w;
-  for (const st of w.streams) {
-    const { entries, id: sid, base } = st;
-    for (let k = 0; k < entries.length; k++) {
-      const id = writeOp[entries[k]];
-      posStream[id] = sid;
-      posIndex[id] = base + k;
-    }
-  }
+  // Each acknowledgement names its write, and each write where it sits in the stream tree (writes.ts).
+  const { stream: writeStream, pos: writePos } = w.writes;
   const copies = survivingCopies(sim);
   const primary = w.nodes[w.primary];
   const authoritative = copies.length > 0 ? copies[0] : null;
@@ -58,13 +46,13 @@ function lostCache(sim: Simulation): LostWrite[] {
       limit = Math.min(limit, w.streams[cur].base);
     }
   }
-  const { op, t, node, length } = w.acks;
+  const { op, t, node, write, length } = w.acks;
   const out: LostWrite[] = [];
-  for (let k = 0; k < length; k++) {
+  for (let k = nextLost(write, writeStream, writePos, kept, 0, length); k < length; k = nextLost(write, writeStream, writePos, kept, k + 1, length)) {
+    const e = write[k];
+    const ps = writeStream[e];
+    const pi = writePos[e];
     const id = op[k];
-    const ps = posStream[id];
-    if (ps < 0 || kept[ps] > posIndex[id]) continue;
-    const pi = posIndex[id];
     const n = w.nodes[node[k]];
     const by = `acknowledged at ${fmtS(t[k])} by ${n.id} (AZ ${AZS[n.az]})`;
     let reason: string;
@@ -76,11 +64,23 @@ function lostCache(sim: Simulation): LostWrite[] {
       else if (d.branch) reason = `${by} on a branch of history that was later thrown away; ${d.why}`;
       else reason = `${by}; ${d.why}`;
     }
-    const entry = w.streams[ps].entries[pi - w.streams[ps].base];
-    out.push({ id, key: sim.keyName(w.writes.k[entry]), ackedAtMs: t[k] / 1000, node: n.id, reason });
+    out.push({ id, key: sim.keyName(w.writes.k[e]), ackedAtMs: t[k] / 1000, node: n.id, reason });
   }
   out.sort((a, b) => a.ackedAtMs - b.ackedAtMs || a.id - b.id);
   return out;
+}
+
+/**
+ * The first acknowledgement from `from` on whose write no surviving copy holds, or `length`. A loop of its
+ * own, small enough for the optimising compiler to take up at once: the count runs once per run (and per
+ * summary in the app) over every acknowledgement, and inside the bigger function it ran unoptimised.
+ */
+function nextLost(write: Int32Array, writeStream: Int32Array, writePos: Int32Array, kept: Float64Array, from: number, length: number): number {
+  for (let k = from; k < length; k++) {
+    const e = write[k];
+    if (e >= 0 && !(kept[writeStream[e]] > writePos[e])) return k;
+  }
+  return length;
 }
 
 /**

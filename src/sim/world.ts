@@ -109,7 +109,7 @@ export interface Op {
   rs: number;
   lagUs: number;
   fromReplica: boolean;
-  /** Log-durable: the write's index (writes.ts) while its append waits for a quorum, else −1. */
+  /** Writes: the row of the write table (writes.ts) it made once a primary applied it, else −1. */
   entry: number;
 }
 

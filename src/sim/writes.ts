@@ -26,6 +26,12 @@ export class WriteLog {
   seq: Int32Array;
   term: Int32Array;
   /**
+   * Cache-style: the replication stream the write was appended to, and its index in that stream's
+   * lineage (World.streams), which is where the lost-write count looks for it. 0 in the durable design.
+   */
+  stream: Int32Array;
+  pos: Int32Array;
+  /**
    * INCR: the counter's value; null for a SET, whose value is named after its operation (`v<w>`), built
    * only when a history row is read (history.ts). The columns below are plain arrays, not Float64Arrays:
    * a number read from a Float64Array is a double to V8, and one stored in a node or an event would turn
@@ -42,6 +48,8 @@ export class WriteLog {
     this.k = new Int32Array(capacity);
     this.seq = new Int32Array(capacity);
     this.term = new Int32Array(capacity);
+    this.stream = new Int32Array(capacity);
+    this.pos = new Int32Array(capacity);
     // Sized up front like the typed columns: grown one push at a time, each of these was copied a dozen
     // times on the way to a few hundred thousand rows, and every copy was fresh memory.
     this.val = new Array(capacity);
@@ -53,13 +61,15 @@ export class WriteLog {
    * Add a row and return its index. The plain-array columns are written at the index, which appends to
    * them or, after a rewind, overwrites a row that a discarded future had written.
    */
-  add(w: number, k: number, val: number | null, seq: number, t: number, off: number, term: number): number {
+  add(w: number, k: number, val: number | null, seq: number, t: number, off: number, term: number, stream = 0, pos = 0): number {
     const i = this.length;
     if (i === this.w.length) this.grow();
     this.w[i] = w;
     this.k[i] = k;
     this.seq[i] = seq;
     this.term[i] = term;
+    this.stream[i] = stream;
+    this.pos[i] = pos;
     this.val[i] = val;
     this.t[i] = t;
     this.off[i] = off;
@@ -73,6 +83,8 @@ export class WriteLog {
     this.k = widen(this.k, n);
     this.seq = widen(this.seq, n);
     this.term = widen(this.term, n);
+    this.stream = widen(this.stream, n);
+    this.pos = widen(this.pos, n);
   }
 
   /** As HistoryLog.rewind: n rows again, rows past the length kept until overwritten. */

@@ -143,14 +143,15 @@ describe('rewinding the columns', () => {
 
   it('acknowledgements rewound and written again read back as written', () => {
     const acks = new AckLog(2);
-    for (let k = 0; k < 30; k++) acks.push(k + 1, 1e6 * k + 3e9, k % 3, 100 * k);
+    for (let k = 0; k < 30; k++) acks.push(k + 1, 1e6 * k + 3e9, k % 3, 100 * k, 2 * k);
     acks.rewind(5);
     expect(acks.rows().op).toEqual([1, 2, 3, 4, 5]);
-    acks.push(99, 7, 2, 8);
+    acks.push(99, 7, 2, 8, 77);
     const rows = acks.rows();
     expect(rows.op).toEqual([1, 2, 3, 4, 5, 99]);
     expect(rows.t.slice(0, 2)).toEqual([3e9, 3.001e9]);
     expect(rows.node.at(-1)).toBe(2);
     expect(rows.offset.at(-1)).toBe(8);
+    expect(rows.write).toEqual([0, 2, 4, 6, 8, 77]);
   });
 });
