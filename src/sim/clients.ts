@@ -96,7 +96,7 @@ function send(sim: Simulation, client: Client, op: Op): void {
   const w = sim.w;
   const target = chooseTarget(sim, client, op);
   op.node = target;
-  sim.recordInvoke(op.id, op.cmd, sim.keyName(op.k), client.az, target);
+  sim.recordInvoke(op.id, op.cmd, op.k, client.az, target);
   // Settled operations at the head are dropped now rather than when the timer next fires (up to a
   // timeout later): otherwise a second's worth of finished operations outlives every young-generation
   // collection. The timer still fires when it was armed; it skips settled operations either way.

@@ -12,7 +12,7 @@ import { ROW } from './history';
 import { cloneData } from './clone';
 import { AZS, type FaultSpec, type PresetParams, type RunSpec, type TraceEvent } from './types';
 import { K, type Ev, type Op, type World } from './world';
-import { initWorld } from './init';
+import { counterKeyCount, initWorld } from './init';
 import * as clients from './clients';
 import * as cache from './cache';
 import * as durable from './durable';
@@ -85,7 +85,7 @@ export class Simulation {
     this.p = spec.params;
     this.durable = spec.params.family === 'durable';
     this.endUs = Math.round(spec.durationS * 1e6);
-    this.counterKeys = Math.round(spec.workload.incrFraction * spec.workload.keys);
+    this.counterKeys = counterKeyCount(spec);
     for (let i = 0; i < spec.workload.keys; i++) this.keyNames.push(null);
     this.w = initWorld(spec, {
       workload: createRng(spec.seed, STREAM.workload),
@@ -422,8 +422,9 @@ export class Simulation {
   // History rows go straight into the columns of w.historyLog (see history.ts for what each holds); the
   // digest takes the row's kind, time and operation, as it always has.
 
-  recordInvoke(op: number, cmd: number, key: string, clientAz: number, node: number): void {
-    this.w.historyLog.invoke(this.w.now, op, cmd, key, clientAz, node);
+  /** `key` is the key's index (keyName names it). */
+  recordInvoke(op: number, cmd: number, key: number, clientAz: number, node: number): void {
+    this.w.historyLog.invokeKey(this.w.now, op, cmd, key, clientAz, node);
     this.mixHistory(ROW.invoke, op);
   }
 
@@ -432,7 +433,7 @@ export class Simulation {
     this.mixHistory(ROW.ok, op);
   }
 
-  recordOkRead(op: number, node: number, term: number, value: string | number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {
+  recordOkRead(op: number, node: number, term: number, value: number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {
     this.w.historyLog.okRead(this.w.now, op, node, term, value, writeId, writeSeq, lagUs, fromReplica);
     this.mixHistory(ROW.ok, op);
   }

@@ -2,7 +2,9 @@
 // millions of events and keeps them all for the checker; as objects they were most of what the garbage
 // collector had to copy and trace while the run was still going (its pauses halved without them).
 // Rows are materialised as HistoryEvent objects only when someone reads them (`events()`, `at(i)`),
-// and those objects are exactly the ones the engine used to build.
+// and those objects are exactly the ones the engine used to build. Every column is a typed array: a
+// column of pointers (keys and values, as it once was) was ten megabytes the collector scanned on every
+// full collection of a long run, and filled up front at the start of each one.
 import { checkRewind, grown, widen } from './columns';
 import { AZS, type Cmd, type ErrorCode, type HistoryEvent, type InvokeEvent, type OkEvent } from './types';
 
@@ -15,7 +17,7 @@ const INFO_ERRORS = ['timeout', 'wait-timeout'] as const;
 export const INFO = { timeout: 0, waitTimeout: 1 } as const;
 
 // Flags of an ok row.
-const OK_READ = 1;
+export const OK_READ = 1;
 const OK_FROM_REPLICA = 2;
 const OK_HAS_VALUE = 4;
 
@@ -26,13 +28,16 @@ const OK_HAS_VALUE = 4;
  * |--------|-------------------|--------------------|--------------------|------------|---------------|
  * | a      | command (0–2)     | term               | term               | error code | INFO code     |
  * | b      | client AZ index   | flags              | flags              |            |               |
- * | x      |                   | offset             | writeId (−1: none) |            |               |
+ * | x      | key id            | offset             | writeId (−1: none) |            |               |
  * | y      |                   | seq                | writeSeq (−1)      |            |               |
  * | z      |                   |                    | lag, µs            |            |               |
- * | ref    | key               | value (INCR)       | counter value      |            |               |
+ * | v      |                   | value (INCR)       | counter value      |            |               |
  *
  * No SET value is stored: the workload names every SET value after its operation (`v<id>`), so an invoke
- * row's argument and a read row's value (`v<writeId>`) are built only when the row is read.
+ * row's argument and a read row's value (`v<writeId>`) are built only when the row is read. A value is
+ * there when the row's flags say so (OK_HAS_VALUE). Keys are ids: the engine's key indexes, named as the
+ * workload names them (`c<i>` for the first `counterKeys`, then `k<i>`), or, for a key given by its name,
+ * a negative id into a table of such names.
  */
 export class HistoryLog {
   length = 0;
@@ -46,13 +51,18 @@ export class HistoryLog {
   x: Float64Array;
   y: Float64Array;
   z: Float64Array;
-  ref: Array<string | number | null | undefined>;
+  v: Float64Array;
   /** The rows already materialised, shared by every reader (see events()). */
   private objects: HistoryEvent[] = [];
+  /** Keys given by name (invoke()), by negative id: −1 is the first. */
+  private namedKeys: string[] = [];
+  private namedIds = new Map<string, number>();
 
+  /** counterKeys: how many of the engine's key indexes, from 0, name counters (see keyName). */
   constructor(
     readonly nodeIds: readonly string[],
     capacity = 1024,
+    readonly counterKeys = 0,
   ) {
     this.kind = new Uint8Array(capacity);
     this.t = new Float64Array(capacity);
@@ -63,7 +73,13 @@ export class HistoryLog {
     this.x = new Float64Array(capacity);
     this.y = new Float64Array(capacity);
     this.z = new Float64Array(capacity);
-    this.ref = new Array(capacity); // like the typed columns: sized up front, not grown by push
+    this.v = new Float64Array(capacity);
+  }
+
+  /** The name of a key id (see the table above). */
+  keyName(id: number): string {
+    if (id < 0) return this.namedKeys[-1 - id];
+    return id < this.counterKeys ? `c${id}` : `k${id}`;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -82,42 +98,60 @@ export class HistoryLog {
     return i;
   }
 
-  invoke(t: number, op: number, cmd: number, key: string, clientAz: number, node: number): void {
+  /** An invocation on the engine's key index `key` (the engine's keys, named by keyName). */
+  invokeKey(t: number, op: number, cmd: number, key: number, clientAz: number, node: number): void {
     const i = this.row(ROW.invoke, t, op, node);
     this.a[i] = cmd;
     this.b[i] = clientAz;
-    this.ref[i] = key;
+    this.x[i] = key;
+  }
+
+  /** An invocation on a key given by its name (hand-made histories). */
+  invoke(t: number, op: number, cmd: number, key: string, clientAz: number, node: number): void {
+    let id = this.namedIds.get(key);
+    if (id === undefined) {
+      this.namedKeys.push(key);
+      id = -this.namedKeys.length;
+      this.namedIds.set(key, id);
+    }
+    this.invokeKey(t, op, cmd, id, clientAz, node);
   }
 
   okWrite(t: number, op: number, node: number, term: number, offset: number, seq: number, incrValue: number | null): void {
     const i = this.row(ROW.ok, t, op, node);
     this.a[i] = term;
-    this.b[i] = incrValue === null ? 0 : OK_HAS_VALUE;
     this.x[i] = offset;
     this.y[i] = seq;
-    this.ref[i] = incrValue;
+    if (incrValue === null) this.b[i] = 0;
+    else {
+      this.b[i] = OK_HAS_VALUE;
+      this.v[i] = incrValue;
+    }
   }
 
-  okRead(t: number, op: number, node: number, term: number, value: string | number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {
+  /** value: a counter's value, or null (absent, or a SET's value, named after writeId). */
+  okRead(t: number, op: number, node: number, term: number, value: number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {
     const i = this.row(ROW.ok, t, op, node);
     this.a[i] = term;
-    this.b[i] = OK_READ | (fromReplica ? OK_FROM_REPLICA : 0);
     this.x[i] = writeId;
     this.y[i] = writeSeq;
     this.z[i] = lagUs;
-    this.ref[i] = value;
+    const flags = OK_READ | (fromReplica ? OK_FROM_REPLICA : 0);
+    if (value === null) this.b[i] = flags;
+    else {
+      this.b[i] = flags | OK_HAS_VALUE;
+      this.v[i] = value;
+    }
   }
 
   fail(t: number, op: number, node: number, error: number): void {
     const i = this.row(ROW.fail, t, op, node); // before reading this.a: row() may replace it
     this.a[i] = error;
-    this.ref[i] = undefined;
   }
 
   info(t: number, op: number, node: number, code: number): void {
     const i = this.row(ROW.info, t, op, node);
     this.a[i] = code;
-    this.ref[i] = undefined;
   }
 
   private grow(): void {
@@ -131,12 +165,12 @@ export class HistoryLog {
     this.x = widen(this.x, n);
     this.y = widen(this.y, n);
     this.z = widen(this.z, n);
-    this.ref.length = n;
+    this.v = widen(this.v, n);
   }
 
   /** A copy of the first n rows; this log is left intact. */
   slice(n: number): HistoryLog {
-    const c = new HistoryLog(this.nodeIds, 0);
+    const c = new HistoryLog(this.nodeIds, 0, this.counterKeys);
     c.length = n;
     c.kind = this.kind.slice(0, n);
     c.t = this.t.slice(0, n);
@@ -147,8 +181,10 @@ export class HistoryLog {
     c.x = this.x.slice(0, n);
     c.y = this.y.slice(0, n);
     c.z = this.z.slice(0, n);
-    c.ref = this.ref.slice(0, n);
+    c.v = this.v.slice(0, n);
     c.objects = this.objects.slice(0, n);
+    c.namedKeys = [...this.namedKeys];
+    c.namedIds = new Map(this.namedIds);
     return c;
   }
 
@@ -178,7 +214,7 @@ export class HistoryLog {
     switch (this.kind[i]) {
       case ROW.invoke: {
         const cmd = CMDS[this.a[i]];
-        const ev: InvokeEvent = { type: 'invoke', t, op, cmd, key: this.ref[i] as string, client: AZS[this.b[i]], node };
+        const ev: InvokeEvent = { type: 'invoke', t, op, cmd, key: this.keyName(this.x[i]), client: AZS[this.b[i]], node };
         if (cmd === 'SET') ev.arg = `v${op}`;
         return ev;
       }
@@ -193,8 +229,8 @@ export class HistoryLog {
             op,
             node,
             term: this.a[i],
-            // A SET's value is named after its write: null in the column, built here.
-            value: (this.ref[i] as number | null) ?? (writeId >= 0 ? `v${writeId}` : null),
+            // A SET's value is named after its write: not in the columns, built here.
+            value: flags & OK_HAS_VALUE ? this.v[i] : writeId >= 0 ? `v${writeId}` : null,
             writeId: writeId < 0 ? null : writeId,
             writeSeq: writeSeq < 0 ? null : writeSeq,
             lagMs: this.z[i] / 1000,
@@ -202,7 +238,7 @@ export class HistoryLog {
           };
         }
         const ok: OkEvent = { type: 'ok', t, op, node, term: this.a[i], offset: this.x[i], seq: this.y[i] };
-        if (flags & OK_HAS_VALUE) ok.value = this.ref[i] as number;
+        if (flags & OK_HAS_VALUE) ok.value = this.v[i];
         return ok;
       }
       case ROW.fail:

@@ -30,6 +30,11 @@ function historyCapacity(spec: RunSpec): number {
   return Math.min(2 ** 21, Math.max(1024, Math.ceil(2.05 * requests) + 1024));
 }
 
+/** Keys below this index are counters (INCR), the rest plain values (SET). */
+export function counterKeyCount(spec: RunSpec): number {
+  return Math.round(spec.workload.incrFraction * spec.workload.keys);
+}
+
 /** Rows the write-indexed tables will need (acknowledgements, the write table, the log), capped at 1M. */
 function writeCapacity(spec: RunSpec): number {
   return Math.min(2 ** 20, Math.max(1024, Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.05) + 1024));
@@ -124,7 +129,7 @@ export function initWorld(
     azDown: [false, false, false],
     azIsolated: [false, false, false],
     powerOff: false,
-    historyLog: new HistoryLog(ids, historyCapacity(spec)),
+    historyLog: new HistoryLog(ids, historyCapacity(spec), counterKeyCount(spec)),
     acks: new AckLog(writeCapacity(spec)),
     trace: [],
     digest,

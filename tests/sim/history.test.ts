@@ -29,21 +29,26 @@ function filled(): { log: HistoryLog; expected: HistoryEvent[] } {
         log.okWrite(t, op, 2, 4, 12, 13, k);
         expected.push({ type: 'ok', t, op, node: 'c1', term: 4, offset: 12, seq: 13, value: k });
         break;
-      case 4:
-        log.okRead(t, op, 1, 2, k % 2 ? `v${k}` : null, k % 2 ? k : -1, k % 2 ? 5 : -1, 1234, k % 2 === 1);
+      case 4: {
+        // A read of an absent key, of a SET's value (named after its write) and of a counter.
+        const variant = Math.floor(k / 7) % 3;
+        const writeId = variant === 0 ? -1 : k;
+        const counter = variant === 2 ? 10 * k : null;
+        log.okRead(t, op, 1, 2, counter, writeId, variant === 0 ? -1 : 5, 1234, k % 2 === 1);
         expected.push({
           type: 'ok',
           t,
           op,
           node: 'b1',
           term: 2,
-          value: k % 2 ? `v${k}` : null,
-          writeId: k % 2 ? k : null,
-          writeSeq: k % 2 ? 5 : null,
+          value: variant === 0 ? null : variant === 1 ? `v${k}` : 10 * k,
+          writeId: variant === 0 ? null : k,
+          writeSeq: variant === 0 ? null : 5,
           lagMs: 1.234,
           fromReplica: k % 2 === 1,
         });
         break;
+      }
       case 5:
         log.fail(t, op, 0, 3);
         expected.push({ type: 'fail', t, op, node: 'a1', error: 'CLUSTERDOWN' });
@@ -62,6 +67,21 @@ describe('history columns', () => {
     expect(log.length).toBe(expected.length);
     expect(log.events()).toEqual(expected);
     for (let i = 0; i < expected.length; i++) expect(log.at(i)).toEqual(expected[i]);
+  });
+
+  it('name the engine\'s key ids as the workload does, and keys given by name by that name', () => {
+    const log = new HistoryLog(['a1'], 4, 3);
+    log.invokeKey(1, 1, 1, 0, 0, 0);
+    log.invokeKey(2, 2, 1, 2, 0, 0);
+    log.invokeKey(3, 3, 0, 3, 0, 0);
+    log.invoke(4, 4, 2, 'users:42', 0, 0);
+    log.invoke(5, 5, 2, 'k3', 0, 0);
+    log.invoke(6, 6, 2, 'users:42', 0, 0);
+    expect(log.events().map((e) => (e.type === 'invoke' ? e.key : ''))).toEqual(['c0', 'c2', 'k3', 'users:42', 'k3', 'users:42']);
+    // The same name always gets the same id, and names never collide with the engine's ids.
+    expect(log.x[3]).toBe(log.x[5]);
+    expect(log.x[3]).toBeLessThan(0);
+    expect(log.slice(6).at(5)).toEqual(log.at(5));
   });
 
   it('keep every column of a row that makes the columns grow', () => {
@@ -139,6 +159,20 @@ describe('rewinding the columns', () => {
     log.rewind(40);
     expect(log.events()).toEqual(expected);
     expect(() => log.rewind(log.kind.length + 1)).toThrow(/cannot rewind/);
+  });
+
+  it('a row written again after a rewind shows nothing of the row it replaced', () => {
+    const log = new HistoryLog(['a1'], 4, 1);
+    log.invokeKey(1, 1, 2, 0, 0, 0);
+    log.okRead(2, 1, 0, 1, 41, 7, 3, 500, true);
+    log.okWrite(3, 2, 0, 1, 99, 4, 8);
+    log.rewind(1);
+    log.okRead(2, 1, 0, 1, null, 7, 3, 0, false);
+    log.okWrite(3, 2, 0, 1, 99, 4, null);
+    expect(log.events().slice(1)).toEqual([
+      { type: 'ok', t: 2, op: 1, node: 'a1', term: 1, value: 'v7', writeId: 7, writeSeq: 3, lagMs: 0, fromReplica: false },
+      { type: 'ok', t: 3, op: 2, node: 'a1', term: 1, offset: 99, seq: 4 },
+    ]);
   });
 
   it('acknowledgements rewound and written again read back as written', () => {

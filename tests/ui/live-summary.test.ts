@@ -93,7 +93,7 @@ describe('live summary on a hand-made history', () => {
     h.invoke(5000, 3, 0, 'k', 0, 0);
     h.okWrite(6000, 3, 0, 1, 2, 2, null);
     h.invoke(7000, 4, 2, 'k', 1, 1);
-    h.okRead(8000, 4, 1, 1, 'v0', 0, 1, 0, true);
+    h.okRead(8000, 4, 1, 1, null, 0, 1, 0, true);
     h.okWrite(90_000, 2, 0, 1, 3, 3, null);
     h.invoke(95_000, 5, 0, 'k', 0, 0);
     h.info(99_000, 5, 0, 0);

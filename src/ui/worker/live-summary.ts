@@ -4,7 +4,7 @@
 // Each history row is looked at once. Every CHECKPOINT_ROWS rows the few numbers that are not append-only
 // are remembered, so a history that got shorter (a seek back, a fault injected) goes back to the checkpoint
 // before its end and counts only the rows since, instead of starting over.
-import { ROW, type HistoryLog } from '../../sim/history';
+import { OK_READ, ROW, type HistoryLog } from '../../sim/history';
 import type { LatencySummary, LostWrite } from '../../sim/types';
 import { overlapMs, overlapWindows, sortIntervals, type RawInterval } from '../../check/split-brain';
 import { roundMs, usToMs } from '../../check/units';
@@ -16,8 +16,6 @@ import { LatencySamples } from './latency-samples';
 
 /** Command codes in an invoke row (see history.ts). */
 const CMD_GET = 2;
-/** Flag of an ok row answering a read. */
-const OK_READ = 1;
 /** Rows between checkpoints: going back costs at most counting this many rows again. */
 const CHECKPOINT_ROWS = 32_768;
 
@@ -71,7 +69,8 @@ export class LiveSummary {
   // Per op, indexed by op id, typed so that millions of them stay off the garbage collector's hands.
   private invT = new Float64Array(0);
   private cmd = new Uint8Array(0);
-  private key: string[] = [];
+  /** Key id (history.ts) of each op. */
+  private key = new Float64Array(0);
   /** History row of the op's first invocation and of its first outcome (−1: none yet). */
   private invRow = new Int32Array(0);
   private outRow = new Int32Array(0);
@@ -83,7 +82,7 @@ export class LiveSummary {
   private unknown = 0;
   private refused = 0;
   private stale = 0;
-  private byKey = new Map<string, AckedByKey>();
+  private byKey = new Map<number, AckedByKey>();
   /** By term * 128 + node index + 1. */
   private intervals = new Map<number, RawInterval>();
   private ackT: number[] = [];
@@ -102,7 +101,7 @@ export class LiveSummary {
     this.rows = 0;
     this.invT = new Float64Array(0);
     this.cmd = new Uint8Array(0);
-    this.key = [];
+    this.key = new Float64Array(0);
     this.invRow = new Int32Array(0);
     this.outRow = new Int32Array(0);
     this.outcome = new Uint8Array(0);
@@ -140,7 +139,7 @@ export class LiveSummary {
   }
 
   private count(h: HistoryLog, n: number): void {
-    const { kind, t, op, node, a, b, y, ref } = h;
+    const { kind, t, op, node, a, b, x, y } = h;
     for (let i = this.rows; i < n; i++) {
       const id = op[i];
       if (kind[i] === ROW.invoke) {
@@ -153,7 +152,7 @@ export class LiveSummary {
         this.outRow[id] = -1;
         this.invT[id] = t[i];
         this.cmd[id] = c;
-        this.key[id] = ref[i] as string;
+        this.key[id] = x[i];
         this.outcome[id] = 0;
         if (c !== CMD_GET) this.writes++;
         this.enqueue(this.queues[(c === CMD_GET ? 3 : 0) + b[i]], id);
@@ -283,6 +282,7 @@ export class LiveSummary {
     const n = Math.max(id + 1, grown(this.invRow.length));
     this.invT = widen(this.invT, n);
     this.cmd = widen(this.cmd, n);
+    this.key = widen(this.key, n);
     this.outcome = widen(this.outcome, n);
     this.invRow = widen(this.invRow, n, -1);
     this.outRow = widen(this.outRow, n, -1);
