@@ -40,9 +40,9 @@ export class TxLog {
     this.term = new Int32Array(capacity);
     this.node = new Int8Array(capacity);
     this.inc = new Int32Array(capacity);
-    this.sentT = []; // grown as rows come, as in writes.ts
+    this.sentT = new Array(capacity); // sized up front, as in writes.ts
     this.opId = new Int32Array(capacity);
-    this.commitT = [];
+    this.commitT = new Array(capacity);
     this.copies = new Float64Array(capacity);
     this.write = new Int32Array(capacity);
   }

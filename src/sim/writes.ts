@@ -50,11 +50,11 @@ export class WriteLog {
     this.term = new Int32Array(capacity);
     this.stream = new Int32Array(capacity);
     this.pos = new Int32Array(capacity);
-    // Grown as rows come rather than sized up front: arrays of tagged values are scanned by every full
-    // collection, and sized for the whole run they made each collection pay for rows not written yet.
-    this.val = [];
-    this.t = [];
-    this.off = [];
+    // Sized up front like the typed columns: grown one push at a time, each of these was copied a dozen
+    // times on the way to a few hundred thousand rows, and every copy was fresh memory.
+    this.val = new Array(capacity);
+    this.t = new Array(capacity);
+    this.off = new Array(capacity);
   }
 
   /**
