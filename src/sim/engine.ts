@@ -8,7 +8,7 @@ import { cacheNodeMachine } from './machines/cache-node';
 import { durableNodeMachine } from './machines/durable-node';
 import { failoverMachine } from './machines/failover-control';
 import { STREAM, createRng } from './rng';
-import { ROW } from './history';
+import { ROW, workloadKeyName } from './history';
 import { cloneData } from './clone';
 import { AZS, type FaultSpec, type PresetParams, type RunSpec, type TraceEvent } from './types';
 import { K, type Ev, type Op, type World } from './world';
@@ -109,7 +109,7 @@ export class Simulation {
 
   keyName(i: number): string {
     let k = this.keyNames[i];
-    if (k === null) k = this.keyNames[i] = i < this.counterKeys ? `c${i}` : `k${i}`;
+    if (k === null) k = this.keyNames[i] = workloadKeyName(i, this.counterKeys);
     return k;
   }
 

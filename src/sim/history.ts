@@ -8,6 +8,11 @@
 import { checkRewind, grown, widen } from './columns';
 import { AZS, type Cmd, type ErrorCode, type HistoryEvent, type InvokeEvent, type OkEvent } from './types';
 
+/** The name of the workload's key `index`: counters (INCR) come first, as `c<i>`, the rest are `k<i>`. */
+export function workloadKeyName(index: number, counterKeys: number): string {
+  return index < counterKeys ? `c${index}` : `k${index}`;
+}
+
 /** Row kinds; also the codes the trace digest mixes in for each history event. */
 export const ROW = { invoke: 1, ok: 2, fail: 3, info: 4 } as const;
 
@@ -78,8 +83,7 @@ export class HistoryLog {
 
   /** The name of a key id (see the table above). */
   keyName(id: number): string {
-    if (id < 0) return this.namedKeys[-1 - id];
-    return id < this.counterKeys ? `c${id}` : `k${id}`;
+    return id < 0 ? this.namedKeys[-1 - id] : workloadKeyName(id, this.counterKeys);
   }
 
   // -------------------------------------------------------------------------------------------------
