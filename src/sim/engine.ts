@@ -11,7 +11,8 @@ import { STREAM, createRng } from './rng';
 import { ROW, workloadKeyName } from './history';
 import { cloneData } from './clone';
 import { AZS, type FaultSpec, type PresetParams, type RunSpec, type TraceEvent } from './types';
-import { K, type Ev, type Op, type World } from './world';
+import { K, type Ev, type Op, type Stream, type World } from './world';
+import { dataset } from './dataset';
 import { counterKeyCount, initWorld } from './init';
 import * as clients from './clients';
 import * as cache from './cache';
@@ -60,6 +61,15 @@ function adopt<T extends object>(live: T, next: T): T {
   if (Object.keys(live).length !== keys.length) return next;
   for (const k of keys) if (!Object.hasOwn(live, k)) return next;
   return Object.assign(live, next);
+}
+
+/**
+ * Every event is built here, by one object literal: events restored from a checkpoint are rebuilt by it
+ * too, so the queue never holds two hidden classes of event (the engine's optimised code deoptimised on
+ * the first seek otherwise, and ran unoptimised while it recompiled).
+ */
+function newEvent(t: number, seq: number, kind: number, a: number, b: number, c: number, d: number, ref: unknown, line: number): Ev {
+  return { t, seq, kind, a, b, c, d, ref, line };
 }
 
 /** Largest integer V8 stores unboxed (a "small integer") on every platform. */
@@ -158,7 +168,7 @@ export class Simulation {
     if (t < this.w.now) t = this.w.now;
     // Event objects are recycled: a run allocates millions of them otherwise.
     const e = this.pool.pop();
-    if (e === undefined) return { t, seq: 0, kind, a, b, c, d, ref, line: -1 };
+    if (e === undefined) return newEvent(t, 0, kind, a, b, c, d, ref, -1);
     e.t = t;
     e.kind = kind;
     e.a = a;
@@ -396,7 +406,11 @@ export class Simulation {
     const w = this.w;
     const acks = from.acks;
     acks.rewind(cp.acksLength);
-    const streams = from.streams.slice(0, cp.streamCount).map((st, i) => ({ ...st, entries: st.entries.slice(0, cp.entryLengths[i]) }));
+    // Built field by field in the order of the literals that make streams (init.ts, cache.ts), so the
+    // copies keep the streams' hidden class; a spread copy would not.
+    const streams = from.streams.slice(0, cp.streamCount).map(
+      (st, i): Stream => ({ id: st.id, parent: st.parent, base: st.base, baseOffset: st.baseOffset, entries: st.entries.slice(0, cp.entryLengths[i]), term: st.term, cause: st.cause, why: st.why, t: st.t, node: st.node }),
+    );
     const rows = from.log;
     rows.rewind(cp.logLength);
     const writes = from.writes;
@@ -407,6 +421,19 @@ export class Simulation {
     // place: new objects would have new shapes, and the engine's optimised code would start over on them.
     // Nothing else refers to these objects, and the checkpoint keeps its own copy.
     rest.heap = adopt(w.heap, rest.heap);
+    // Copied events and datasets have hidden classes of their own (see newEvent): rebuild them with the
+    // engine's literals. An event sits in the queue or on a line (where sent ones may linger before
+    // `head`), so the memo keeps one copy per event.
+    const rebuilt = new Map<Ev, Ev>();
+    const rebuild = (e: Ev): Ev => {
+      let r = rebuilt.get(e);
+      if (r === undefined) rebuilt.set(e, (r = newEvent(e.t, e.seq, e.kind, e.a, e.b, e.c, e.d, e.ref, e.line)));
+      return r;
+    };
+    const items = rest.heap.items;
+    for (let i = 0; i < items.length; i++) items[i] = rebuild(items[i]);
+    for (const l of rest.lines) for (let i = 0; i < l.waiting.length; i++) l.waiting[i] = rebuild(l.waiting[i]);
+    for (const node of rest.nodes) node.data = dataset(node.data.vals, node.data.size);
     if (rest.nodes.length === w.nodes.length) rest.nodes = rest.nodes.map((node, i) => adopt(w.nodes[i], node));
     if (rest.clients.length === w.clients.length) rest.clients = rest.clients.map((c, i) => adopt(w.clients[i], c));
     const log = adopt(w.log, { ...logScalars, rows });
