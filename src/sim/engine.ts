@@ -422,17 +422,14 @@ export class Simulation {
     // Nothing else refers to these objects, and the checkpoint keeps its own copy.
     rest.heap = adopt(w.heap, rest.heap);
     // Copied events and datasets have hidden classes of their own (see newEvent): rebuild them with the
-    // engine's literals. An event sits in the queue or on a line (where sent ones may linger before
-    // `head`), so the memo keeps one copy per event.
-    const rebuilt = new Map<Ev, Ev>();
-    const rebuild = (e: Ev): Ev => {
-      let r = rebuilt.get(e);
-      if (r === undefined) rebuilt.set(e, (r = newEvent(e.t, e.seq, e.kind, e.a, e.b, e.c, e.d, e.ref, e.line)));
-      return r;
-    };
-    const items = rest.heap.items;
-    for (let i = 0; i < items.length; i++) items[i] = rebuild(items[i]);
-    for (const l of rest.lines) for (let i = 0; i < l.waiting.length; i++) l.waiting[i] = rebuild(l.waiting[i]);
+    // engine's literals. A pending event is in the queue or on a line from its `head`, never both; the
+    // entries before a line's head were sent on long ago and are dropped.
+    const rebuild = (e: Ev): Ev => newEvent(e.t, e.seq, e.kind, e.a, e.b, e.c, e.d, e.ref, e.line);
+    rest.heap.items = rest.heap.items.map(rebuild);
+    for (const l of rest.lines) {
+      l.waiting = l.waiting.slice(l.head).map(rebuild);
+      l.head = 0;
+    }
     for (const node of rest.nodes) node.data = dataset(node.data.vals, node.data.size);
     if (rest.nodes.length === w.nodes.length) rest.nodes = rest.nodes.map((node, i) => adopt(w.nodes[i], node));
     if (rest.clients.length === w.clients.length) rest.clients = rest.clients.map((c, i) => adopt(w.clients[i], c));

@@ -66,7 +66,7 @@ export function uniformScaledBelow(r: Rng, scale: number, limit: number): boolea
   return ((nextBits(r) >>> 0) / 4294967296) * scale < limit;
 }
 
-/** Math.round(exponential(r, mean)). */
+/** An exponential draw with the given mean, rounded: Math.round(−ln(1 − uniform(r)) × mean). */
 export function exponentialRounded(r: Rng, mean: number): number {
   return Math.round(-Math.log(1 - (nextBits(r) >>> 0) / 4294967296) * mean);
 }
@@ -76,10 +76,6 @@ export function below(r: Rng, n: number): number {
   return Math.floor(((nextBits(r) >>> 0) / 4294967296) * n);
 }
 
-/** Exponential with the given mean. */
-export function exponential(r: Rng, mean: number): number {
-  return -Math.log(1 - uniform(r)) * mean;
-}
 
 /** Standard normal (Box–Muller; one value per call keeps the stream position easy to reason about). */
 export function normal(r: Rng): number {
