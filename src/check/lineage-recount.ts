@@ -8,8 +8,8 @@
 // lineage without materialising any intermediate one. A write the old
 // primary acknowledged after a newer term forked from it is kept exactly when its offset made it into
 // the fork, which is what "the promoted replica's offset is the truth" means.
-import type { HistoryEvent, TraceEvent } from '../sim/types';
-import { collectOps, isWriteCmd } from './ops';
+import { CMD, ROW, type HistoryLog } from '../sim/history';
+import type { TraceEvent } from '../sim/types';
 
 interface TermStart {
   fromTerm: number | null;
@@ -22,7 +22,7 @@ interface AckedWrite {
   offset: number;
 }
 
-export function recountLostWriteIds(history: readonly HistoryEvent[], trace: readonly TraceEvent[]): number[] {
+export function recountLostWriteIds(h: HistoryLog, trace: readonly TraceEvent[]): number[] {
   const starts = new Map<number, TermStart>();
   let finalTerm: number | null = null;
   for (const ev of trace) {
@@ -33,11 +33,12 @@ export function recountLostWriteIds(history: readonly HistoryEvent[], trace: rea
   }
 
   const acked: AckedWrite[] = [];
-  for (const op of collectOps(history)) {
-    const ok = op.outcome;
-    if (!isWriteCmd(op.invoke.cmd) || ok?.type !== 'ok') continue;
-    // A write without an offset cannot be placed in any prefix, so it survives only in its own term.
-    acked.push({ id: op.id, term: ok.term, offset: ok.offset ?? Infinity });
+  for (let r = 0; r < h.length; r++) {
+    if (h.kind[r] !== ROW.ok) continue;
+    const op = h.op[r];
+    const inv = h.invokeRowOf(op);
+    if (h.outRow[op] !== r || inv < 0 || inv > r || h.cmd[op] === CMD.GET) continue;
+    acked.push({ id: op, term: h.a[op], offset: h.x[op] });
   }
   // Without any term change recorded there is a single lineage and nothing to lose.
   if (finalTerm === null) return [];

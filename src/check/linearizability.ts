@@ -1,9 +1,11 @@
 // Linearizability of the whole run, decided key by key: a history of independent registers is
 // linearizable exactly when each key's sub-history is (locality), which turns one huge search into
-// many small ones.
-import type { HistoryEvent, LinearizabilityVerdict } from '../sim/types';
-import { collectOps, compareStrings, type Op } from './ops';
-import { canonicalValue, mayIncrement, type KeyOp } from './register-model';
+// many small ones. The operations are grouped by key from the history columns with a counting sort (a
+// number per operation), and each key's operations become search objects only while that key is checked.
+import { CMD, OK_HAS_VALUE, OK_READ, ROW, type HistoryLog } from '../sim/history';
+import type { LinearizabilityVerdict } from '../sim/types';
+import { compareStrings } from './order';
+import { canonicalValue, mayIncrement, type KeyOp, type KeyOpKind } from './register-model';
 import { searchKey } from './wgl';
 
 export interface LinearizabilityOptions {
@@ -15,24 +17,26 @@ export interface LinearizabilityOptions {
 
 const DEFAULTS: Required<LinearizabilityOptions> = { maxOpsPerKey: 2000, maxStepsPerKey: 200_000, maxStepsTotal: 2_000_000 };
 
+export type OutcomeKind = 'ok' | 'fail' | 'unknown';
+
 /**
- * What the search needs to know about one op, or null when the op cannot constrain anything: refused
- * ops never happened, and a read nobody heard back from reveals nothing.
+ * What the search needs to know about one operation, or null when it cannot constrain anything: refused
+ * operations never happened, and a read nobody heard back from reveals nothing. `value`: what an ok reply
+ * said (a read's value, an INCR's new value); `returnUs`: the reply's time when it is ok.
  */
-function toKeyOp(op: Op): KeyOp | null {
-  const out = op.outcome;
-  if (out?.type === 'fail') return null;
-  const known = out?.type === 'ok';
-  const { cmd, arg, t } = op.invoke;
+export function keyOpOf(id: number, cmd: 'SET' | 'INCR' | 'GET', arg: string | undefined, outcome: OutcomeKind, value: string | number | null | undefined, invokeUs: number, returnUs: number): KeyOp | null {
+  if (outcome === 'fail') return null;
+  const known = outcome === 'ok';
   if (cmd === 'GET' && !known) return null;
+  const kind: KeyOpKind = cmd === 'SET' ? 'set' : cmd === 'INCR' ? 'incr' : 'get';
   return {
-    id: op.id,
-    kind: cmd === 'SET' ? 'set' : cmd === 'INCR' ? 'incr' : 'get',
+    id,
+    kind,
     arg: cmd === 'SET' ? (arg ?? '') : null,
     unread: false,
-    expect: known && cmd !== 'SET' ? canonicalValue(out.value) : undefined,
-    invokeUs: t,
-    returnUs: known ? out.t : Infinity,
+    expect: known && cmd !== 'SET' ? canonicalValue(value) : undefined,
+    invokeUs,
+    returnUs: known ? returnUs : Infinity,
   };
 }
 
@@ -61,32 +65,88 @@ function markUnreadSets(ops: KeyOp[]): KeyOp[] {
   return result;
 }
 
-function opsByKey(history: readonly HistoryEvent[]): Map<string, KeyOp[]> {
-  const byKey = new Map<string, KeyOp[]>();
-  for (const op of collectOps(history)) {
-    const k = toKeyOp(op);
-    if (!k) continue;
-    let list = byKey.get(op.invoke.key);
-    if (!list) byKey.set(op.invoke.key, (list = []));
-    list.push(k);
+const CMDS = ['SET', 'INCR', 'GET'] as const;
+
+/** Operation `op` of the log as the search sees it (see keyOpOf). */
+function keyOpFromLog(h: HistoryLog, op: number): KeyOp | null {
+  const inv = h.invRow[op];
+  const r = h.outcomeRowOf(op);
+  const outcome: OutcomeKind = r < 0 || r < inv || h.kind[r] === ROW.info ? 'unknown' : h.kind[r] === ROW.fail ? 'fail' : 'ok';
+  const cmd = CMDS[h.cmd[op]];
+  let value: string | number | null | undefined;
+  if (outcome === 'ok') {
+    const flags = h.flags[op];
+    if (flags & OK_HAS_VALUE) value = h.v[op];
+    else if (flags & OK_READ) value = h.x[op] >= 0 ? `v${h.x[op]}` : null;
   }
-  return byKey;
+  return keyOpOf(op, cmd, cmd === 'SET' ? `v${op}` : undefined, outcome, value, h.t[inv], outcome === 'ok' ? h.t[r] : Infinity);
 }
 
 /**
- * Keys are checked in name order. A violation on any key is the verdict; a key too large to decide
- * does not stop the others from being checked, since a violation found elsewhere says more.
+ * The log's operations grouped by key, each key's in invocation order, the keys in name order. Only the
+ * grouping is held for every key (a number per operation); each key's search objects are made when its
+ * turn comes, as a long run has millions of operations.
  */
-export function checkLinearizability(history: readonly HistoryEvent[], options: LinearizabilityOptions = {}): LinearizabilityVerdict {
+function* byKey(h: HistoryLog): Generator<KeyedOps> {
+  const first = (i: number): boolean => h.kind[i] === ROW.invoke && h.invRow[h.op[i]] === i;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < h.length; i++) {
+    if (!first(i)) continue;
+    const k = h.key[h.op[i]];
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  if (lo > hi) return;
+  // Counting sort of the operations by key.
+  const ends = new Int32Array(hi - lo + 2);
+  for (let i = 0; i < h.length; i++) if (first(i)) ends[h.key[h.op[i]] - lo + 1]++;
+  for (let k = 1; k < ends.length; k++) ends[k] += ends[k - 1];
+  const starts = ends.slice();
+  const order = new Int32Array(ends[ends.length - 1]);
+  for (let i = 0; i < h.length; i++) if (first(i)) order[ends[h.key[h.op[i]] - lo]++] = h.op[i];
+  const used: number[] = [];
+  for (let k = 0; k < ends.length - 1; k++) if (ends[k] > starts[k]) used.push(k);
+  const names = used.map((k) => h.keyName(k + lo));
+  const byName = used.map((_, j) => j).sort((a, b) => compareStrings(names[a], names[b]));
+  for (const j of byName) {
+    const ops = order.subarray(starts[used[j]], ends[used[j]]);
+    yield {
+      key: names[j],
+      ops: () => {
+        const out: KeyOp[] = [];
+        for (const op of ops) {
+          const k = keyOpFromLog(h, op);
+          if (k) out.push(k);
+        }
+        return out;
+      },
+    };
+  }
+}
+
+/** Each key's search objects, made when the key's turn comes. */
+export interface KeyedOps {
+  readonly key: string;
+  ops(): KeyOp[];
+}
+
+export function checkLinearizability(h: HistoryLog, options: LinearizabilityOptions = {}): LinearizabilityVerdict {
+  return checkKeys(byKey(h), options);
+}
+
+/**
+ * Keys are checked in the order given (name order). A violation on any key is the verdict; a key too large
+ * to decide does not stop the others from being checked, since a violation found elsewhere says more.
+ */
+export function checkKeys(keys: Iterable<KeyedOps>, options: LinearizabilityOptions = {}): LinearizabilityVerdict {
   const limits = { ...DEFAULTS, ...options };
-  const byKey = opsByKey(history);
-  const keys = [...byKey.keys()].sort(compareStrings);
   let keysChecked = 0;
   let stepsLeft = limits.maxStepsTotal;
   let undecided: string | null = null;
 
-  for (const key of keys) {
-    const ops = markUnreadSets(byKey.get(key)!);
+  for (const { key, ops: make } of keys) {
+    const ops = markUnreadSets(make());
     if (ops.length > limits.maxOpsPerKey) {
       undecided ??= `key "${key}" has ${ops.length} operations (limit ${limits.maxOpsPerKey})`;
       continue;

@@ -1,37 +1,37 @@
 // RPO as the span of time whose acknowledged writes are gone. The span starts at the last write that
 // survived before the first loss (everything up to it is safe), or at the first loss when nothing
 // acknowledged earlier survived, and ends at the last lost acknowledgement.
-import type { HistoryEvent, LostWrite } from '../sim/types';
-import { collectOps, isWriteCmd } from './ops';
-import { msToUs, usToMs } from './units';
+import { CMD, ROW, type HistoryLog } from '../sim/history';
+import type { LostWrites } from '../sim/lost-writes';
+import { firstAbove } from '../sim/search';
+import { usToMs } from './units';
 
-/** The lost writes' ids and the first and last of their acknowledgement times, µs. */
-export function lostSpan(lost: readonly LostWrite[]): { ids: Set<number>; first: number; last: number } {
-  const ids = new Set<number>();
-  let first = Infinity;
-  let last = -Infinity;
-  for (const w of lost) {
-    ids.add(w.id);
-    const t = msToUs(w.ackedAtMs);
-    first = Math.min(first, t);
-    last = Math.max(last, t);
+function contains(sorted: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < id) lo = mid + 1;
+    else hi = mid;
   }
-  return { ids, first, last };
+  return lo < sorted.length && sorted[lo] === id;
 }
 
-/** RPO from the span of losses and the newest surviving acknowledgement at or before the first (−∞: none). */
-export function rpoFromSpan(first: number, last: number, safe: number): number {
-  return usToMs(last - (safe === -Infinity ? first : safe));
-}
-
-export function rpoMs(lost: readonly LostWrite[], history: readonly HistoryEvent[]): number {
+/** rows: how much of the history to look at (the rows counted so far). */
+export function rpoMs(lost: LostWrites, h: HistoryLog, rows = h.length): number {
   if (lost.length === 0) return 0;
-  const { ids, first, last } = lostSpan(lost);
+  const first = lost.ackedUsAt(0);
+  const last = lost.ackedUsAt(lost.length - 1);
+  const lostIds = lost.idsAscending();
+  // Newest acknowledgement at or before the first loss that was not lost: back from the first loss.
   let safe = -Infinity;
-  for (const op of collectOps(history)) {
-    const ok = op.outcome;
-    if (!isWriteCmd(op.invoke.cmd) || ok?.type !== 'ok' || ids.has(op.id)) continue;
-    if (ok.t <= first && ok.t > safe) safe = ok.t;
+  for (let r = firstAbove(h.t, first, 0, rows) - 1; r >= 0; r--) {
+    if (h.kind[r] !== ROW.ok) continue;
+    const op = h.op[r];
+    if (h.cmd[op] === CMD.GET || h.outRow[op] !== r || h.invokeRowOf(op) < 0 || h.invRow[op] > r) continue;
+    if (contains(lostIds, op)) continue;
+    safe = h.t[r];
+    break;
   }
-  return rpoFromSpan(first, last, safe);
+  return usToMs(last - (safe === -Infinity ? first : safe));
 }

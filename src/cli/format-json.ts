@@ -36,7 +36,7 @@ export function toJsonReport(report: Report): JsonReport {
     runs: report.runs.map(({ summary: s, expect }) => ({
       preset: s.label,
       acked: s.acked,
-      lostAcked: s.lostAcked.map(({ id, key, ackedAtMs, reason }) => ({ id, key, ackedAtMs, reason })),
+      lostAcked: s.lostAcked.slice().map(({ id, key, ackedAtMs, reason }) => ({ id, key, ackedAtMs, reason })),
       rpoMs: s.rpoMs,
       rtoMs: s.rtoMs,
       staleReads: s.staleReads,

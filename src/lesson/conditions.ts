@@ -5,11 +5,13 @@
 // "First lost write" is only known once the run has gone past the failure that loses it, so the pause
 // time comes from a complete run; the time machine then seeks to it. Determinism makes that the same
 // instant the learner would reach by playing forward.
-import { splitBrainWindows } from '../check/split-brain';
+import { Outcomes } from '../check/outcomes';
 import { msToUs } from '../check/units';
 import { evaluateExpect } from '../scenario/expect';
 import type { Goal, LessonStep, UntilEvent, Until } from '../scenario/schema';
-import type { FaultKind, HistoryEvent, LostWrite, RunSummary, TraceEvent } from '../sim/types';
+import type { HistoryLog } from '../sim/history';
+import type { LostWrites } from '../sim/lost-writes';
+import type { FaultKind, RunSummary, TraceEvent } from '../sim/types';
 
 /** The `until` shorthand (`until: failover`) and the long form, as one shape. */
 export interface UntilCondition {
@@ -27,9 +29,9 @@ export interface PaneRecord {
   label: string;
   presetId: string;
   trace: readonly TraceEvent[];
-  history: readonly HistoryEvent[];
+  history: HistoryLog;
   /** The model's own list of acknowledged writes it lost (RunResult.lost). */
-  lost: readonly LostWrite[];
+  lost: LostWrites;
 }
 
 export interface Occurrence {
@@ -60,9 +62,10 @@ export function firstOccurrenceIn(condition: UntilCondition, run: Omit<PaneRecor
     case 'failover':
       return firstTrace((e) => e.type === 'term' && (e.cause === 'promotion' || e.cause === 'election'));
     case 'first-lost-write':
-      return run.lost.length === 0 ? null : Math.min(...run.lost.map((l) => msToUs(l.ackedAtMs)));
+      // The list is in acknowledgement order.
+      return run.lost.length === 0 ? null : run.lost.ackedUsAt(0);
     case 'split-brain': {
-      const first = splitBrainWindows(run.history)[0];
+      const first = Outcomes.of(run.history).splitBrainWindows()[0];
       return first ? msToUs(first.startMs) : null;
     }
     case 'lease-expired':

@@ -171,8 +171,8 @@ function settleOk(sim: Simulation, op: Op, nodeIdx: number): void {
   if (op.cmd === 2) {
     sim.recordOkRead(op.id, nodeIdx, op.term, op.value, op.rw, op.rs, op.lagUs, op.fromReplica);
   } else {
-    sim.recordOkWrite(op.id, nodeIdx, op.term, op.offset, op.seq, op.cmd === 1 ? (op.value as number) : null);
-    w.acks.push(op.id, w.now, nodeIdx, op.offset, op.entry);
+    const row = sim.recordOkWrite(op.id, nodeIdx, op.term, op.offset, op.seq, op.cmd === 1 ? (op.value as number) : null);
+    w.acks.push(row, op.entry);
   }
 }
 

@@ -2,7 +2,7 @@
 // the per-operation tables of the app's worker: typed columns grow by doubling, and a rewind may not go
 // past the rows they kept.
 
-type Column = Uint8Array | Int8Array | Int32Array | Float64Array;
+type Column = Uint8Array | Int8Array | Int32Array | Uint32Array | Float64Array;
 
 /** Capacity of a table after it grows from `capacity` rows. */
 export function grown(capacity: number): number {

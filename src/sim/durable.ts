@@ -116,7 +116,7 @@ function append(sim: Simulation, n: NodeRec, kind: 0 | 1 | 2, op: Op | null, wri
   const quorumUs = d.logQuorum === 1 ? r0 : d.logQuorum === 2 ? r1 : r2;
   const commitT = Math.max(log.lastCommitT, w.now + quorumUs);
   log.lastCommitT = commitT;
-  const index = log.rows.append(kind, term, n.idx, n.inc, w.now, op ? op.id : 0, write, copies, commitT);
+  const index = log.rows.append(kind, term, n.idx, n.inc, w.now, write, copies, commitT);
   if (kind === 2) {
     log.leaderTerm = term;
     log.leaderNode = n.idx;
@@ -200,8 +200,8 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   n.busyUntil = finish;
   const writes = w.writes;
   const val = writtenValue(writes, n.data.vals[op.k], op.cmd === 0);
-  const seq = w.nextSeq++;
-  const e = writes.add(op.id, op.k, val, seq, w.now, 0, n.term);
+  const seq = writes.nextSeq;
+  const e = writes.add(op.id, op.k, val, w.now, 0, n.term);
   op.entry = e;
   op.seq = seq;
   op.term = n.term;

@@ -452,9 +452,12 @@ export class Simulation {
     this.mixHistory(ROW.invoke, op);
   }
 
-  recordOkWrite(op: number, node: number, term: number, offset: number, seq: number, incrValue: number | null): void {
-    this.w.historyLog.okWrite(this.w.now, op, node, term, offset, seq, incrValue);
+  /** Returns the row the acknowledgement went into (the acknowledgement table refers to it). */
+  recordOkWrite(op: number, node: number, term: number, offset: number, seq: number, incrValue: number | null): number {
+    const h = this.w.historyLog;
+    h.okWrite(this.w.now, op, node, term, offset, seq, incrValue);
     this.mixHistory(ROW.ok, op);
+    return h.length - 1;
   }
 
   recordOkRead(op: number, node: number, term: number, value: number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {

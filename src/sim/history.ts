@@ -1,10 +1,10 @@
 // What clients saw, recorded as columns of numbers instead of one object per event. A long run records
-// millions of events and keeps them all for the checker; as objects they were most of what the garbage
-// collector had to copy and trace while the run was still going (its pauses halved without them).
-// Rows are materialised as HistoryEvent objects only when someone reads them (`events()`, `at(i)`),
-// and those objects are exactly the ones the engine used to build. Every column is a typed array: a
-// column of pointers (keys and values, as it once was) was ten megabytes the collector scanned on every
-// full collection of a long run, and filled up front at the start of each one.
+// millions of events and keeps them all for the checker, so the layout is chosen for size (a run's memory
+// budget is README "Limits of a scenario file"): each row keeps only what every row has (its kind, time,
+// operation and node), and what an operation's invocation and outcome say (command, key, term, offset, …)
+// is kept once per operation, in columns indexed by operation id. Rows are materialised as HistoryEvent
+// objects only when someone reads them (`events()`, `at(i)`), and those objects are exactly the ones the
+// engine used to build.
 import { checkRewind, grown, widen } from './columns';
 import { AZS, type Cmd, type ErrorCode, type HistoryEvent, type InvokeEvent, type OkEvent } from './types';
 
@@ -16,69 +16,103 @@ export function workloadKeyName(index: number, counterKeys: number): string {
 /** Row kinds; also the codes the trace digest mixes in for each history event. */
 export const ROW = { invoke: 1, ok: 2, fail: 3, info: 4 } as const;
 
+export const CMD = { SET: 0, INCR: 1, GET: 2 } as const;
 const CMDS: readonly Cmd[] = ['SET', 'INCR', 'GET'];
 export const ERRORS: readonly ErrorCode[] = ['READONLY', 'NOREPLICAS', 'CONNREFUSED', 'CLUSTERDOWN', 'LOADING', 'NOTLEADER'];
 const INFO_ERRORS = ['timeout', 'wait-timeout'] as const;
 export const INFO = { timeout: 0, waitTimeout: 1 } as const;
 
-// Flags of an ok row.
+// Flags of an operation's ok outcome.
 export const OK_READ = 1;
-const OK_FROM_REPLICA = 2;
-const OK_HAS_VALUE = 4;
+export const OK_FROM_REPLICA = 2;
+export const OK_HAS_VALUE = 4;
+
+/** Times are whole microseconds in a Uint32Array: 71 minutes, above the longest run a file may ask for. */
+export const MAX_HISTORY_US = 0xffffffff;
 
 /**
- * Append-only columns, one row per history event. What each column holds depends on the row's kind:
+ * Append-only rows, one per history event, and per-operation columns for what the events say.
  *
- * | column | invoke            | ok (write)         | ok (read)          | fail       | info          |
- * |--------|-------------------|--------------------|--------------------|------------|---------------|
- * | a      | command (0–2)     | term               | term               | error code | INFO code     |
- * | b      | client AZ index   | flags              | flags              |            |               |
- * | x      | key id            | offset             | writeId (−1: none) |            |               |
- * | y      |                   | seq                | writeSeq (−1)      |            |               |
- * | z      |                   |                    | lag, µs            |            |               |
- * | v      |                   | value (INCR)       | counter value      |            |               |
+ * Rows: `kind` (ROW), `t` (µs), `op` (operation id), `node` (node index, −1 for none).
+ *
+ * Per operation, indexed by its id:
+ *
+ * | column | set by  | holds                                                              |
+ * |--------|---------|--------------------------------------------------------------------|
+ * | cmd    | invoke  | command (CMD)                                                      |
+ * | client | invoke  | client AZ index                                                    |
+ * | key    | invoke  | key id                                                             |
+ * | invRow | invoke  | the row of the invocation                                          |
+ * | outRow | outcome | the row of the outcome                                             |
+ * | a      | outcome | ok: term; fail: error code (ERRORS); info: INFO code               |
+ * | flags  | ok      | OK_READ, OK_FROM_REPLICA, OK_HAS_VALUE                             |
+ * | x      | ok      | write: offset; read: writeId (−1: none)                            |
+ * | y      | ok      | write: seq; read: writeSeq (−1: none)                              |
+ * | z      | ok read | lag, µs                                                            |
+ * | v      | ok      | write: INCR value; read: counter value (when flags say so)         |
+ *
+ * An operation has at most one invocation and one outcome: a second one is not recorded (a client that
+ * heard back stops listening, so only the first outcome is what it saw). A row index held in invRow or
+ * outRow is trusted only while that row is inside the log and still names the operation (see
+ * invokeRowOf, outcomeRowOf): after a rewind, rows past the length and the per-operation columns they
+ * wrote stay until a replay overwrites them, which is what lets one log serve every seek.
  *
  * No SET value is stored: the workload names every SET value after its operation (`v<id>`), so an invoke
- * row's argument and a read row's value (`v<writeId>`) are built only when the row is read. A value is
- * there when the row's flags say so (OK_HAS_VALUE). Keys are ids: the engine's key indexes, named as the
- * workload names them (`c<i>` for the first `counterKeys`, then `k<i>`), or, for a key given by its name,
- * a negative id into a table of such names.
+ * row's argument and a read row's value (`v<writeId>`) are built only when the row is read. Keys are ids:
+ * the engine's key indexes, named as the workload names them (`c<i>` for the first `counterKeys`, then
+ * `k<i>`), or, for a key given by its name, a negative id into a table of such names.
  */
 export class HistoryLog {
   length = 0;
   kind: Uint8Array;
-  t: Float64Array;
+  t: Uint32Array;
   op: Int32Array;
   /** Node index, −1 for none. */
   node: Int8Array;
+
+  cmd: Uint8Array;
+  client: Uint8Array;
+  key: Int32Array;
+  invRow: Int32Array;
+  outRow: Int32Array;
   a: Int32Array;
-  b: Uint8Array;
+  flags: Uint8Array;
   x: Float64Array;
-  y: Float64Array;
-  z: Float64Array;
-  v: Float64Array;
+  y: Int32Array;
+  z: Uint32Array;
+  v: Int32Array;
+
   /** The rows already materialised, shared by every reader (see events()). */
   private objects: HistoryEvent[] = [];
   /** Keys given by name (invoke()), by negative id: −1 is the first. */
   private namedKeys: string[] = [];
   private namedIds = new Map<string, number>();
 
-  /** counterKeys: how many of the engine's key indexes, from 0, name counters (see keyName). */
+  /**
+   * capacity: rows to make room for up front; ops: operations (ids below it). Both grow as needed.
+   * counterKeys: how many of the engine's key indexes, from 0, name counters (see keyName).
+   */
   constructor(
     readonly nodeIds: readonly string[],
     capacity = 1024,
     readonly counterKeys = 0,
+    ops = Math.ceil(capacity / 2),
   ) {
     this.kind = new Uint8Array(capacity);
-    this.t = new Float64Array(capacity);
+    this.t = new Uint32Array(capacity);
     this.op = new Int32Array(capacity);
     this.node = new Int8Array(capacity);
-    this.a = new Int32Array(capacity);
-    this.b = new Uint8Array(capacity);
-    this.x = new Float64Array(capacity);
-    this.y = new Float64Array(capacity);
-    this.z = new Float64Array(capacity);
-    this.v = new Float64Array(capacity);
+    this.cmd = new Uint8Array(ops);
+    this.client = new Uint8Array(ops);
+    this.key = new Int32Array(ops);
+    this.invRow = new Int32Array(ops).fill(-1);
+    this.outRow = new Int32Array(ops).fill(-1);
+    this.a = new Int32Array(ops);
+    this.flags = new Uint8Array(ops);
+    this.x = new Float64Array(ops);
+    this.y = new Int32Array(ops);
+    this.z = new Uint32Array(ops);
+    this.v = new Int32Array(ops);
   }
 
   /** The name of a key id (see the table above). */
@@ -86,14 +120,35 @@ export class HistoryLog {
     return id < 0 ? this.namedKeys[-1 - id] : workloadKeyName(id, this.counterKeys);
   }
 
+  /** Operations the per-operation columns have room for (every id below it). */
+  get opCapacity(): number {
+    return this.cmd.length;
+  }
+
+  /** The row of operation `op`'s invocation, or −1 when it has none in the log as it stands. */
+  invokeRowOf(op: number): number {
+    if (op < 0 || op >= this.invRow.length) return -1;
+    const r = this.invRow[op];
+    return r >= 0 && r < this.length && this.op[r] === op && this.kind[r] === ROW.invoke ? r : -1;
+  }
+
+  /** The row of operation `op`'s outcome, or −1 when it has none in the log as it stands. */
+  outcomeRowOf(op: number): number {
+    if (op < 0 || op >= this.outRow.length) return -1;
+    const r = this.outRow[op];
+    return r >= 0 && r < this.length && this.op[r] === op && this.kind[r] !== ROW.invoke ? r : -1;
+  }
+
   // -------------------------------------------------------------------------------------------------
   // Recording (the engine)
   // -------------------------------------------------------------------------------------------------
 
-  /** Start a row and return its index; the caller fills the columns its kind uses. */
+  /** Start a row and return its index; the caller fills the operation's columns its kind uses. */
   private row(kind: number, t: number, op: number, node: number): number {
     const i = this.length;
-    if (i === this.kind.length) this.grow();
+    if (i === this.kind.length) this.growRows();
+    if (op >= this.cmd.length) this.growOps(op);
+    if (!(t >= 0 && t <= MAX_HISTORY_US)) throw new RangeError(`history: time ${t} µs is outside 0…${MAX_HISTORY_US}`);
     this.kind[i] = kind;
     this.t[i] = t;
     this.op[i] = op;
@@ -104,10 +159,13 @@ export class HistoryLog {
 
   /** An invocation on the engine's key index `key` (the engine's keys, named by keyName). */
   invokeKey(t: number, op: number, cmd: number, key: number, clientAz: number, node: number): void {
+    if (op < 0) throw new RangeError(`history: operation id ${op} is negative`);
+    if (this.invokeRowOf(op) >= 0) return;
     const i = this.row(ROW.invoke, t, op, node);
-    this.a[i] = cmd;
-    this.b[i] = clientAz;
-    this.x[i] = key;
+    this.invRow[op] = i;
+    this.cmd[op] = cmd;
+    this.client[op] = clientAz;
+    this.key[op] = key;
   }
 
   /** An invocation on a key given by its name (hand-made histories). */
@@ -121,51 +179,69 @@ export class HistoryLog {
     this.invokeKey(t, op, cmd, id, clientAz, node);
   }
 
+  /** Start an outcome row, or return −1 when the operation already has one. */
+  private outcome(kind: number, t: number, op: number, node: number): number {
+    if (op < 0) throw new RangeError(`history: operation id ${op} is negative`);
+    if (this.outcomeRowOf(op) >= 0) return -1;
+    const i = this.row(kind, t, op, node);
+    this.outRow[op] = i;
+    return i;
+  }
+
   okWrite(t: number, op: number, node: number, term: number, offset: number, seq: number, incrValue: number | null): void {
-    const i = this.row(ROW.ok, t, op, node);
-    this.a[i] = term;
-    this.x[i] = offset;
-    this.y[i] = seq;
-    if (incrValue === null) this.b[i] = 0;
+    if (this.outcome(ROW.ok, t, op, node) < 0) return;
+    this.a[op] = term;
+    this.x[op] = offset;
+    this.y[op] = seq;
+    if (incrValue === null) this.flags[op] = 0;
     else {
-      this.b[i] = OK_HAS_VALUE;
-      this.v[i] = incrValue;
+      this.flags[op] = OK_HAS_VALUE;
+      this.v[op] = int32('INCR value', incrValue);
     }
   }
 
   /** value: a counter's value, or null (absent, or a SET's value, named after writeId). */
   okRead(t: number, op: number, node: number, term: number, value: number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {
-    const i = this.row(ROW.ok, t, op, node);
-    this.a[i] = term;
-    this.x[i] = writeId;
-    this.y[i] = writeSeq;
-    this.z[i] = lagUs;
+    if (this.outcome(ROW.ok, t, op, node) < 0) return;
+    this.a[op] = term;
+    this.x[op] = writeId;
+    this.y[op] = writeSeq;
+    this.z[op] = lagUs;
     const flags = OK_READ | (fromReplica ? OK_FROM_REPLICA : 0);
-    if (value === null) this.b[i] = flags;
+    if (value === null) this.flags[op] = flags;
     else {
-      this.b[i] = flags | OK_HAS_VALUE;
-      this.v[i] = value;
+      this.flags[op] = flags | OK_HAS_VALUE;
+      this.v[op] = int32('counter value', value);
     }
   }
 
   fail(t: number, op: number, node: number, error: number): void {
-    const i = this.row(ROW.fail, t, op, node); // before reading this.a: row() may replace it
-    this.a[i] = error;
+    if (this.outcome(ROW.fail, t, op, node) < 0) return;
+    this.a[op] = error;
   }
 
   info(t: number, op: number, node: number, code: number): void {
-    const i = this.row(ROW.info, t, op, node);
-    this.a[i] = code;
+    if (this.outcome(ROW.info, t, op, node) < 0) return;
+    this.a[op] = code;
   }
 
-  private grow(): void {
+  private growRows(): void {
     const n = grown(this.kind.length);
     this.kind = widen(this.kind, n);
     this.t = widen(this.t, n);
     this.op = widen(this.op, n);
     this.node = widen(this.node, n);
+  }
+
+  private growOps(op: number): void {
+    const n = Math.max(op + 1, grown(this.cmd.length));
+    this.cmd = widen(this.cmd, n);
+    this.client = widen(this.client, n);
+    this.key = widen(this.key, n);
+    this.invRow = widen(this.invRow, n, -1);
+    this.outRow = widen(this.outRow, n, -1);
     this.a = widen(this.a, n);
-    this.b = widen(this.b, n);
+    this.flags = widen(this.flags, n);
     this.x = widen(this.x, n);
     this.y = widen(this.y, n);
     this.z = widen(this.z, n);
@@ -174,18 +250,23 @@ export class HistoryLog {
 
   /** A copy of the first n rows; this log is left intact. */
   slice(n: number): HistoryLog {
-    const c = new HistoryLog(this.nodeIds, 0, this.counterKeys);
+    const c = new HistoryLog(this.nodeIds, 0, this.counterKeys, 0);
     c.length = n;
     c.kind = this.kind.slice(0, n);
     c.t = this.t.slice(0, n);
     c.op = this.op.slice(0, n);
     c.node = this.node.slice(0, n);
-    c.a = this.a.slice(0, n);
-    c.b = this.b.slice(0, n);
-    c.x = this.x.slice(0, n);
-    c.y = this.y.slice(0, n);
-    c.z = this.z.slice(0, n);
-    c.v = this.v.slice(0, n);
+    c.cmd = this.cmd.slice();
+    c.client = this.client.slice();
+    c.key = this.key.slice();
+    c.invRow = this.invRow.slice();
+    c.outRow = this.outRow.slice();
+    c.a = this.a.slice();
+    c.flags = this.flags.slice();
+    c.x = this.x.slice();
+    c.y = this.y.slice();
+    c.z = this.z.slice();
+    c.v = this.v.slice();
     c.objects = this.objects.slice(0, n);
     c.namedKeys = [...this.namedKeys];
     c.namedIds = new Map(this.namedIds);
@@ -205,6 +286,11 @@ export class HistoryLog {
     if (this.objects.length > n) this.objects.length = n;
   }
 
+  /** Bytes the columns take (what the memory budget counts). */
+  get bytes(): number {
+    return this.kind.length * 10 + this.cmd.length * 43;
+  }
+
   // -------------------------------------------------------------------------------------------------
   // Reading
   // -------------------------------------------------------------------------------------------------
@@ -217,44 +303,45 @@ export class HistoryLog {
     const node = nodeIdx >= 0 ? this.nodeIds[nodeIdx] : '-';
     switch (this.kind[i]) {
       case ROW.invoke: {
-        const cmd = CMDS[this.a[i]];
-        const ev: InvokeEvent = { type: 'invoke', t, op, cmd, key: this.keyName(this.x[i]), client: AZS[this.b[i]], node };
+        const cmd = CMDS[this.cmd[op]];
+        const ev: InvokeEvent = { type: 'invoke', t, op, cmd, key: this.keyName(this.key[op]), client: AZS[this.client[op]], node };
         if (cmd === 'SET') ev.arg = `v${op}`;
         return ev;
       }
       case ROW.ok: {
-        const flags = this.b[i];
+        const flags = this.flags[op];
         if (flags & OK_READ) {
-          const writeId = this.x[i];
-          const writeSeq = this.y[i];
+          const writeId = this.x[op];
+          const writeSeq = this.y[op];
           return {
             type: 'ok',
             t,
             op,
             node,
-            term: this.a[i],
+            term: this.a[op],
             // A SET's value is named after its write: not in the columns, built here.
-            value: flags & OK_HAS_VALUE ? this.v[i] : writeId >= 0 ? `v${writeId}` : null,
+            value: flags & OK_HAS_VALUE ? this.v[op] : writeId >= 0 ? `v${writeId}` : null,
             writeId: writeId < 0 ? null : writeId,
             writeSeq: writeSeq < 0 ? null : writeSeq,
-            lagMs: this.z[i] / 1000,
+            lagMs: this.z[op] / 1000,
             fromReplica: (flags & OK_FROM_REPLICA) !== 0,
           };
         }
-        const ok: OkEvent = { type: 'ok', t, op, node, term: this.a[i], offset: this.x[i], seq: this.y[i] };
-        if (flags & OK_HAS_VALUE) ok.value = this.v[i];
+        const ok: OkEvent = { type: 'ok', t, op, node, term: this.a[op], offset: this.x[op], seq: this.y[op] };
+        if (flags & OK_HAS_VALUE) ok.value = this.v[op];
         return ok;
       }
       case ROW.fail:
-        return { type: 'fail', t, op, node, error: ERRORS[this.a[i]] };
+        return { type: 'fail', t, op, node, error: ERRORS[this.a[op]] };
       default:
-        return { type: 'info', t, op, node, error: INFO_ERRORS[this.a[i]] };
+        return { type: 'info', t, op, node, error: INFO_ERRORS[this.a[op]] };
     }
   }
 
   /**
    * Every row as HistoryEvent objects, built on first read and extended as the run grows. The same array
-   * is returned each time, so callers that index into it or cache by identity keep working.
+   * is returned each time, so callers that index into it or cache by identity keep working. For tests and
+   * small histories: a long run's rows as objects are many times the size of its columns.
    */
   events(): HistoryEvent[] {
     const objects = this.objects;
@@ -263,59 +350,51 @@ export class HistoryLog {
   }
 }
 
+function int32(what: string, value: number): number {
+  if ((value | 0) !== value) throw new RangeError(`history: ${what} ${value} is not a 32-bit integer`);
+  return value;
+}
+
 /**
- * The acknowledged writes, in the order clients saw the acknowledgements: columns with a length, like
- * HistoryLog, so the time machine rewinds them instead of copying them (see HistoryLog.rewind).
+ * The acknowledged writes, in the order clients heard the acknowledgements: columns with a length, like
+ * HistoryLog, so the time machine rewinds them instead of copying them (see HistoryLog.rewind). Everything
+ * else about an acknowledgement (its operation, time, node and offset) is in its history row.
  */
 export class AckLog {
   length = 0;
-  op: Int32Array;
-  /** Simulated time of the acknowledgement, µs. */
-  t: Float64Array;
-  /** Node index that acknowledged it. */
-  node: Int8Array;
-  /** Offset (cache) or log index (durable) the write got. */
-  offset: Float64Array;
+  /** The acknowledgement's row in the history. */
+  row: Int32Array;
   /** The write's row in the write table (writes.ts), so the lost-write count finds it without a search. */
   write: Int32Array;
 
   constructor(capacity = 1024) {
-    this.op = new Int32Array(capacity);
-    this.t = new Float64Array(capacity);
-    this.node = new Int8Array(capacity);
-    this.offset = new Float64Array(capacity);
+    this.row = new Int32Array(capacity);
     this.write = new Int32Array(capacity);
   }
 
-  push(op: number, t: number, node: number, offset: number, write: number): void {
+  push(row: number, write: number): void {
     const i = this.length;
-    if (i === this.op.length) this.grow();
-    this.op[i] = op;
-    this.t[i] = t;
-    this.node[i] = node;
-    this.offset[i] = offset;
+    if (i === this.row.length) this.grow();
+    this.row[i] = row;
     this.write[i] = write;
     this.length = i + 1;
   }
 
   private grow(): void {
-    const n = grown(this.op.length);
-    this.op = widen(this.op, n);
-    this.t = widen(this.t, n);
-    this.node = widen(this.node, n);
-    this.offset = widen(this.offset, n);
+    const n = grown(this.row.length);
+    this.row = widen(this.row, n);
     this.write = widen(this.write, n);
   }
 
   /** As HistoryLog.rewind: n rows again, rows past the length kept until overwritten. */
   rewind(n: number): void {
-    checkRewind('acks', n, this.op.length);
+    checkRewind('acks', n, this.row.length);
     this.length = n;
   }
 
   /** The rows as plain arrays (tests, comparisons). */
-  rows(): { op: number[]; t: number[]; node: number[]; offset: number[]; write: number[] } {
+  rows(): { row: number[]; write: number[] } {
     const n = this.length;
-    return { op: [...this.op.subarray(0, n)], t: [...this.t.subarray(0, n)], node: [...this.node.subarray(0, n)], offset: [...this.offset.subarray(0, n)], write: [...this.write.subarray(0, n)] };
+    return { row: [...this.row.subarray(0, n)], write: [...this.write.subarray(0, n)] };
   }
 }

@@ -22,12 +22,18 @@ export function nodeIds(primary: AZ, replicas: AZ[]): string[] {
 }
 
 /**
- * Rows the history will need (an invocation and an outcome per request), so its columns rarely have to be
- * copied into bigger ones. Capped: beyond 2M rows the columns grow by doubling as usual.
+ * Rows and operations the history will need (an invocation and an outcome per request), so its columns
+ * are made once, at their final size: grown by doubling, the last copy alone held the old and the new
+ * columns at once, and left up to half of the new ones unused. Arrivals are Poisson, so a percent above
+ * the expected count (far beyond its spread) plus a margin is room enough; the columns still grow if not.
  */
-function historyCapacity(spec: RunSpec): number {
-  const requests = (spec.workload.writesPerSec + spec.workload.readsPerSec) * spec.durationS;
-  return Math.min(2 ** 21, Math.max(1024, Math.ceil(2.05 * requests) + 1024));
+export function expectedRequests(spec: RunSpec): number {
+  return (spec.workload.writesPerSec + spec.workload.readsPerSec) * spec.durationS;
+}
+
+function historyCapacity(spec: RunSpec): { rows: number; ops: number } {
+  const ops = Math.ceil(1.01 * expectedRequests(spec)) + 1024;
+  return { rows: 2 * ops, ops };
 }
 
 /** Keys below this index are counters (INCR), the rest plain values (SET). */
@@ -35,9 +41,9 @@ export function counterKeyCount(spec: RunSpec): number {
   return Math.round(spec.workload.incrFraction * spec.workload.keys);
 }
 
-/** Rows the write-indexed tables will need (acknowledgements, the write table, the log), capped at 1M. */
+/** Rows the write-indexed tables will need (acknowledgements, the write table, the log); see historyCapacity. */
 function writeCapacity(spec: RunSpec): number {
-  return Math.min(2 ** 20, Math.max(1024, Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.05) + 1024));
+  return Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.01) + 1024;
 }
 
 export function initWorld(
@@ -51,6 +57,7 @@ export function initWorld(
   const azs = [spec.topology.primary, ...spec.topology.replicas];
   const ids = nodeIds(spec.topology.primary, spec.topology.replicas);
   const n = azs.length;
+  const capacity = historyCapacity(spec);
   const nodes: NodeRec[] = azs.map((az, idx) => {
     const primary = idx === 0;
     const slot = durable
@@ -129,12 +136,11 @@ export function initWorld(
     azDown: [false, false, false],
     azIsolated: [false, false, false],
     powerOff: false,
-    historyLog: new HistoryLog(ids, historyCapacity(spec), counterKeyCount(spec)),
+    historyLog: new HistoryLog(ids, capacity.rows, counterKeyCount(spec), capacity.ops),
     acks: new AckLog(writeCapacity(spec)),
     trace: [],
     digest,
     nextOp: 1,
-    nextSeq: 1,
     nextTerm: 2,
     nextToken: 0,
     nextConn: n + 1,

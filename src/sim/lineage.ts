@@ -58,17 +58,22 @@ export function contains(streams: Stream[], s: number, n: number, ws: number, wi
   return false;
 }
 
+/** No fork explains the loss: the write is on a branch the surviving history does not descend from. */
+export const NO_DESCENDANT = -2;
+
 /**
  * Why a write at (ws, wi) is not in position (s, n): the fork on the surviving lineage that left it behind.
- * Returns that stream's explanation, or null when the write simply lies beyond n on the same stream.
+ * Returns that stream (its `why` explains the fork) and whether the write was on a branch of its own;
+ * stream NO_DESCENDANT when no fork on the surviving lineage explains it, and null when the write simply
+ * lies beyond n on the same stream.
  */
-export function divergence(streams: Stream[], s: number, ws: number, wi: number): { why: string; branch: boolean } | null {
+export function divergence(streams: Stream[], s: number, ws: number, wi: number): { stream: number; branch: boolean } | null {
   const chain = ancestry(streams, s);
   const onChain = chain.indexOf(ws);
   if (onChain >= 0) {
     // Same line of history: the first fork after it that started below the write's index cut it off.
     for (let j = onChain + 1; j < chain.length; j++) {
-      if (streams[chain[j]].base <= wi) return { why: streams[chain[j]].why, branch: false };
+      if (streams[chain[j]].base <= wi) return { stream: chain[j], branch: false };
     }
     return null;
   }
@@ -77,6 +82,6 @@ export function divergence(streams: Stream[], s: number, ws: number, wi: number)
   let lca = -1;
   for (const x of wchain) if (chain.includes(x)) lca = x;
   const j = chain.indexOf(lca);
-  if (j >= 0 && j + 1 < chain.length) return { why: streams[chain[j + 1]].why, branch: true };
-  return { why: 'it was on a branch of history that no surviving copy descends from', branch: true };
+  if (j >= 0 && j + 1 < chain.length) return { stream: chain[j + 1], branch: true };
+  return { stream: NO_DESCENDANT, branch: true };
 }

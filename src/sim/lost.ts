@@ -2,34 +2,114 @@
 // Cache-style: a write survives if it lies in the lineage of the authoritative copy (the serving primary),
 // or, when no primary serves at the end of the run, in the lineage of any copy that still exists (memory,
 // AOF, RDB or a backup). Log-durable: a write survives if its log entry is committed.
-import { divergence } from './lineage';
+// The list is columns (lost-writes.ts): each entry's words are made when it is read, from values taken
+// now, so a list made at one instant keeps saying what was true then while the simulation moves on.
+import { divergence, NO_DESCENDANT } from './lineage';
 import { committedAt } from './durable';
-import { AZS, type LostWrite } from './types';
+import { LostWrites } from './lost-writes';
+import { AZS } from './types';
 import type { Simulation } from './engine';
 
 const fmtS = (us: number) => `${(us / 1e6).toFixed(3)} s`;
 
-export function lostWrites(sim: Simulation): LostWrite[] {
+export function lostWrites(sim: Simulation): LostWrites {
   return sim.durable ? lostDurable(sim) : lostCache(sim);
 }
 
-function lostDurable(sim: Simulation): LostWrite[] {
+/** Growable columns of the entries found, trimmed to their length at the end. */
+class Found {
+  n = 0;
+  ack = new Int32Array(64);
+  code = new Int32Array(64);
+
+  add(ack: number, code: number): void {
+    if (this.n === this.ack.length) {
+      const a = new Int32Array(this.n * 2);
+      a.set(this.ack);
+      this.ack = a;
+      const c = new Int32Array(this.n * 2);
+      c.set(this.code);
+      this.code = c;
+    }
+    this.ack[this.n] = ack;
+    this.code[this.n++] = code;
+  }
+}
+
+/**
+ * The list from the acknowledgements found lost (indexes into w.acks, in acknowledgement order) and a
+ * code per entry that `why` turns into the end of its reason.
+ */
+function listOf(sim: Simulation, found: Found, why: (code: number) => string, withAz: boolean): LostWrites {
   const w = sim.w;
-  const { op, t, node, offset, length } = w.acks;
-  const out: LostWrite[] = [];
+  const h = w.historyLog;
+  const n = found.n;
+  const ids = new Int32Array(n);
+  const ackedUs = new Float64Array(n);
+  const node = new Int8Array(n);
+  const key = new Int32Array(n);
+  const code = found.code.slice(0, n);
+  for (let j = 0; j < n; j++) {
+    const row = w.acks.row[found.ack[j]];
+    const write = w.acks.write[found.ack[j]];
+    ids[j] = h.op[row];
+    ackedUs[j] = h.t[row];
+    node[j] = h.node[row];
+    key[j] = write >= 0 ? w.writes.k[write] : -1;
+  }
+  // Acknowledgements come in time order; writes acknowledged in the same microsecond go by id.
+  const order = sameTimeById(ids, ackedUs);
+  if (order) {
+    for (const col of [ids, ackedUs, node, key, code] as const) {
+      const copy = col.slice();
+      for (let j = 0; j < n; j++) col[j] = copy[order[j]];
+    }
+  }
+  const names = w.nodes.map((nd) => (withAz ? `${nd.id} (AZ ${AZS[nd.az]})` : nd.id));
+  const ndIds = w.nodes.map((nd) => nd.id);
+  return LostWrites.fromColumns(ids, ackedUs, (i) => ({
+    id: ids[i],
+    key: key[i] >= 0 ? sim.keyName(key[i]) : '?',
+    ackedAtMs: ackedUs[i] / 1000,
+    node: ndIds[node[i]],
+    reason: `acknowledged at ${fmtS(ackedUs[i])} by ${names[node[i]]}${why(code[i])}`,
+  }));
+}
+
+/** The order that sorts entries with equal times by id, or null when they already are. */
+function sameTimeById(ids: Int32Array, t: Float64Array): Int32Array | null {
+  let sorted = true;
+  for (let j = 1; j < ids.length && sorted; j++) if (t[j] === t[j - 1] && ids[j] < ids[j - 1]) sorted = false;
+  if (sorted) return null;
+  const order = Int32Array.from({ length: ids.length }, (_, j) => j);
+  return order.sort((a, b) => t[a] - t[b] || ids[a] - ids[b]);
+}
+
+function lostDurable(sim: Simulation): LostWrites {
+  const w = sim.w;
+  const { row: ackRow, length } = w.acks;
+  const h = w.historyLog;
+  const found = new Found();
   const committed = committedAt(w.log, w.now);
   const rows = w.log.rows;
   for (let k = 0; k < length; k++) {
-    const i = offset[k] - 1;
+    const r = ackRow[k];
+    const i = h.x[h.op[r]] - 1;
     const inLog = i >= 0 && i < rows.length;
-    if (inLog && i < committed && rows.opId[i] === op[k]) continue;
-    const id = sim.nodeId(node[k]);
-    out.push({ id: op[k], key: inLog && rows.write[i] >= 0 ? sim.keyName(w.writes.k[rows.write[i]]) : '?', ackedAtMs: t[k] / 1000, node: id, reason: `acknowledged at ${fmtS(t[k])} by ${id} but not in the committed log` });
+    if (inLog && i < committed && rows.write[i] >= 0 && w.writes.w[rows.write[i]] === h.op[r]) continue;
+    found.add(k, 0);
   }
-  return out;
+  return listOf(sim, found, () => ' but not in the committed log', false);
 }
 
-function lostCache(sim: Simulation): LostWrite[] {
+// Reason codes of the cache-style design: the case in the low bits, the stream whose fork explains it above.
+const NONE_SURVIVES = 0;
+const SERVES_WITHOUT = 1;
+const CUT = 2;
+const BRANCH = 3;
+const CASES = 4;
+
+function lostCache(sim: Simulation): LostWrites {
   const w = sim.w;
   // Each acknowledgement names its write, and each write where it sits in the stream tree (writes.ts).
   const { stream: writeStream, pos: writePos } = w.writes;
@@ -46,28 +126,30 @@ function lostCache(sim: Simulation): LostWrite[] {
       limit = Math.min(limit, w.streams[cur].base);
     }
   }
-  const { op, t, node, write, length } = w.acks;
-  const out: LostWrite[] = [];
+  const { write, length } = w.acks;
+  const found = new Found();
   for (let k = nextLost(write, writeStream, writePos, kept, 0, length); k < length; k = nextLost(write, writeStream, writePos, kept, k + 1, length)) {
     const e = write[k];
-    const ps = writeStream[e];
-    const pi = writePos[e];
-    const id = op[k];
-    const n = w.nodes[node[k]];
-    const by = `acknowledged at ${fmtS(t[k])} by ${n.id} (AZ ${AZS[n.az]})`;
-    let reason: string;
-    if (!authoritative) {
-      reason = `${by}; no copy of it survives: every node lost its memory and nothing on disk or in a backup holds it`;
-    } else {
-      const d = divergence(w.streams, authoritative[0], ps, pi);
-      if (d === null) reason = `${by}; ${primary.id} serves without it`;
-      else if (d.branch) reason = `${by} on a branch of history that was later thrown away; ${d.why}`;
-      else reason = `${by}; ${d.why}`;
+    let code = NONE_SURVIVES;
+    if (authoritative) {
+      const d = divergence(w.streams, authoritative[0], writeStream[e], writePos[e]);
+      if (d === null) code = SERVES_WITHOUT;
+      else code = (d.branch ? BRANCH : CUT) + CASES * (d.stream + 2);
     }
-    out.push({ id, key: sim.keyName(w.writes.k[e]), ackedAtMs: t[k] / 1000, node: n.id, reason });
+    found.add(k, code);
   }
-  out.sort((a, b) => a.ackedAtMs - b.ackedAtMs || a.id - b.id);
-  return out;
+  // Stream explanations never change once written; the primary's name is the one serving now.
+  const whys = w.streams.map((st) => st.why);
+  const serving = primary.id;
+  const why = (code: number): string => {
+    const c = code % CASES;
+    if (c === NONE_SURVIVES) return '; no copy of it survives: every node lost its memory and nothing on disk or in a backup holds it';
+    if (c === SERVES_WITHOUT) return `; ${serving} serves without it`;
+    const s = Math.floor(code / CASES) - 2;
+    const text = s === NO_DESCENDANT ? 'it was on a branch of history that no surviving copy descends from' : whys[s];
+    return c === BRANCH ? ` on a branch of history that was later thrown away; ${text}` : `; ${text}`;
+  };
+  return listOf(sim, found, why, true);
 }
 
 /**

@@ -5,9 +5,9 @@ import type { WriteLog } from './writes';
 export function readInto(op: Op, n: NodeRec, lagUs: number, writes: WriteLog): void {
   const v = n.data.vals[op.k];
   const present = v >= 0;
-  op.value = present ? writes.val[v] : null;
+  op.value = present ? writes.valueAt(v) : null;
   op.rw = present ? writes.w[v] : -1;
-  op.rs = present ? writes.seq[v] : -1;
+  op.rs = present ? writes.seqOf(v) : -1;
   op.term = n.term;
   op.fromReplica = n.role !== 'primary';
   op.lagUs = op.fromReplica ? lagUs : 0;

@@ -13,10 +13,6 @@ export function resultOf(sim: Simulation): RunResult {
   const log = sim.w.historyLog;
   return {
     spec: sim.spec,
-    // Built from the columns on first read; readers that can use the columns take historyLog instead.
-    get history() {
-      return log.events();
-    },
     historyLog: log,
     trace: sim.w.trace,
     lost: lostWrites(sim),

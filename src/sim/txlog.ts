@@ -18,21 +18,22 @@ export class TxLog {
   /** Incarnation of the appending node, so a reply is only sent by the process that took the request. */
   inc: Int32Array;
   /**
-   * Simulated time the append was sent, µs. Times are plain arrays, not Float64Arrays: a number read from
-   * a Float64Array is a double to V8, and one stored in an event or a node would turn that field, in every
-   * object of its shape, from a small integer into a boxed double.
+   * Simulated time the append was sent, µs (below 2^32, as every time in a run). Integer columns, not
+   * Float64Arrays: a number read from a Float64Array is a double to V8, and one stored in an event or a
+   * node would turn that field, in every object of its shape, from a small integer into a boxed double.
    */
-  sentT: number[];
-  /** Id of the client operation of a data row (an id, so the log keeps no client state alive), else 0. */
-  opId: Int32Array;
-  /** When a quorum of copies held the row, µs; non-decreasing. A plain array, like sentT. */
-  commitT: number[];
+  sentT: Uint32Array;
+  /** When a quorum of copies held the row, µs; non-decreasing. Unsigned, like sentT. */
+  commitT: Uint32Array;
   /**
    * When each AZ copy acknowledged the append, as a delay after sentT, packed by durable.ts (17 bits a
    * copy). Only pictures read it; the commit time is in commitT.
    */
   copies: Float64Array;
-  /** The write (its index in writes.ts) of a data row, what a node replaying the log applies; else −1. */
+  /**
+   * The write (its index in writes.ts) of a data row, what a node replaying the log applies; else −1. Its
+   * client operation is the write's (WriteLog.w): the log keeps no client state alive.
+   */
   write: Int32Array;
 
   constructor(capacity = 1024) {
@@ -40,18 +41,14 @@ export class TxLog {
     this.term = new Int32Array(capacity);
     this.node = new Int8Array(capacity);
     this.inc = new Int32Array(capacity);
-    this.sentT = new Array(capacity); // sized up front, as in writes.ts
-    this.opId = new Int32Array(capacity);
-    this.commitT = new Array(capacity);
+    this.sentT = new Uint32Array(capacity);
+    this.commitT = new Uint32Array(capacity);
     this.copies = new Float64Array(capacity);
     this.write = new Int32Array(capacity);
   }
 
-  /**
-   * Append a row and return its index. The plain-array columns are written at the index, which appends
-   * to them or, after a rewind, overwrites a row a discarded future had written.
-   */
-  append(kind: number, term: number, node: number, inc: number, sentT: number, opId: number, write: number, copies: number, commitT: number): number {
+  /** Append a row and return its index; after a rewind it overwrites a row a discarded future had written. */
+  append(kind: number, term: number, node: number, inc: number, sentT: number, write: number, copies: number, commitT: number): number {
     const i = this.length;
     if (i === this.kind.length) this.grow();
     this.kind[i] = kind;
@@ -59,7 +56,6 @@ export class TxLog {
     this.node[i] = node;
     this.inc[i] = inc;
     this.sentT[i] = sentT;
-    this.opId[i] = opId;
     this.write[i] = write;
     this.copies[i] = copies;
     this.commitT[i] = commitT;
@@ -73,7 +69,8 @@ export class TxLog {
     this.term = widen(this.term, n);
     this.node = widen(this.node, n);
     this.inc = widen(this.inc, n);
-    this.opId = widen(this.opId, n);
+    this.sentT = widen(this.sentT, n);
+    this.commitT = widen(this.commitT, n);
     this.copies = widen(this.copies, n);
     this.write = widen(this.write, n);
   }

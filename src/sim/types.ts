@@ -2,6 +2,7 @@
 // cloned for checkpoints and sent to a Web Worker. Times are integer simulated microseconds unless a
 // field name says otherwise (…Ms, …S are the units users write in scenario files).
 import type { HistoryLog } from './history';
+import type { LostWrites } from './lost-writes';
 
 export const AZS = ['a', 'b', 'c'] as const;
 export type AZ = (typeof AZS)[number];
@@ -347,7 +348,8 @@ export interface RunSummary {
   family: Family;
   writes: number;
   acked: number;
-  lostAcked: LostWrite[];
+  /** In the order of their acknowledgement (then id). */
+  lostAcked: LostWrites;
   rpoMs: number;
   rtoMs: number;
   readRtoMs: number;
@@ -364,13 +366,11 @@ export interface RunSummary {
 /** Everything one run produced. The engine fills it; the checker reads it. */
 export interface RunResult {
   spec: RunSpec;
-  /** What clients saw, as objects. The engine builds them from historyLog when first read. */
-  history: HistoryEvent[];
-  /** The same history as columns (history.ts), for readers that can use them without building objects. */
-  historyLog?: HistoryLog;
+  /** What clients saw, as columns (history.ts); `historyLog.events()` builds objects (tests, small runs). */
+  historyLog: HistoryLog;
   trace: TraceEvent[];
   /** Acknowledged writes the model itself says were lost, each with its causal reason. */
-  lost: LostWrite[];
+  lost: LostWrites;
   /** Hex digest of the event trace: equal for equal (scenario, seed), in Node and in the browser. */
   traceHash: string;
   /** Simulation events processed. */

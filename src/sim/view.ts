@@ -135,7 +135,7 @@ function appendsInMotion(sim: Simulation, committed: number): Pick<LogView, 'app
     if (!moving) continue;
     appending++;
     if (appends.length < MAX_APPENDS)
-      appends.push({ index: i, kind: LOG_KINDS[rows.kind[i]], opId: rows.opId[i], from: sim.nodeId(rows.node[i]), sentUs: sentT, commitUs: rows.commitT[i], copyUs });
+      appends.push({ index: i, kind: LOG_KINDS[rows.kind[i]], opId: rows.write[i] >= 0 ? sim.w.writes.w[rows.write[i]] : 0, from: sim.nodeId(rows.node[i]), sentUs: sentT, commitUs: rows.commitT[i], copyUs });
   }
   return { appends, appending, inbound };
 }

@@ -233,7 +233,6 @@ export interface World {
   trace: TraceEvent[];
   digest: Digest;
   nextOp: number;
-  nextSeq: number;
   nextTerm: number;
   nextToken: number;
   nextConn: number;

@@ -12,9 +12,12 @@ import { checkRewind, grown, widen } from './columns';
  */
 export function writtenValue(writes: WriteLog, prev: number, isSet: boolean): number | null {
   if (isSet) return null;
-  const prevVal = prev >= 0 ? writes.val[prev] : null;
+  const prevVal = prev >= 0 ? writes.valueAt(prev) : null;
   return (prevVal !== null ? prevVal : 0) + 1;
 }
+
+/** WriteLog.val of a SET: its value is named after its operation, not stored. */
+export const NO_VALUE = -0x80000000;
 
 export class WriteLog {
   length = 0;
@@ -22,8 +25,6 @@ export class WriteLog {
   w: Int32Array;
   /** Key index. */
   k: Int32Array;
-  /** Sequence number (global order of application). */
-  seq: Int32Array;
   term: Int32Array;
   /**
    * Cache-style: the replication stream the write was appended to, and its index in that stream's
@@ -31,46 +32,66 @@ export class WriteLog {
    */
   stream: Int32Array;
   pos: Int32Array;
+  /** INCR: the counter's value; NO_VALUE for a SET (see valueAt). */
+  val: Int32Array;
   /**
-   * INCR: the counter's value; null for a SET, whose value is named after its operation (`v<w>`), built
-   * only when a history row is read (history.ts). The columns below are plain arrays, not Float64Arrays:
-   * a number read from a Float64Array is a double to V8, and one stored in a node or an event would turn
-   * that field, in every object of its shape, from a small integer into a boxed double.
+   * Simulated time the primary applied it, µs (below 2^32, as every time in a run). Integer columns read
+   * back as small integers where they fit, so a time or value taken from one and stored in a node or an
+   * event keeps that field a small integer (a Float64Array read is a double to V8, and one stored there
+   * would turn the field, in every object of its shape, into a boxed double).
    */
-  val: Array<number | null>;
-  /** Simulated time the primary applied it, µs. */
-  t: number[];
-  /** End byte offset in its replication stream (cache-style); 0 in the durable design. */
+  t: Uint32Array;
+  /**
+   * End byte offset in its replication stream (cache-style); 0 in the durable design. A plain array: byte
+   * offsets pass 2^32 in a long run with large values.
+   */
   off: number[];
 
   constructor(capacity = 1024) {
     this.w = new Int32Array(capacity);
     this.k = new Int32Array(capacity);
-    this.seq = new Int32Array(capacity);
     this.term = new Int32Array(capacity);
     this.stream = new Int32Array(capacity);
     this.pos = new Int32Array(capacity);
-    // Sized up front like the typed columns: grown one push at a time, each of these was copied a dozen
-    // times on the way to a few hundred thousand rows, and every copy was fresh memory.
-    this.val = new Array(capacity);
-    this.t = new Array(capacity);
+    this.val = new Int32Array(capacity);
+    this.t = new Uint32Array(capacity);
+    // Sized up front like the typed columns: grown one push at a time, it was copied a dozen times on the
+    // way to a few hundred thousand rows, and every copy was fresh memory.
     this.off = new Array(capacity);
   }
 
   /**
-   * Add a row and return its index. The plain-array columns are written at the index, which appends to
-   * them or, after a rewind, overwrites a row that a discarded future had written.
+   * A write's sequence number, its place in the global order in which primaries applied writes: the row
+   * it got, plus one (rows are added in that order, and rewound together with it).
    */
-  add(w: number, k: number, val: number | null, seq: number, t: number, off: number, term: number, stream = 0, pos = 0): number {
+  seqOf(i: number): number {
+    return i + 1;
+  }
+
+  /** The sequence number the next write will get. */
+  get nextSeq(): number {
+    return this.length + 1;
+  }
+
+  /** The value write i left at its key: a counter's value, or null for a SET. */
+  valueAt(i: number): number | null {
+    const v = this.val[i];
+    return v === NO_VALUE ? null : v;
+  }
+
+  /**
+   * Add a row and return its index. The plain-array column is written at the index, which appends to it
+   * or, after a rewind, overwrites a row that a discarded future had written.
+   */
+  add(w: number, k: number, val: number | null, t: number, off: number, term: number, stream = 0, pos = 0): number {
     const i = this.length;
     if (i === this.w.length) this.grow();
     this.w[i] = w;
     this.k[i] = k;
-    this.seq[i] = seq;
     this.term[i] = term;
     this.stream[i] = stream;
     this.pos[i] = pos;
-    this.val[i] = val;
+    this.val[i] = val === null ? NO_VALUE : val;
     this.t[i] = t;
     this.off[i] = off;
     this.length = i + 1;
@@ -81,10 +102,11 @@ export class WriteLog {
     const n = grown(this.w.length);
     this.w = widen(this.w, n);
     this.k = widen(this.k, n);
-    this.seq = widen(this.seq, n);
     this.term = widen(this.term, n);
     this.stream = widen(this.stream, n);
     this.pos = widen(this.pos, n);
+    this.val = widen(this.val, n);
+    this.t = widen(this.t, n);
   }
 
   /** As HistoryLog.rewind: n rows again, rows past the length kept until overwritten. */

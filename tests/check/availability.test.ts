@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRtoMs, unavailabilityWindows, writeRtoMs } from '../../src/check/availability';
-import { HistoryBuilder } from './history-builder';
+import { countsOf, folded, HistoryBuilder } from './history-builder';
 
 describe('write RTO', () => {
   // AZ a: fail at 1 ms, timeout at 2 ms, success invoked at 5 ms -> 4 ms.
@@ -21,14 +20,14 @@ describe('write RTO', () => {
     .invoke(9, 12_000, 'SET', 'k', { arg: 'v9', client: 'b' }); // pending at the end: ignored
 
   it('finds one window per outage and AZ, from invocation to invocation', () => {
-    expect(unavailabilityWindows(h.events, 20_000, 'write')).toEqual([
+    expect(folded(h).unavailabilityWindows('write', 20_000)).toEqual([
       { az: 'a', startMs: 1, endMs: 5, recovered: true },
       { az: 'b', startMs: 3, endMs: 10, recovered: true },
     ]);
   });
 
   it('takes the longest window over all AZs', () => {
-    expect(writeRtoMs(h.events, 20_000)).toBe(7);
+    expect(countsOf(h, 20_000).rtoMs).toBe(7);
   });
 
   it('ends an unrecovered outage at the end of the run', () => {
@@ -38,8 +37,8 @@ describe('write RTO', () => {
       .fail(2, 20_100)
       .invoke(3, 25_000, 'SET', 'k', { arg: 'v3', client: 'c' })
       .info(3, 30_000);
-    expect(unavailabilityWindows(g.events, 50_000, 'write')).toEqual([{ az: 'c', startMs: 20, endMs: 50, recovered: false }]);
-    expect(writeRtoMs(g.events, 50_000)).toBe(30);
+    expect(folded(g).unavailabilityWindows('write', 50_000)).toEqual([{ az: 'c', startMs: 20, endMs: 50, recovered: false }]);
+    expect(countsOf(g, 50_000).rtoMs).toBe(30);
   });
 
   it('opens no window when a success was invoked at the same instant as the failure', () => {
@@ -47,12 +46,12 @@ describe('write RTO', () => {
       .invoke(1, 1_000, 'SET', 'k', { arg: 'a' })
       .fail(1, 1_100)
       .set(2, 'k', 'b', 1_000, 1_300);
-    expect(unavailabilityWindows(g.events, 5_000, 'write')).toEqual([]);
+    expect(folded(g).unavailabilityWindows('write', 5_000)).toEqual([]);
   });
 
   it('is zero when every write succeeded', () => {
     const g = new HistoryBuilder().set(1, 'k', 'a', 0, 100).set(2, 'k', 'b', 200, 300);
-    expect(writeRtoMs(g.events, 1_000)).toBe(0);
+    expect(countsOf(g, 1_000).rtoMs).toBe(0);
   });
 
   it('judges by invocation order, not by when replies arrived', () => {
@@ -63,7 +62,7 @@ describe('write RTO', () => {
       .fail(2, 1_100)
       .ok(1, 3_000)
       .set(3, 'k', 'c', 7_000, 7_100);
-    expect(writeRtoMs(g.events, 10_000)).toBe(6);
+    expect(countsOf(g, 10_000).rtoMs).toBe(6);
   });
 });
 
@@ -77,8 +76,8 @@ describe('read RTO', () => {
     .get(4, 'k', null, 4_500, 4_600, {}, 'a');
 
   it('counts reads separately from writes', () => {
-    expect(readRtoMs(h.events, 10_000)).toBe(2.5);
-    expect(writeRtoMs(h.events, 10_000)).toBe(9);
-    expect(unavailabilityWindows(h.events, 10_000, 'read')).toEqual([{ az: 'a', startMs: 2, endMs: 4.5, recovered: true }]);
+    expect(countsOf(h, 10_000).readRtoMs).toBe(2.5);
+    expect(countsOf(h, 10_000).rtoMs).toBe(9);
+    expect(folded(h).unavailabilityWindows('read', 10_000)).toEqual([{ az: 'a', startMs: 2, endMs: 4.5, recovered: true }]);
   });
 });

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { latencySummary, readLatenciesMs, writeLatenciesMs } from '../../src/check/latency';
-import { HistoryBuilder } from './history-builder';
+import { LatencySamples } from '../../src/check/fold-latency';
+import { countsOf, HistoryBuilder } from './history-builder';
 
-describe('latencySummary', () => {
+function summaryOf(samplesUs: readonly number[]) {
+  const s = new LatencySamples();
+  for (const v of samplesUs) s.add(v);
+  return s.summary();
+}
+
+describe('latency summary', () => {
   it('is all zeros without samples', () => {
-    expect(latencySummary([])).toEqual({ count: 0, p50: 0, p99: 0, max: 0 });
+    expect(summaryOf([])).toEqual({ count: 0, p50: 0, p99: 0, max: 0 });
   });
 
-  it('uses nearest-rank percentiles', () => {
-    const samples = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted on purpose
-    expect(latencySummary(samples)).toEqual({ count: 100, p50: 50, p99: 99, max: 100 });
-    expect(latencySummary([5, 1, 3])).toEqual({ count: 3, p50: 3, p99: 5, max: 5 });
-    expect(latencySummary([0.25])).toEqual({ count: 1, p50: 0.25, p99: 0.25, max: 0.25 });
-  });
-
-  it('does not reorder the caller’s array', () => {
-    const samples = [3, 1, 2];
-    latencySummary(samples);
-    expect(samples).toEqual([3, 1, 2]);
+  it('uses nearest-rank percentiles, in milliseconds', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => (100 - i) * 1000); // 100..1 ms, unsorted on purpose
+    expect(summaryOf(samples)).toEqual({ count: 100, p50: 50, p99: 99, max: 100 });
+    expect(summaryOf([5000, 1000, 3000])).toEqual({ count: 3, p50: 3, p99: 5, max: 5 });
+    expect(summaryOf([250])).toEqual({ count: 1, p50: 0.25, p99: 0.25, max: 0.25 });
   });
 });
 
@@ -33,12 +33,12 @@ describe('latency pairing', () => {
     .invoke(6, 9_000, 'GET', 'k')
     .invoke(7, 9_500, 'SET', 'k', { arg: 'v7' }); // no outcome: the run ended
 
-  it('pairs writes (SET and INCR) with their ok by op id', () => {
-    expect(writeLatenciesMs(h.events)).toEqual([1.5, 2]);
+  it('pairs writes (SET and INCR) with their ok by op id, leaving out failures and timeouts', () => {
+    expect(countsOf(h, 200_000).writeLatencyMs).toEqual({ count: 2, p50: 1.5, p99: 2, max: 2 });
   });
 
   it('pairs reads separately', () => {
-    expect(readLatenciesMs(h.events)).toEqual([0.3]);
+    expect(countsOf(h, 200_000).readLatencyMs).toEqual({ count: 1, p50: 0.3, p99: 0.3, max: 0.3 });
   });
 
   it('pairs by id even when replies arrive out of order', () => {
@@ -47,6 +47,6 @@ describe('latency pairing', () => {
       .invoke(2, 100, 'SET', 'k', { arg: 'b' })
       .ok(2, 400)
       .ok(1, 1_000);
-    expect(writeLatenciesMs(ooo.events)).toEqual([1, 0.3]);
+    expect(countsOf(ooo, 2_000).writeLatencyMs).toEqual({ count: 2, p50: 0.3, p99: 1, max: 1 });
   });
 });

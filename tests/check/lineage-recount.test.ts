@@ -5,8 +5,8 @@ import { HistoryBuilder, termEvent } from './history-builder';
 describe('lineage recount', () => {
   it('finds nothing lost without term changes or failovers', () => {
     const h = new HistoryBuilder().set(1, 'k', 'a', 0, 100, { term: 1, offset: 10 });
-    expect(recountLostWriteIds(h.events, [])).toEqual([]);
-    expect(recountLostWriteIds(h.events, [termEvent(0, 1, null, 0, 'a1', 'initial')])).toEqual([]);
+    expect(recountLostWriteIds(h.log(), [])).toEqual([]);
+    expect(recountLostWriteIds(h.log(), [termEvent(0, 1, null, 0, 'a1', 'initial')])).toEqual([]);
   });
 
   it('drops what the promoted replica had not received', () => {
@@ -17,7 +17,7 @@ describe('lineage recount', () => {
       .incr(4, 'c', 1, 0, 4_000, { term: 1, offset: 400 })
       .set(5, 'k', 'v5', 60_000, 61_000, { node: 'b1', term: 2, offset: 300 });
     const trace = [termEvent(0, 1, null, 0, 'a1', 'initial'), termEvent(50_000, 2, 1, 200, 'b1', 'promotion')];
-    expect(recountLostWriteIds(h.events, trace)).toEqual([3, 4]);
+    expect(recountLostWriteIds(h.log(), trace)).toEqual([3, 4]);
   });
 
   it('handles a split brain, a restart keeping a prefix, and acks after the fork', () => {
@@ -44,7 +44,7 @@ describe('lineage recount', () => {
       termEvent(50_000, 2, 1, 200, 'b1', 'promotion'),
       termEvent(80_000, 3, 2, 350, 'b1', 'restart'),
     ];
-    expect(recountLostWriteIds(h.events, trace)).toEqual([3, 4, 6, 8]);
+    expect(recountLostWriteIds(h.log(), trace)).toEqual([3, 4, 6, 8]);
   });
 
   it('applies the tightest fork on the path to older terms', () => {
@@ -58,7 +58,7 @@ describe('lineage recount', () => {
       termEvent(5_000, 2, 1, 300, 'b1', 'promotion'),
       termEvent(8_000, 3, 2, 250, 'b1', 'restart'),
     ];
-    expect(recountLostWriteIds(h.events, trace)).toEqual([2]);
+    expect(recountLostWriteIds(h.log(), trace)).toEqual([2]);
   });
 
   it('loses everything on an empty restart', () => {
@@ -67,7 +67,7 @@ describe('lineage recount', () => {
       .set(2, 'k', 'v2', 0, 2_000, { term: 1, offset: 200 })
       .set(3, 'k', 'v3', 9_000, 10_000, { term: 2, offset: 14 });
     const trace = [termEvent(0, 1, null, 0, 'a1', 'initial'), termEvent(5_000, 2, null, 0, 'a1', 'restart')];
-    expect(recountLostWriteIds(h.events, trace)).toEqual([1, 2]);
+    expect(recountLostWriteIds(h.log(), trace)).toEqual([1, 2]);
   });
 
   it('drops a whole branch that the final term does not descend from', () => {
@@ -81,7 +81,7 @@ describe('lineage recount', () => {
       // Backup of term 1 restored after losing everything: term 2 never happened as far as data goes.
       termEvent(8_000, 3, 1, 100, 'c1', 'restore-backup'),
     ];
-    expect(recountLostWriteIds(h.events, trace)).toEqual([2]);
+    expect(recountLostWriteIds(h.log(), trace)).toEqual([2]);
   });
 
   it('keeps every committed write across log-durable elections', () => {
@@ -95,6 +95,6 @@ describe('lineage recount', () => {
       termEvent(5_000, 2, 1, 3, 'b1', 'election'),
       termEvent(15_000, 3, 2, 5, 'c1', 'election'),
     ];
-    expect(recountLostWriteIds(h.events, trace)).toEqual([]);
+    expect(recountLostWriteIds(h.log(), trace)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkLinearizability } from '../../src/check/linearizability';
-import { HistoryBuilder } from './history-builder';
+import { checkKeys } from '../../src/check/linearizability';
+import { HistoryBuilder, keyed } from './history-builder';
 
 type Step = { kind: 'set'; v: number } | { kind: 'incr' } | { kind: 'get' };
 
@@ -48,10 +48,10 @@ describe('linearizability properties', () => {
           });
           return h.events;
         };
-        expect(checkLinearizability(build(null))).toEqual({ status: 'linearizable', keysChecked: 1 });
+        expect(checkKeys(keyed(build(null)))).toEqual({ status: 'linearizable', keysChecked: 1 });
         const reads = steps.flatMap((s, i) => (s.kind === 'get' ? [i] : []));
         const flip = reads[pick % reads.length];
-        const verdict = checkLinearizability(build(flip));
+        const verdict = checkKeys(keyed(build(flip)));
         expect(verdict.status).toBe('violation');
         if (verdict.status === 'violation') expect(verdict.ops).toContain(flip + 1);
       }),
@@ -84,7 +84,7 @@ describe('linearizability properties', () => {
             if (fate !== 3) h.info(i + 1, t1);
           }
         });
-        expect(checkLinearizability(h.events)).toEqual({ status: 'linearizable', keysChecked: 1 });
+        expect(checkKeys(keyed(h.events))).toEqual({ status: 'linearizable', keysChecked: 1 });
       }),
       { numRuns: 300 },
     );
@@ -109,7 +109,7 @@ describe('linearizability properties', () => {
           else if (o.fate === 'fail') h.fail(i + 1, o.t0 + o.len);
         });
         const expected = bruteForce(ops);
-        expect(checkLinearizability(h.events).status).toBe(expected ? 'linearizable' : 'violation');
+        expect(checkKeys(keyed(h.events)).status).toBe(expected ? 'linearizable' : 'violation');
       }),
       { numRuns: 3_000 },
     );

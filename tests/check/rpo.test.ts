@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rpoMs } from '../../src/check/rpo';
 import type { LostWrite } from '../../src/sim/types';
+import { LostWrites } from '../../src/sim/lost-writes';
 import { HistoryBuilder } from './history-builder';
 
 const lostAt = (id: number, ackedAtMs: number): LostWrite => ({ id, key: 'k', ackedAtMs, node: 'a1', reason: 'test' });
@@ -16,16 +17,16 @@ describe('RPO', () => {
     .set(7, 'k', 'g', 0, 20_000);
 
   it('is zero without lost writes', () => {
-    expect(rpoMs([], h.events)).toBe(0);
+    expect(rpoMs(LostWrites.none, h.log())).toBe(0);
   });
 
   it('spans from the last surviving write before the first loss to the last loss', () => {
-    expect(rpoMs([lostAt(6, 14.25), lostAt(3, 10.5), lostAt(5, 12)], h.events)).toBe(4.25);
+    expect(rpoMs(LostWrites.of([lostAt(6, 14.25), lostAt(3, 10.5), lostAt(5, 12)]), h.log())).toBe(4.25);
   });
 
   it('spans the lost writes alone when nothing earlier survived', () => {
     const lost = [1, 2, 3, 5, 6].map((id) => lostAt(id, [0, 8, 10, 10.5, 0, 12, 14.25][id]));
-    expect(rpoMs(lost, h.events)).toBe(6.25);
+    expect(rpoMs(LostWrites.of(lost), h.log())).toBe(6.25);
   });
 
   it('counts a surviving write acknowledged at the same instant as the first loss', () => {
@@ -34,11 +35,11 @@ describe('RPO', () => {
       .set(1, 'k', 'a', 0, 5_000)
       .set(2, 'k', 'b', 0, 5_000)
       .set(3, 'k', 'c', 0, 9_000);
-    expect(rpoMs([lostAt(2, 5), lostAt(3, 9)], g.events)).toBe(4);
+    expect(rpoMs(LostWrites.of([lostAt(2, 5), lostAt(3, 9)]), g.log())).toBe(4);
   });
 
   it('is zero for a single lost write with nothing surviving before it', () => {
     const g = new HistoryBuilder().set(1, 'k', 'a', 0, 5_000);
-    expect(rpoMs([lostAt(1, 5)], g.events)).toBe(0);
+    expect(rpoMs(LostWrites.of([lostAt(1, 5)]), g.log())).toBe(0);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ackIntervals, splitBrainMs, splitBrainWindows } from '../../src/check/split-brain';
-import { HistoryBuilder } from './history-builder';
+import { countsOf, folded, HistoryBuilder } from './history-builder';
 
 describe('split-brain window', () => {
   // a1/term 1: [0, 20] ms; b1/term 2: [15, 30]; c1/term 3: [17, 18]; a1/term 4: [25, 40].
@@ -21,7 +20,7 @@ describe('split-brain window', () => {
     .fail(12, 45_000, 'e1');
 
   it('lists one interval per node and term', () => {
-    expect(ackIntervals(h.events)).toEqual([
+    expect(folded(h).ackIntervals()).toEqual([
       { node: 'a1', term: 1, startMs: 0, endMs: 20, writes: 3 },
       { node: 'b1', term: 2, startMs: 15, endMs: 30, writes: 2 },
       { node: 'c1', term: 3, startMs: 17, endMs: 18, writes: 2 },
@@ -30,8 +29,8 @@ describe('split-brain window', () => {
   });
 
   it('measures time covered by two or more nodes, counting triple overlap once', () => {
-    expect(splitBrainMs(h.events)).toBe(10);
-    expect(splitBrainWindows(h.events)).toEqual([
+    expect(countsOf(h, 0).splitBrainMs).toBe(10);
+    expect(folded(h).splitBrainWindows()).toEqual([
       { startMs: 15, endMs: 17, nodes: ['a1', 'b1'] },
       { startMs: 17, endMs: 18, nodes: ['a1', 'b1', 'c1'] },
       { startMs: 18, endMs: 20, nodes: ['a1', 'b1'] },
@@ -45,7 +44,7 @@ describe('split-brain window', () => {
       .set(2, 'k', 'v', 0, 20_000, { node: 'a1', term: 1 })
       .set(3, 'k', 'v', 0, 10_000, { node: 'a1', term: 5 })
       .set(4, 'k', 'v', 0, 30_000, { node: 'a1', term: 5 });
-    expect(splitBrainMs(g.events)).toBe(0);
+    expect(countsOf(g, 0).splitBrainMs).toBe(0);
   });
 
   it('is zero for intervals that only touch', () => {
@@ -54,8 +53,8 @@ describe('split-brain window', () => {
       .set(2, 'k', 'v', 0, 10_000, { node: 'a1', term: 1 })
       .set(3, 'k', 'v', 0, 10_000, { node: 'b1', term: 2 })
       .set(4, 'k', 'v', 0, 12_345, { node: 'b1', term: 2 });
-    expect(splitBrainMs(g.events)).toBe(0);
-    expect(splitBrainWindows(g.events)).toEqual([]);
+    expect(countsOf(g, 0).splitBrainMs).toBe(0);
+    expect(folded(g).splitBrainWindows()).toEqual([]);
   });
 
   it('keeps microsecond precision', () => {
@@ -64,6 +63,6 @@ describe('split-brain window', () => {
       .set(2, 'k', 'v', 0, 3_003, { node: 'a1', term: 1 })
       .set(3, 'k', 'v', 0, 2_002, { node: 'b1', term: 2 })
       .set(4, 'k', 'v', 0, 9_000, { node: 'b1', term: 2 });
-    expect(splitBrainMs(g.events)).toBe(1.001);
+    expect(countsOf(g, 0).splitBrainMs).toBe(1.001);
   });
 });

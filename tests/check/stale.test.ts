@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staleReads } from '../../src/check/stale';
-import { HistoryBuilder } from './history-builder';
+import { folded, HistoryBuilder } from './history-builder';
 
 describe('stale reads', () => {
   const h = new HistoryBuilder()
@@ -21,7 +20,7 @@ describe('stale reads', () => {
     .fail(16, 6_100);
 
   it('counts reads that missed an acknowledged newer write', () => {
-    const r = staleReads(h.events);
+    const r = folded(h).staleReads();
     expect(r.count).toBe(2);
     expect(r.fromReplica).toBe(1);
     expect(r.fromPrimary).toBe(1);
@@ -38,24 +37,24 @@ describe('stale reads', () => {
       .set(2, 'k', 'b', 0, 3_000, { seq: 5 })
       .get(3, 'k', 'a', 4_000, 4_100, { writeId: 1, writeSeq: 6 })
       .get(4, 'k', 'b', 4_000, 4_100, { writeId: 2, writeSeq: 5 });
-    const r = staleReads(g.events);
+    const r = folded(g).staleReads();
     expect(r.count).toBe(1);
     expect(r.samples.map((s) => s.op)).toEqual([4]);
   });
 
   it('counts INCRs as writes', () => {
     const g = new HistoryBuilder().incr(1, 'c', 1, 0, 100, { seq: 1 }).get(2, 'c', null, 200, 300, { writeSeq: null });
-    expect(staleReads(g.events).count).toBe(1);
+    expect(folded(g).staleReads().count).toBe(1);
   });
 
   it('caps the samples but not the count', () => {
     const g = new HistoryBuilder().set(1, 'k', 'new', 0, 100, { seq: 9 });
     for (let i = 0; i < 250; i++) g.get(100 + i, 'k', null, 1_000 + i, 2_000 + i, { writeSeq: null, fromReplica: true, lagMs: 1 });
-    const r = staleReads(g.events);
+    const r = folded(g).staleReads();
     expect(r.count).toBe(250);
     expect(r.fromReplica).toBe(250);
     expect(r.samples).toHaveLength(200);
     expect(r.samples[199].op).toBe(299);
-    expect(staleReads(g.events, 3).samples.map((s) => s.op)).toEqual([100, 101, 102]);
+    expect(r.samples.slice(0, 3).map((s) => s.op)).toEqual([100, 101, 102]);
   });
 });

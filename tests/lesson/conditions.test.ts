@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkGoals, firstOccurrence, holdsAt, normalizeUntil, pauseTime, type PaneRecord } from '../../src/lesson/conditions';
 import type { RunSummary, TraceEvent } from '../../src/sim/types';
+import { HistoryLog } from '../../src/sim/history';
+import { LostWrites } from '../../src/sim/lost-writes';
 
 const trace: TraceEvent[] = [
   { type: 'term', t: 0, node: 'a1', term: 1, fromTerm: null, forkOffset: 0, cause: 'initial' },
@@ -11,13 +13,13 @@ const cache: PaneRecord = {
   label: 'ElastiCache (async)',
   presetId: 'elasticache',
   trace,
-  history: [],
-  lost: [
+  history: new HistoryLog(['a1', 'b1', 'c1']),
+  lost: LostWrites.of([
     { id: 9, key: 'k', ackedAtMs: 19_990.5, node: 'a1', reason: '' },
     { id: 7, key: 'k', ackedAtMs: 19_980.123, node: 'a1', reason: '' },
-  ],
+  ]),
 };
-const durable: PaneRecord = { label: 'MemoryDB (log)', presetId: 'memorydb', trace: [trace[0], trace[1], { type: 'term', t: 23e6, node: 'b1', term: 2, fromTerm: 1, forkOffset: 10, cause: 'election' }], history: [], lost: [] };
+const durable: PaneRecord = { label: 'MemoryDB (log)', presetId: 'memorydb', trace: [trace[0], trace[1], { type: 'term', t: 23e6, node: 'b1', term: 2, fromTerm: 1, forkOffset: 10, cause: 'election' }], history: new HistoryLog(['a1', 'b1', 'c1']), lost: LostWrites.none };
 
 describe('until conditions', () => {
   it('finds the ack time of the earliest lost write, in exact µs', () => {

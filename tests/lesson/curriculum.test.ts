@@ -64,7 +64,7 @@ describe('curriculum', () => {
         label: r.spec.label,
         presetId: r.spec.presetId,
         trace: r.result.trace,
-        history: r.result.history,
+        history: r.result.historyLog,
         lost: r.result.lost,
       }));
       let last = 0;

@@ -1,5 +1,6 @@
 // Hand-made summaries, so loader, expectation and formatter tests do not need the engine.
-import type { LostWrite, RunSummary } from '../../src/sim/types';
+import type { RunSummary } from '../../src/sim/types';
+import { LostWrites } from '../../src/sim/lost-writes';
 
 export function makeSummary(over: Partial<RunSummary> = {}): RunSummary {
   return {
@@ -8,7 +9,7 @@ export function makeSummary(over: Partial<RunSummary> = {}): RunSummary {
     family: 'cache',
     writes: 60_000,
     acked: 59_000,
-    lostAcked: [],
+    lostAcked: LostWrites.none,
     rpoMs: 0,
     rtoMs: 13_000,
     readRtoMs: 12_500,
@@ -24,12 +25,12 @@ export function makeSummary(over: Partial<RunSummary> = {}): RunSummary {
   };
 }
 
-export function lostWrites(n: number, label = 'not replicated before failover'): LostWrite[] {
-  return Array.from({ length: n }, (_, i) => ({
+export function lostWrites(n: number, label = 'not replicated before failover'): LostWrites {
+  return LostWrites.of(Array.from({ length: n }, (_, i) => ({
     id: 20_000 + i,
     key: `k${i}`,
     ackedAtMs: 19_990.25 + i,
     node: 'a1',
     reason: label,
-  }));
+  })));
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recountLostWriteIds } from '../../src/check/lineage-recount';
-import { splitBrainMs } from '../../src/check/split-brain';
+import { Outcomes } from '../../src/check/outcomes';
 import { checkLinearizability } from '../../src/check/linearizability';
 import { simulateRun } from '../../src/sim/run';
 import { faultSchedule } from './fault-arbitrary';
@@ -16,10 +16,10 @@ describe('log-durable invariants (memorydb)', () => {
     fc.assert(
       fc.property(faultSchedule, fc.integer({ min: 1, max: 1_000_000 }), (faults, seed) => {
         const r = simulateRun(specFor('memorydb', { faults, seed, durationS: 25, workload: small }));
-        expect(r.lost).toEqual([]);
-        expect(recountLostWriteIds(r.history, r.trace)).toEqual([]);
-        expect(splitBrainMs(r.history)).toBe(0);
-        expect(checkLinearizability(r.history).status).not.toBe('violation');
+        expect(r.lost.length).toBe(0);
+        expect(recountLostWriteIds(r.historyLog, r.trace)).toEqual([]);
+        expect(Outcomes.of(r.historyLog).counts(r.lost, r.endUs).splitBrainMs).toBe(0);
+        expect(checkLinearizability(r.historyLog).status).not.toBe('violation');
       }),
       { numRuns: RUNS, seed: 20261125 },
     );
@@ -33,14 +33,14 @@ describe('cache-style invariants (elasticache)', () => {
     fc.assert(
       fc.property(faultSchedule, fc.integer({ min: 1, max: 1_000_000 }), (faults, seed) => {
         const r = simulateRun(specFor('elasticache', { faults, seed, durationS: 25, workload: small }));
-        const model = r.lost.map((l) => l.id).sort((a, b) => a - b);
-        const recount = recountLostWriteIds(r.history, r.trace);
+        const model = r.lost.slice().map((l) => l.id).sort((a, b) => a - b);
+        const recount = recountLostWriteIds(r.historyLog, r.trace);
         // The recount follows the final primary's lineage; the model falls back to "any surviving copy"
         // only when no primary serves at the end, so compare where a primary serves.
         const last = [...r.trace].reverse().find((e) => e.type === 'node-state' && e.node === primaryAtEnd(r.trace));
         if (last && last.type === 'node-state' && last.state !== 'serving') return;
         if (model.length > 0) withLoss++;
-        if (model.length > 0 && checkLinearizability(r.history).status === 'violation') violations++;
+        if (model.length > 0 && checkLinearizability(r.historyLog).status === 'violation') violations++;
         expect(model).toEqual(recount);
       }),
       { numRuns: RUNS, seed: 20261126 },

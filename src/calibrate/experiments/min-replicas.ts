@@ -49,7 +49,7 @@ function predictStall(): number {
   const r = simulateRun(spec);
   // Counted from the stall on: the model's primary has no ACK on record in its first half second and
   // refuses until one arrives, where the real run starts with a replica already in sync.
-  const first = r.history.find((e) => e.type === 'fail' && e.error === 'NOREPLICAS' && e.t > 1e6);
+  const first = r.historyLog.events().find((e) => e.type === 'fail' && e.error === 'NOREPLICAS' && e.t > 1e6);
   return first ? first.t / 1e6 - 1 : Infinity;
 }
 
@@ -93,7 +93,7 @@ export const minReplicas: Experiment = {
     const pLost = meanOverSeeds(base, 2, (x) => x.lostAcked.length);
     // Refusals between the first second (see predictStall) and the crash; after the crash the promoted
     // node has no replica and refuses by design, while the real promoted replica has no such setting.
-    const hist = simulateRun(counterpartSpec(base)).history;
+    const hist = simulateRun(counterpartSpec(base)).historyLog.events();
     const pRefused = hist.filter((e) => e.type === 'fail' && e.error === 'NOREPLICAS' && e.t > 1e6 && e.t < 3e6).length;
     ctx.log(`  steady ${delay} ms delay: refused ${d.refused}, lost ${d.lost} (model ${pRefused}, ${pLost.toFixed(1)})`);
     rows.push(

@@ -3,13 +3,14 @@
 // Goals are only judged over a whole run: before the end, a pane that will lose writes has lost none yet.
 import { checkGoals, type GoalCheck } from '../../lesson/conditions';
 import type { Goal } from '../../scenario/schema';
-import type { LostWrite, RunSummary } from '../../sim/types';
+import type { RunSummary } from '../../sim/types';
+import { LostWrites } from '../../sim/lost-writes';
 import type { LiveSummary, PaneMeta } from '../worker/protocol';
 
 export function asRunSummary(live: LiveSummary): RunSummary {
   const { lostCount, lostFirst, ...rest } = live;
   // Only the length of lostAcked is compared; the entries beyond the first few are not sent to the page.
-  const lostAcked: LostWrite[] = Array.from({ length: lostCount }, (_, i) => lostFirst[i % Math.max(1, lostFirst.length)]);
+  const lostAcked = LostWrites.of(lostFirst, lostCount);
   return {
     ...rest,
     lostAcked,

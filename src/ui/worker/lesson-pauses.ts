@@ -14,7 +14,7 @@ const NO_CHECKPOINTS = Number.MAX_SAFE_INTEGER;
 export function completeRecord(spec: RunSpec, injected: readonly InjectedFault[]): PaneRecord {
   const tm = new TimeMachine(spec, [...injected], NO_CHECKPOINTS);
   tm.advance(tm.endUs);
-  return { label: spec.label, presetId: spec.presetId, trace: tm.sim.w.trace, history: tm.sim.w.historyLog.events(), lost: lostWrites(tm.sim) };
+  return { label: spec.label, presetId: spec.presetId, trace: tm.sim.w.trace, history: tm.sim.w.historyLog, lost: lostWrites(tm.sim) };
 }
 
 /** Simulated µs per step, or null where the step sets no pause or its condition never happens. */

@@ -7,7 +7,8 @@
 import { ROW, type HistoryLog } from '../../sim/history';
 import { firstAbove } from '../../sim/search';
 import { grown, widen } from '../../sim/columns';
-import type { LostWrite, TraceEvent } from '../../sim/types';
+import type { TraceEvent } from '../../sim/types';
+import type { LostWrites } from '../../sim/lost-writes';
 import { describeTrace, markerKind } from './describe';
 import type { LogLine, Marker, PaneSeries } from './protocol';
 
@@ -67,7 +68,7 @@ export class Observer {
   observe(history: HistoryLog, trace: readonly TraceEvent[], nowUs: number): void {
     // A restore shortened the arrays; what lies beyond the frontier is re-counted as it is replayed.
     const n = history.length;
-    const { kind, t, op, a } = history;
+    const { kind, t, op, cmd } = history;
     this.histIdx = Math.min(this.histIdx, n);
     this.traceIdx = Math.min(this.traceIdx, trace.length);
     // Rows at or before the frontier were counted already: skip them without looking at each one.
@@ -78,7 +79,7 @@ export class Observer {
       if (ti <= this.frontierUs) continue;
       const k = kind[i];
       if (k === ROW.invoke) {
-        this.noteInvoke(op[i], a[i] !== CMD_GET ? ti : -1);
+        this.noteInvoke(op[i], cmd[op[i]] !== CMD_GET ? ti : -1);
       } else if (k === ROW.ok) {
         const invokedUs = this.writeInvokedAt(op[i]);
         if (invokedUs < 0) continue;
@@ -148,7 +149,7 @@ export class Observer {
     }
   }
 
-  series(lost: readonly LostWrite[]): PaneSeries {
+  series(lost: LostWrites): PaneSeries {
     const p50: number[] = [];
     const p99: number[] = [];
     for (let b = 0; b < this.buckets; b++) {
@@ -168,7 +169,7 @@ export class Observer {
       p99.push(pair[1]);
     }
     const lostBy = new Array(this.buckets).fill(0);
-    for (const l of lost) lostBy[this.bucket(l.ackedAtMs * 1000)]++;
+    for (let i = 0; i < lost.length; i++) lostBy[this.bucket(lost.ackedUsAt(i))]++;
     return { p50, p99, lagMs: [...this.lag], acked: [...this.acked], lost: lostBy };
   }
 }

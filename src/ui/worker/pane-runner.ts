@@ -4,8 +4,9 @@
 import { TimeMachine } from '../../sim/timemachine';
 import { viewOf, type PaneView } from '../../sim/view';
 import { lostWrites } from '../../sim/lost';
-import { LiveSummary as LiveCounter } from './live-summary';
-import type { FaultSpec, LostWrite, RunSpec } from '../../sim/types';
+import { Outcomes } from '../../check/outcomes';
+import { LostWrites } from '../../sim/lost-writes';
+import type { FaultSpec, RunSpec } from '../../sim/types';
 import { Observer } from './observer';
 import type { LiveSummary, Marker, PaneSeries } from './protocol';
 
@@ -14,10 +15,10 @@ const LOST_SHOWN = 50;
 export class PaneRunner {
   readonly tm: TimeMachine;
   readonly observer: Observer;
-  private lost: LostWrite[] = [];
+  private lost: LostWrites = LostWrites.none;
   private lostMarker: Marker | null = null;
-  /** The table's numbers, kept up to date from the history instead of recounted (equal to summarize()). */
-  private readonly counter = new LiveCounter();
+  /** The table's numbers, folded over the history as it grows (the folds summarize() uses). */
+  private readonly outcomes: Outcomes;
 
   constructor(
     readonly spec: RunSpec,
@@ -25,6 +26,8 @@ export class PaneRunner {
     readonly bucketUs: number,
   ) {
     this.tm = new TimeMachine(spec);
+    // The time machine keeps one history log for its whole timeline (restores rewind it in place).
+    this.outcomes = new Outcomes(this.tm.sim.w.historyLog);
     this.observer = new Observer(index, bucketUs, Math.ceil(this.tm.endUs / bucketUs));
     this.observe();
   }
@@ -59,7 +62,7 @@ export class PaneRunner {
     this.tm.inject(t, fault);
     this.observer.forkAt(t, this.tm.sim.w.historyLog, this.tm.sim.w.trace);
     this.observe();
-    this.counter.forkAt(this.tm.sim.w.historyLog, t);
+    this.outcomes.forkAt(t);
     this.lostMarker = null;
   }
 
@@ -69,10 +72,9 @@ export class PaneRunner {
 
   summary(): LiveSummary {
     const sim = this.tm.sim;
-    const lost = lostWrites(sim);
-    const lostAcked = [...lost].sort(byAckTime);
-    this.counter.update(sim.w.historyLog);
-    const c = this.counter.counts(lost, sim.w.now);
+    const lostAcked = lostWrites(sim);
+    this.outcomes.update();
+    const c = this.outcomes.counts(lostAcked, sim.w.now);
     this.lost = lostAcked;
     this.lostMarker = lostAcked.length > 0 ? lostMarkerFor(lostAcked, this.observer.markers, this.index) : null;
     // Same fields, in the same order, as summarize() gives.
@@ -105,10 +107,6 @@ export class PaneRunner {
   }
 }
 
-function byAckTime(a: LostWrite, b: LostWrite): number {
-  return a.ackedAtMs - b.ackedAtMs || a.id - b.id;
-}
-
 function worstLagMs(view: PaneView): number {
   let worst = 0;
   for (const n of view.nodes) if (n.role === 'replica' && n.state !== 'down' && n.state !== 'off') worst = Math.max(worst, n.lagMs);
@@ -116,8 +114,8 @@ function worstLagMs(view: PaneView): number {
 }
 
 /** Losses show where they became final: at the first failover after the earliest lost write was acknowledged. */
-function lostMarkerFor(lost: LostWrite[], markers: Marker[], pane: number): Marker {
-  const first = Math.min(...lost.map((l) => l.ackedAtMs * 1000));
+function lostMarkerFor(lost: LostWrites, markers: Marker[], pane: number): Marker {
+  const first = lost.ackedUsAt(0);
   const failover = markers.find((m) => m.kind === 'failover' && m.tUs >= first);
   const n = lost.length;
   return {

@@ -1,10 +1,12 @@
-// Latency samples of a run that keeps growing, for the live table's p50 / p99 / max. Samples are whole
-// microseconds. Those under LIMIT (almost all of them) are counted in a histogram, so adding one is an
-// increment and a summary walks a few hundred block counts; the rare larger ones (a failover's waits) and
-// any negative one go into a sorted list. A sorted array of every sample, merged at each summary, copied
-// tens of megabytes per summary late in a ten-minute run.
-import type { LatencySummary } from '../../sim/types';
-import { roundMs, usToMs } from '../../check/units';
+// Latency as the client saw it, from sending the request to reading the successful reply; failed and
+// timed-out requests are left out, because their duration says how long the client waited, not how fast
+// the database was. Samples are whole microseconds. Those under LIMIT (almost all of them) are counted
+// in a histogram, so adding one is an increment and a summary walks a few hundred block counts; the rare
+// larger ones (a failover's waits) and any negative one go into a sorted list. Percentiles are nearest
+// rank (no interpolation), so every value reported was really observed.
+import type { LatencySummary } from '../sim/types';
+import { IntList } from './int-list';
+import { roundMs, usToMs } from './units';
 
 /** Samples in [0, LIMIT) µs go into the histogram: 131 ms covers every latency outside a failure. */
 const LIMIT = 1 << 17;
@@ -51,7 +53,7 @@ class SortedList {
       if (j < gone.length && old[i] === gone[j]) j++;
       else out[k++] = old[i];
     }
-    if (j !== gone.length || k !== out.length) throw new Error('live summary: latency samples out of step');
+    if (j !== gone.length || k !== out.length) throw new Error('latency samples out of step');
     this.sorted = out;
   }
 }
@@ -62,9 +64,15 @@ export class LatencySamples {
   private inRange = 0;
   private outside = new SortedList();
   /** Every sample in the order it was added (its length is what a checkpoint remembers). */
-  readonly added: number[] = [];
+  private readonly added = new IntList();
 
-  add(v: number): void {
+  get count(): number {
+    return this.added.length;
+  }
+
+  add(us: number): void {
+    // Whole microseconds in 32 bits: a latency is bounded by the client's timeout, far below 35 minutes.
+    const v = Math.max(-0x80000000, Math.min(0x7fffffff, Math.round(us)));
     this.added.push(v);
     if (v >= 0 && v < LIMIT) {
       this.counts[v]++;
@@ -79,14 +87,14 @@ export class LatencySamples {
     if (n >= added.length) return;
     let outsideGone = 0;
     for (let i = n; i < added.length; i++) {
-      const v = added[i];
+      const v = added.items[i];
       if (v >= 0 && v < LIMIT) {
         this.counts[v]--;
         this.blocks[v >> BLOCK_SHIFT]--;
         this.inRange--;
       } else outsideGone++;
     }
-    added.length = n;
+    added.truncate(n);
     if (outsideGone > 0) this.outside.truncate(this.outside.added.length - outsideGone);
   }
 
@@ -110,7 +118,6 @@ export class LatencySamples {
     const n = this.added.length;
     if (n === 0) return { count: 0, p50: 0, p99: 0, max: 0 };
     const at = (p: number) => this.rank(Math.max(1, Math.ceil((p / 100) * n)));
-    // Samples are whole microseconds; the reference turns each into milliseconds first, then rounds.
     return { count: n, p50: roundMs(usToMs(at(50))), p99: roundMs(usToMs(at(99))), max: roundMs(usToMs(this.rank(n))) };
   }
 }
