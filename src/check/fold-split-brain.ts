@@ -31,21 +31,30 @@ interface RawInterval {
 /** Folds acknowledged writes into per-(term, node) intervals; a few of them per run, so saved whole. */
 export class SplitBrainFold {
   private intervals = new Map<string, RawInterval>();
+  /** The interval the last acknowledgement went into: runs of them come from one node in one term. */
+  private last: RawInterval | null = null;
+  private lastNode = -2;
 
   /** Row i acknowledged a write. */
   ack(h: HistoryLog, i: number, op: number): void {
     const term = h.a[op];
     const nodeIdx = h.node[i];
-    const node = nodeIdx >= 0 ? h.nodeIds[nodeIdx] : '-';
-    const id = `${term}\u0000${node}`;
     const t = h.t[i];
-    const iv = this.intervals.get(id);
-    if (!iv) this.intervals.set(id, { node, term, start: t, end: t, writes: 1 });
-    else {
-      if (t < iv.start) iv.start = t;
-      if (t > iv.end) iv.end = t;
-      iv.writes++;
+    let iv = this.last;
+    if (iv === null || iv.term !== term || this.lastNode !== nodeIdx) {
+      const node = nodeIdx >= 0 ? h.nodeIds[nodeIdx] : '-';
+      const id = `${term}\u0000${node}`;
+      iv = this.intervals.get(id) ?? null;
+      if (!iv) {
+        iv = { node, term, start: t, end: t, writes: 0 };
+        this.intervals.set(id, iv);
+      }
+      this.last = iv;
+      this.lastNode = nodeIdx;
     }
+    if (t < iv.start) iv.start = t;
+    if (t > iv.end) iv.end = t;
+    iv.writes++;
   }
 
   save(): RawInterval[] {
@@ -54,10 +63,12 @@ export class SplitBrainFold {
 
   restore(saved: readonly RawInterval[]): void {
     this.intervals = new Map(saved.map((iv) => [`${iv.term}\u0000${iv.node}`, { ...iv }]));
+    this.last = null;
   }
 
   reset(): void {
     this.intervals = new Map();
+    this.last = null;
   }
 
   private sorted(): RawInterval[] {

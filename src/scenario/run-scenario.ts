@@ -9,11 +9,19 @@ import { resolveRuns, type ResolveOptions, type Scenario } from './load';
 export interface RunScenarioOptions extends ResolveOptions {
   /** Run the linearizability checker (default true). Off, `linearizable:` assertions are skipped. */
   linearizability?: boolean;
+  /**
+   * Keep each run's whole result (history, trace, …) in the outcome. Off by default: presets run one
+   * after the other and only their summaries stay, so a scenario's memory is one run's, not the sum.
+   */
+  keepResults?: boolean;
 }
 
 export interface ScenarioRun {
   spec: RunSpec;
-  result: RunResult;
+  /** Fingerprint of this run's trace. */
+  traceHash: string;
+  /** The whole run, when RunScenarioOptions.keepResults asked for it. */
+  result?: RunResult;
   summary: RunSummary;
   /** null when the scenario makes no assertions about this preset. */
   expect: ExpectResult | null;
@@ -34,12 +42,14 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     const result = simulateRun(spec);
     const summary = summarize(result, { linearizability });
     const assertions = assertionsFor(scenario, spec, linearizability);
-    return { spec, result, summary, expect: assertions ? evaluateExpect(assertions, summary) : null };
+    const run: ScenarioRun = { spec, traceHash: result.traceHash, summary, expect: assertions ? evaluateExpect(assertions, summary) : null };
+    if (opts.keepResults) run.result = result;
+    return run;
   });
   return {
     scenario,
     seed: opts.seed ?? scenario.seed,
-    traceHash: combineHashes(runs.map((r) => r.result.traceHash)),
+    traceHash: combineHashes(runs.map((r) => r.traceHash)),
     runs,
   };
 }

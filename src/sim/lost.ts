@@ -8,6 +8,7 @@ import { divergence, NO_DESCENDANT } from './lineage';
 import { committedAt } from './durable';
 import { LostWrites } from './lost-writes';
 import { AZS } from './types';
+import { workloadKeyName } from './history';
 import type { Simulation } from './engine';
 
 const fmtS = (us: number) => `${(us / 1e6).toFixed(3)} s`;
@@ -67,9 +68,12 @@ function listOf(sim: Simulation, found: Found, why: (code: number) => string, wi
   }
   const names = w.nodes.map((nd) => (withAz ? `${nd.id} (AZ ${AZS[nd.az]})` : nd.id));
   const ndIds = w.nodes.map((nd) => nd.id);
+  // Only small values are captured: the list may outlive the simulation (the command line keeps the
+  // summaries of every preset, not their runs).
+  const counterKeys = sim.counterKeys;
   return LostWrites.fromColumns(ids, ackedUs, (i) => ({
     id: ids[i],
-    key: key[i] >= 0 ? sim.keyName(key[i]) : '?',
+    key: key[i] >= 0 ? workloadKeyName(key[i], counterKeys) : '?',
     ackedAtMs: ackedUs[i] / 1000,
     node: ndIds[node[i]],
     reason: `acknowledged at ${fmtS(ackedUs[i])} by ${names[node[i]]}${why(code[i])}`,

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EXIT, runCli, type CliDeps } from '../../src/cli/cli';
 import { loadScenarioFile } from '../../src/scenario/node/load-file';
 import type { ScenarioOutcome } from '../../src/scenario/run-scenario';
-import type { RunResult, RunSpec } from '../../src/sim/types';
+import type { RunSpec } from '../../src/sim/types';
 import { twoPresetReport } from './report-fixture';
 
 const CRASH = 'scenarios/primary-crash.yaml';
@@ -19,7 +19,7 @@ function harness(report = twoPresetReport()) {
       scenario,
       seed: opts.seed ?? scenario.seed,
       traceHash: report.traceHash,
-      runs: report.runs.map((r) => ({ ...r, spec: {} as RunSpec, result: {} as RunResult })),
+      runs: report.runs.map((r) => ({ ...r, spec: {} as RunSpec, traceHash: report.traceHash })),
     }),
   );
   const deps: CliDeps = {

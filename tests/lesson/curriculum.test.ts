@@ -56,16 +56,16 @@ describe('curriculum', () => {
   for (const file of files) {
     it(`${file} holds its expectations and reaches every pause, in order`, () => {
       const scenario = parseScenario(texts[`scenarios/lessons/${file}`], file);
-      const outcome = runScenario(scenario, { linearizability: false });
+      const outcome = runScenario(scenario, { linearizability: false, keepResults: true });
       for (const run of outcome.runs) {
         expect(run.expect?.failures ?? ['no expectations'], `${file}: ${run.spec.label}`).toEqual([]);
       }
       const panes: PaneRecord[] = outcome.runs.map((r) => ({
         label: r.spec.label,
         presetId: r.spec.presetId,
-        trace: r.result.trace,
-        history: r.result.historyLog,
-        lost: r.result.lost,
+        trace: r.result!.trace,
+        history: r.result!.historyLog,
+        lost: r.result!.lost,
       }));
       let last = 0;
       scenario.lesson!.steps.forEach((step, i) => {

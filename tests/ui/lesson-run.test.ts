@@ -21,12 +21,12 @@ describe('lesson pauses computed in the worker', () => {
     const steps = entry.scenario.lesson.steps;
     const pauses = lessonPauses(steps, specs.map((spec) => ({ spec, injected: [] })));
 
-    const outcome = runScenario(entry.scenario, { linearizability: false });
-    const records: PaneRecord[] = outcome.runs.map((r) => ({ label: r.spec.label, presetId: r.spec.presetId, trace: r.result.trace, history: r.result.historyLog, lost: r.result.lost }));
+    const outcome = runScenario(entry.scenario, { linearizability: false, keepResults: true });
+    const records: PaneRecord[] = outcome.runs.map((r) => ({ label: r.spec.label, presetId: r.spec.presetId, trace: r.result!.trace, history: r.result!.historyLog, lost: r.result!.lost }));
     expect(pauses).toEqual(steps.map((s) => pauseTime(s, records)));
     expect(pauses.slice(0, 2)).toEqual([10e6, 19.5e6]);
     // The slow pane's first lost write was acknowledged shortly before the 20 s crash; failover comes later.
-    const slow = outcome.runs[1].result.lost;
+    const slow = outcome.runs[1].result!.lost;
     expect(pauses[2]).toBe(Math.min(...slow.slice().map((l) => Math.round(l.ackedAtMs * 1000))));
     expect(pauses[2]!).toBeLessThan(20e6);
     expect(pauses[3]!).toBeGreaterThan(20e6);
