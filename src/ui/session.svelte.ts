@@ -3,6 +3,7 @@
 // worker actually reached, so when it cannot keep up the effective speed drops instead of the tab freezing.
 import type { FaultSpec } from '../sim/types';
 import type { InjectedFault } from '../sim/timemachine';
+import { FaultPlan, type InjectedEntry } from './faults/plan';
 import type {
   LiveSummary,
   PauseStep,
@@ -46,8 +47,8 @@ export class Session {
   series = $state.raw<Array<PaneSeries | undefined>>([]);
   markers = $state.raw<Marker[]>([]);
   log = $state.raw<LogLine[]>([]);
-  /** Injected by hand in this session, for the timeline. */
-  injected = $state.raw<Array<{ tUs: number; fault: FaultSpec }>>([]);
+  /** The faults injected by hand: the one list the timeline, the share link, the export and the worker follow. */
+  plan = $state.raw<FaultPlan>(FaultPlan.empty);
   announcement = $state('');
   lastComputeMs = $state(0);
   /** The worker has work queued or in hand (tests and the benchmark wait for it to settle). */
@@ -58,7 +59,7 @@ export class Session {
   private inFlight = false;
   private nextId = 1;
   private pendingSeek: number | null = null;
-  private pendingInject: Array<{ tUs: number; fault: FaultSpec }> = [];
+  private pendingInject: InjectedEntry[] = [];
   private wantSummary = false;
   private lastWall = 0;
   private lastSummaryWall = -Infinity;
@@ -70,8 +71,12 @@ export class Session {
   private stopAtUs: number | null = null;
   private pendingPauses: Array<{ steps: PauseStep[]; resolve: (pauses: Array<number | null>) => void }> = [];
   private pauseWaiters = new Map<number, (pauses: Array<number | null>) => void>();
-  private pendingHashes: Array<{ durationS?: number; resolve: (runs: TraceHashRun[]) => void }> = [];
+  private pendingHashes: Array<{ durationS?: number; injected: boolean; resolve: (runs: TraceHashRun[]) => void }> = [];
   private hashWaiters = new Map<number, (runs: TraceHashRun[]) => void>();
+
+  get injected(): readonly InjectedEntry[] {
+    return this.plan.injected;
+  }
 
   start(request: LoadRequest, autoplay = false, restore?: { injected?: readonly InjectedFault[]; tUs?: number }): void {
     this.worker?.terminate();
@@ -93,7 +98,7 @@ export class Session {
     this.status = 'loading';
     this.playing = false;
     this.tUs = 0;
-    this.injected = [];
+    this.plan = FaultPlan.empty;
     this.markers = [];
     this.log = [];
     this.pendingSeek = null;
@@ -156,9 +161,12 @@ export class Session {
     return new Promise((resolve) => this.pendingPauses.push({ steps, resolve }));
   }
 
-  /** Trace hash of each pane's run of the loaded scenario and seed, computed afresh in the worker (determinism checks). */
-  traceHashes(durationS?: number): Promise<TraceHashRun[]> {
-    return new Promise((resolve) => this.pendingHashes.push({ durationS, resolve }));
+  /**
+   * Trace hash of each pane's run of the loaded scenario and seed, computed afresh in the worker
+   * (determinism checks); with `injected`, with the faults injected by hand so far.
+   */
+  traceHashes(durationS?: number, injected = false): Promise<TraceHashRun[]> {
+    return new Promise((resolve) => this.pendingHashes.push({ durationS, injected, resolve }));
   }
 
   seek(tUs: number): void {
@@ -178,11 +186,15 @@ export class Session {
     this.seek(to ?? t + direction * 1e6);
   }
 
-  /** The same fault, at the same simulated instant, in every pane. */
-  inject(fault: FaultSpec, atUs?: number): void {
-    const at = atUs ?? this.pendingSeek ?? this.tUs;
-    this.pendingInject.push({ tUs: at, fault });
-    this.injected = [...this.injected.filter((f) => f.tUs < at), { tUs: at, fault }];
+  /**
+   * The same fault, at the same simulated instant, in every pane; returns that instant. It joins the plan,
+   * which keeps every fault injected before, earlier or later on the clock, as the time machine does.
+   */
+  inject(fault: FaultSpec, atUs?: number): number {
+    this.plan = this.plan.inject(atUs ?? this.pendingSeek ?? this.tUs, $state.snapshot(fault) as FaultSpec);
+    const entry = this.plan.edits[this.plan.edits.length - 1];
+    this.pendingInject.push(entry);
+    return entry.tUs;
   }
 
   private send(req: WorkerRequest): void {
@@ -203,8 +215,8 @@ export class Session {
     const inject = this.pendingInject.shift();
     if (inject) {
       // The worker ends an injection at its instant, which is where a pending seek usually points; a seek
-      // elsewhere (a restored link's clock, after its faults) still follows.
-      if (this.pendingSeek === inject.tUs) this.pendingSeek = null;
+      // elsewhere, or one asked for before further faults (a restored link's clock), still follows.
+      if (this.pendingSeek === inject.tUs && this.pendingInject.length === 0) this.pendingSeek = null;
       this.dispatch({ type: 'inject', id: this.nextId++, tUs: inject.tUs, fault: inject.fault });
       return;
     }
@@ -228,7 +240,7 @@ export class Session {
     if (hashes) {
       const id = this.nextId++;
       this.hashWaiters.set(id, hashes.resolve);
-      this.dispatch({ type: 'trace-hash', id, durationS: hashes.durationS });
+      this.dispatch({ type: 'trace-hash', id, durationS: hashes.durationS, injected: hashes.injected });
       return;
     }
     if (this.playing) {
@@ -279,7 +291,10 @@ export class Session {
       const restore = this.restore;
       this.restore = null;
       if (restore) {
-        for (const f of [...(restore.injected ?? [])].sort((a, b) => a.t - b.t)) this.inject(f.fault, Math.min(this.endUs, f.t));
+        // In time order, same-instant faults in the order given: the plan lists them as the link did.
+        const plan = FaultPlan.of([...(restore.injected ?? [])].sort((a, b) => a.t - b.t).map((f) => ({ t: Math.min(this.endUs, f.t), fault: f.fault })));
+        this.plan = plan;
+        this.pendingInject = [...plan.injected];
         if (restore.tUs !== undefined) this.seek(restore.tUs);
       }
       if (this.autoplay) this.play();

@@ -6,6 +6,7 @@ import { PRESETS } from '../../sim/presets';
 import { simulateRun } from '../../sim/run';
 import { PaneRunner } from './pane-runner';
 import { lessonPauses } from './lesson-pauses';
+import { completeRun } from './complete-run';
 import type { FrameRequest, LoadRequest, LogLine, Marker, PaneFrame, WorkerReply, WorkerRequest } from './protocol';
 
 // tsconfig's DOM lib types `self` as a Window; this file runs in a dedicated worker scope.
@@ -39,9 +40,11 @@ scope.onmessage = (event) => {
       const pauses = lessonPauses(req.steps, panes.map((p) => ({ spec: p.spec, injected: p.tm.faults })));
       scope.postMessage({ type: 'pauses', id: req.id, pauses });
     } else if (req.type === 'trace-hash') {
-      const runs = panes.map(({ spec }) => {
+      const runs = panes.map(({ spec, tm }) => {
         const durationS = req.durationS ?? spec.durationS;
-        return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: simulateRun({ ...spec, durationS }).traceHash };
+        if (!req.injected) return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: simulateRun({ ...spec, durationS }).traceHash };
+        const run = completeRun({ ...spec, durationS }, tm.faults.filter((f) => f.t <= durationS * 1e6));
+        return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: run.sim.traceHash() };
       });
       scope.postMessage({ type: 'trace-hash', id: req.id, runs });
     } else handleFrame(req);

@@ -60,6 +60,8 @@ export interface TraceHashRequest {
   type: 'trace-hash';
   id: number;
   durationS?: number;
+  /** With the faults injected by hand so far, replayed from 0 s (the run the panes show). */
+  injected?: boolean;
 }
 
 export type WorkerRequest = LoadRequest | FrameRequest | InjectRequest | PausesRequest | TraceHashRequest;
