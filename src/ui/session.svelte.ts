@@ -95,6 +95,8 @@ export class Session {
   private current: WorkerRequest | null = null;
   private inFlight = false;
   private nextId = 1;
+  /** Replies to requests numbered below this were asked of the scenario before the last load. */
+  private loadFirstId = 1;
   private pendingSeek: number | null = null;
   private pendingInject: InjectedEntry[] = [];
   private wantSummary = false;
@@ -150,6 +152,7 @@ export class Session {
     this.busy = true;
     this.current = request;
     this.progress = null;
+    this.loadFirstId = this.nextId;
     this.send(request);
   }
 
@@ -373,6 +376,9 @@ export class Session {
       return;
     }
     if (reply.type === 'error' || reply.type === 'alive') return; // the connection handles these
+    // A frame asked of the previous scenario, answered after the new load was sent: its clock and panes
+    // are not this run's, and the load is still in flight.
+    if (reply.type === 'frame' && reply.id < this.loadFirstId) return;
     this.inFlight = false;
     this.current = null;
     this.progress = null;
