@@ -123,6 +123,31 @@ describe('session', () => {
     expect(failures).toEqual([]); // a cancel is not a failure
   });
 
+  it('cancelling the load of a new scenario goes back to the previous one, with its faults and clock', async () => {
+    const { session, first, far } = await longSeek();
+    first.reply({ type: 'frame', id: far.id, tUs: 50e6, panes: [], computeMs: 1 });
+    session.seek(10e6);
+    settle(first);
+    session.contextOf = () => 'context of B';
+    session.load(B, false, { tUs: 40e6 });
+    loaded(first, 'Scenario B');
+    tick();
+    const seek = first.sent[first.sent.length - 1] as Extract<WorkerRequest, { type: 'frame' }>;
+    expect(seek).toMatchObject({ targetUs: 40e6 });
+    first.reply({ type: 'progress', id: seek.id, fraction: 0.1 });
+    const restored: unknown[] = [];
+    session.onrestore = (c) => restored.push(c);
+    session.cancel();
+    const second = (await connections())[1];
+    expect(second.sent).toEqual([A]);
+    expect(restored).toEqual(['context of A']);
+    loaded(second);
+    settle(second);
+    expect(session.scenario?.title).toBe('Scenario A');
+    expect(session.tUs).toBe(10e6);
+    expect(session.injected.map((f) => [f.tUs, f.fault])).toEqual([[10e6, { kind: 'crash', node: 'b1' }]]);
+  });
+
   it('a failed worker is reported and the last good state comes back; a second failure on the way back stops', async () => {
     const { session, first } = await longSeek();
     const failures: Array<[string, string]> = [];
