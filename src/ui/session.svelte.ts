@@ -1,8 +1,14 @@
 // Main-thread state of the app: the shared clock, play/pause and speed, and the one request in flight to
 // the worker. Each animation frame asks the worker for "the state at t"; the clock shows the time the
 // worker actually reached, so when it cannot keep up the effective speed drops instead of the tab freezing.
+// The session also remembers the last state that ran well (scenario, faults, clock): cancelling a long
+// computation, or a worker that fails, ends the worker and starts a new one there.
 import type { FaultSpec } from '../sim/types';
 import type { InjectedFault } from '../sim/timemachine';
+import { FaultPlan, type InjectedEntry } from './faults/plan';
+import { progressLabel } from './progress/label';
+import { WorkerConnection } from './worker/connection';
+import { WorkerGone } from './worker/gone';
 import type {
   LiveSummary,
   PauseStep,
@@ -19,7 +25,6 @@ import type {
 } from './worker/protocol';
 
 import { MAX_SPEED, MIN_SPEED } from './controls/speed';
-import { createLabWorker } from './worker/create';
 
 /** Playback never blocks the worker longer than this per frame, so seeks and faults stay responsive. */
 const FRAME_BUDGET_MS = 12;
@@ -29,6 +34,27 @@ const SUMMARY_EVERY_MS = 300;
 const MAX_WALL_STEP_MS = 100;
 
 export type Status = 'loading' | 'ready' | 'error';
+
+/** A long computation the worker reports on. */
+export interface Progress {
+  label: string;
+  /** 0 to 1. */
+  fraction: number;
+  /** False while a previous run is being restored: there is nothing further back to go to. */
+  cancellable: boolean;
+}
+
+/** Where a cancel or a failed worker brings the lab back to: the last state that ran well. */
+interface GoodState {
+  request: LoadRequest;
+  plan: FaultPlan;
+  tUs: number;
+  title: string;
+  /** What the page keeps about this run besides the request (see Session.contextOf). */
+  context: unknown;
+}
+
+type Restore = { injected?: readonly InjectedFault[]; tUs?: number };
 
 export class Session {
   status = $state<Status>('loading');
@@ -46,60 +72,87 @@ export class Session {
   series = $state.raw<Array<PaneSeries | undefined>>([]);
   markers = $state.raw<Marker[]>([]);
   log = $state.raw<LogLine[]>([]);
-  /** Injected by hand in this session, for the timeline. */
-  injected = $state.raw<Array<{ tUs: number; fault: FaultSpec }>>([]);
+  /** The faults injected by hand: the one list the timeline, the share link, the export and the worker follow. */
+  plan = $state.raw<FaultPlan>(FaultPlan.empty);
+  progress = $state.raw<Progress | null>(null);
   announcement = $state('');
   lastComputeMs = $state(0);
   /** The worker has work queued or in hand (tests and the benchmark wait for it to settle). */
   busy = $state(true);
 
-  private worker: Worker | null = null;
+  /** Read each time a good state is recorded: what the page must get back with it (its scenario source). */
+  contextOf: () => unknown = () => undefined;
+  /** The page puts back its part of a good state (see contextOf) before the session restores the run. */
+  onrestore: (context: unknown) => void = () => {};
+  /** A failure the page shows: what happened and what was restored. */
+  onfailure: (title: string, text: string) => void = () => {};
+
+  private worker: WorkerConnection | null = null;
   private lastLoad: LoadRequest | null = null;
+  private good: GoodState | null = null;
+  /** The good state being brought back after a cancel or a failure; null otherwise. */
+  private restoring: GoodState | null = null;
+  private current: WorkerRequest | null = null;
   private inFlight = false;
   private nextId = 1;
+  /** Replies to requests numbered below this were asked of the scenario before the last load. */
+  private loadFirstId = 1;
   private pendingSeek: number | null = null;
-  private pendingInject: Array<{ tUs: number; fault: FaultSpec }> = [];
+  private pendingInject: InjectedEntry[] = [];
   private wantSummary = false;
   private lastWall = 0;
   private lastSummaryWall = -Infinity;
   private raf = 0;
   private seekStartedAt = 0;
   private autoplay = false;
-  private restore: { injected?: readonly InjectedFault[]; tUs?: number } | null = null;
+  private restore: Restore | null = null;
   /** Playback pauses exactly here (a lesson step's pause); cleared by reaching it, seeking or loading. */
   private stopAtUs: number | null = null;
-  private pendingPauses: Array<{ steps: PauseStep[]; resolve: (pauses: Array<number | null>) => void }> = [];
-  private pauseWaiters = new Map<number, (pauses: Array<number | null>) => void>();
-  private pendingHashes: Array<{ durationS?: number; resolve: (runs: TraceHashRun[]) => void }> = [];
-  private hashWaiters = new Map<number, (runs: TraceHashRun[]) => void>();
+  private pendingPauses: Array<{ steps: PauseStep[] } & Waiter<Array<number | null>>> = [];
+  private pauseWaiters = new Map<number, Waiter<Array<number | null>>>();
+  private pendingHashes: Array<{ durationS?: number; injected: boolean } & Waiter<TraceHashRun[]>> = [];
+  private hashWaiters = new Map<number, Waiter<TraceHashRun[]>>();
 
-  start(request: LoadRequest, autoplay = false, restore?: { injected?: readonly InjectedFault[]; tUs?: number }): void {
-    this.worker?.terminate();
-    this.worker = createLabWorker();
-    this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
-    this.worker.onerror = (e) => this.fail(e.message || 'The simulation worker failed to start.');
+  get injected(): readonly InjectedEntry[] {
+    return this.plan.injected;
+  }
+
+  start(request: LoadRequest, autoplay = false, restore?: Restore): void {
+    this.connect();
     this.load(request, autoplay, restore);
     if (!this.raf) this.raf = requestAnimationFrame((t) => this.tick(t));
+  }
+
+  private connect(): void {
+    this.worker?.close();
+    this.worker = new WorkerConnection(
+      (reply) => this.receive(reply),
+      (reason) => this.recover(reason),
+    );
   }
 
   /**
    * Loads a scenario. `restore` replays faults injected by hand and moves the clock once the panes exist
    * (a share link or an imported file); `autoplay` then starts from there.
    */
-  load(request: LoadRequest, autoplay = this.playing, restore?: { injected?: readonly InjectedFault[]; tUs?: number }): void {
+  load(request: LoadRequest, autoplay = this.playing, restore?: Restore): void {
     this.lastLoad = request;
     this.restore = restore ?? null;
     this.autoplay = autoplay;
     this.status = 'loading';
     this.playing = false;
     this.tUs = 0;
-    this.injected = [];
+    this.plan = FaultPlan.empty;
     this.markers = [];
     this.log = [];
     this.pendingSeek = null;
     this.pendingInject = [];
     this.stopAtUs = null;
     this.inFlight = true;
+    this.busy = true;
+    this.current = request;
+    this.progress = null;
+    this.loadFirstId = this.nextId;
     this.send(request);
   }
 
@@ -111,8 +164,20 @@ export class Session {
   stop(): void {
     cancelAnimationFrame(this.raf);
     this.raf = 0;
-    this.worker?.terminate();
+    this.worker?.close();
     this.worker = null;
+  }
+
+  /** Stops the long computation under way and goes back to the last state that ran well. */
+  cancel(): void {
+    if (!this.progress?.cancellable) return;
+    this.restart(true);
+    this.announcement = this.good ? `Cancelled. Back at ${(this.good.tUs / 1e6).toFixed(3)} s.` : 'Cancelled.';
+  }
+
+  /** For the browser tests (src/ui/debug): the worker dies as a broken one would. */
+  debugFail(mode: 'throw' | 'close'): void {
+    this.send({ type: 'debug-fail', mode });
   }
 
   play(): void {
@@ -153,18 +218,22 @@ export class Session {
    * worker/lesson-pauses.ts). Answered after any load, seek or injection asked for before it.
    */
   lessonPauses(steps: PauseStep[]): Promise<Array<number | null>> {
-    return new Promise((resolve) => this.pendingPauses.push({ steps, resolve }));
+    return new Promise((resolve, reject) => this.pendingPauses.push({ steps, resolve, reject }));
   }
 
-  /** Trace hash of each pane's run of the loaded scenario and seed, computed afresh in the worker (determinism checks). */
-  traceHashes(durationS?: number): Promise<TraceHashRun[]> {
-    return new Promise((resolve) => this.pendingHashes.push({ durationS, resolve }));
+  /**
+   * Trace hash of each pane's run of the loaded scenario and seed, computed afresh in the worker
+   * (determinism checks); with `injected`, with the faults injected by hand so far.
+   */
+  traceHashes(durationS?: number, injected = false): Promise<TraceHashRun[]> {
+    return new Promise((resolve, reject) => this.pendingHashes.push({ durationS, injected, resolve, reject }));
   }
 
   seek(tUs: number): void {
     this.stopAtUs = null;
     this.pendingSeek = Math.max(0, Math.min(this.endUs, Math.round(tUs)));
     this.tUs = this.pendingSeek;
+    this.busy = true; // queued already: the clock shows the target before the worker has it
     this.seekStartedAt = performance.now();
   }
 
@@ -178,20 +247,65 @@ export class Session {
     this.seek(to ?? t + direction * 1e6);
   }
 
-  /** The same fault, at the same simulated instant, in every pane. */
-  inject(fault: FaultSpec, atUs?: number): void {
-    const at = atUs ?? this.pendingSeek ?? this.tUs;
-    this.pendingInject.push({ tUs: at, fault });
-    this.injected = [...this.injected.filter((f) => f.tUs < at), { tUs: at, fault }];
+  /**
+   * The same fault, at the same simulated instant, in every pane; returns that instant. It joins the plan,
+   * which keeps every fault injected before, earlier or later on the clock, as the time machine does.
+   */
+  inject(fault: FaultSpec, atUs?: number): number {
+    this.plan = this.plan.inject(atUs ?? this.pendingSeek ?? this.tUs, $state.snapshot(fault) as FaultSpec);
+    const entry = this.plan.edits[this.plan.edits.length - 1];
+    this.pendingInject.push(entry);
+    this.busy = true;
+    return entry.tUs;
   }
 
   private send(req: WorkerRequest): void {
     // Requests may hold reactive proxies (form values); only plain data can cross to the worker.
     try {
-      this.worker?.postMessage($state.snapshot(req));
+      this.worker?.send($state.snapshot(req) as WorkerRequest);
     } catch (error) {
       this.fail(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** The worker failed: say so, and bring back the last state that ran well. */
+  private recover(reason: string): void {
+    const good = this.good;
+    if (!good || this.restoring) {
+      this.rejectWaiters(false);
+      const text = good ? `${reason}; the previous run could not be restored either` : reason;
+      this.fail(`${text[0].toUpperCase()}${text.slice(1)}.`);
+      return;
+    }
+    this.restart(false);
+    const faults = good.plan.injected.length;
+    this.onfailure(
+      'The simulation stopped; the last run that worked is back',
+      `The simulation failed: ${reason}.\nRestored: ${good.title} at ${(good.tUs / 1e6).toFixed(3)} s` +
+        (faults > 0 ? ` with the ${faults === 1 ? 'fault' : `${faults} faults`} you injected.` : '.'),
+    );
+  }
+
+  /** A new worker on the last good state: its scenario, its faults and its clock. */
+  private restart(cancelled: boolean): void {
+    const good = this.good;
+    this.worker?.close();
+    this.worker = null;
+    this.rejectWaiters(cancelled);
+    if (!good) return this.fail('The simulation was stopped before it had run.');
+    this.restoring = good;
+    this.onrestore(good.context);
+    this.connect();
+    this.load(good.request, false, { injected: good.plan.toInjected(), tUs: good.tUs });
+  }
+
+  private rejectWaiters(cancelled: boolean): void {
+    const waiters = [...this.pendingPauses, ...this.pauseWaiters.values(), ...this.pendingHashes, ...this.hashWaiters.values()];
+    this.pendingPauses = [];
+    this.pendingHashes = [];
+    this.pauseWaiters.clear();
+    this.hashWaiters.clear();
+    for (const w of waiters) w.reject(new WorkerGone(cancelled));
   }
 
   private tick(now: number): void {
@@ -203,8 +317,8 @@ export class Session {
     const inject = this.pendingInject.shift();
     if (inject) {
       // The worker ends an injection at its instant, which is where a pending seek usually points; a seek
-      // elsewhere (a restored link's clock, after its faults) still follows.
-      if (this.pendingSeek === inject.tUs) this.pendingSeek = null;
+      // elsewhere, or one asked for before further faults (a restored link's clock), still follows.
+      if (this.pendingSeek === inject.tUs && this.pendingInject.length === 0) this.pendingSeek = null;
       this.dispatch({ type: 'inject', id: this.nextId++, tUs: inject.tUs, fault: inject.fault });
       return;
     }
@@ -220,15 +334,15 @@ export class Session {
     const pauses = this.pendingPauses.shift();
     if (pauses) {
       const id = this.nextId++;
-      this.pauseWaiters.set(id, pauses.resolve);
+      this.pauseWaiters.set(id, pauses);
       this.dispatch({ type: 'pauses', id, steps: pauses.steps });
       return;
     }
     const hashes = this.pendingHashes.shift();
     if (hashes) {
       const id = this.nextId++;
-      this.hashWaiters.set(id, hashes.resolve);
-      this.dispatch({ type: 'trace-hash', id, durationS: hashes.durationS });
+      this.hashWaiters.set(id, hashes);
+      this.dispatch({ type: 'trace-hash', id, durationS: hashes.durationS, injected: hashes.injected });
       return;
     }
     if (this.playing) {
@@ -249,20 +363,33 @@ export class Session {
   private dispatch(req: WorkerRequest): void {
     this.inFlight = true;
     this.busy = true;
+    this.current = req;
     this.send(req);
   }
 
   private receive(reply: WorkerReply): void {
+    if (reply.type === 'progress') {
+      const current = this.current;
+      if (current && 'id' in current && current.id === reply.id) {
+        this.progress = { label: progressLabel(current, this.restoring !== null), fraction: reply.fraction, cancellable: this.restoring === null };
+      }
+      return;
+    }
+    if (reply.type === 'error' || reply.type === 'alive') return; // the connection handles these
+    // A frame asked of the previous scenario, answered after the new load was sent: its clock and panes
+    // are not this run's, and the load is still in flight.
+    if (reply.type === 'frame' && reply.id < this.loadFirstId) return;
     this.inFlight = false;
+    this.current = null;
+    this.progress = null;
     this.busy = this.wantSummary || this.pendingSeek !== null || this.pendingInject.length > 0 || this.pendingPauses.length > 0 || this.pendingHashes.length > 0;
-    if (reply.type === 'error') return this.fail(reply.message);
     if (reply.type === 'pauses') {
-      this.pauseWaiters.get(reply.id)?.(reply.pauses);
+      this.pauseWaiters.get(reply.id)?.resolve(reply.pauses);
       this.pauseWaiters.delete(reply.id);
       return;
     }
     if (reply.type === 'trace-hash') {
-      this.hashWaiters.get(reply.id)?.(reply.runs);
+      this.hashWaiters.get(reply.id)?.resolve(reply.runs);
       this.hashWaiters.delete(reply.id);
       return;
     }
@@ -276,10 +403,15 @@ export class Session {
       this.series = reply.panes.map(() => undefined);
       this.status = 'ready';
       this.wantSummary = true;
+      // A first run cancelled on its way to a link's clock goes back to its own start.
+      if (!this.good && this.lastLoad) this.good = { request: this.lastLoad, plan: FaultPlan.empty, tUs: 0, title: reply.scenario.title, context: this.contextOf() };
       const restore = this.restore;
       this.restore = null;
       if (restore) {
-        for (const f of [...(restore.injected ?? [])].sort((a, b) => a.t - b.t)) this.inject(f.fault, Math.min(this.endUs, f.t));
+        // In time order, same-instant faults in the order given: the plan lists them as the link did.
+        const plan = FaultPlan.of([...(restore.injected ?? [])].sort((a, b) => a.t - b.t).map((f) => ({ t: Math.min(this.endUs, f.t), fault: f.fault })));
+        this.plan = plan;
+        this.pendingInject = [...plan.injected];
         if (restore.tUs !== undefined) this.seek(restore.tUs);
       }
       if (this.autoplay) this.play();
@@ -313,6 +445,14 @@ export class Session {
       this.pause();
     }
     if (this.playing && reply.tUs >= this.endUs) this.pause();
+    this.recordGood();
+  }
+
+  /** Nothing asked for is still on its way: this is a state to come back to. */
+  private recordGood(): void {
+    if (this.status !== 'ready' || !this.lastLoad || this.restore || this.pendingSeek !== null || this.pendingInject.length > 0) return;
+    this.restoring = null;
+    this.good = { request: this.lastLoad, plan: this.plan, tUs: this.tUs, title: this.scenario?.title ?? 'the scenario', context: this.contextOf() };
   }
 
   private lastFrameWall = 0;
@@ -341,5 +481,12 @@ export class Session {
     this.error = message;
     this.playing = false;
     this.inFlight = false;
+    this.progress = null;
+    this.busy = false;
   }
+}
+
+interface Waiter<T> {
+  resolve: (value: T) => void;
+  reject: (error: WorkerGone) => void;
 }

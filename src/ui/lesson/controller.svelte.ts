@@ -13,6 +13,7 @@ import type { LessonStep } from '../../scenario/schema';
 import type { PaneView } from '../../sim/view';
 import type { LabEventHandler } from '../events';
 import type { Session } from '../session.svelte';
+import { WorkerGone } from '../worker/gone';
 import { checkTask, type TaskVerdict } from './goals';
 import { marksFor, type Mark } from './highlight';
 import { withCacheKnobs, type KnobValues } from './knobs';
@@ -304,7 +305,7 @@ export class LessonController {
   private computePauses(entry: CurriculumEntry): void {
     const gen = ++this.loadGen;
     const steps = entry.scenario.lesson.steps.map((s) => ({ at: s.at, until: s.until }));
-    void this.session.lessonPauses(steps).then((pauses) => {
+    this.session.lessonPauses(steps).then((pauses) => {
       if (gen !== this.loadGen || this.entry !== entry) return;
       this.pauses = pauses;
       this.preparing = false;
@@ -322,6 +323,11 @@ export class LessonController {
       const resume = saved && !saved.completed ? saved : undefined;
       const result = startPlayer(lesson, pauses, resume);
       this.apply(result, result.state.step === 0 ? 'play' : 'seek', true);
+    }, (error: unknown) => {
+      // The worker was ended on the way (Cancel, or a failure): without its pauses the lesson cannot run.
+      if (gen !== this.loadGen || this.entry !== entry) return;
+      const cancelled = error instanceof WorkerGone && error.cancelled;
+      this.close(cancelled ? 'The lesson was closed: finding where its steps pause was cancelled. Its progress is kept.' : 'The lesson was closed: the simulation failed while finding where its steps pause. Its progress is kept.');
     });
   }
 

@@ -18,7 +18,7 @@ export interface ViewState {
   presets?: readonly string[];
   seed?: number;
   tUs: number;
-  /** As the session keeps them. */
+  /** As the fault plan lists them: in time order, same-instant faults in the order they were injected. */
   injected: readonly { tUs: number; fault: FaultSpec }[];
 }
 
@@ -37,6 +37,7 @@ export function shareStateOf(view: ViewState, builtins: readonly BuiltinFile[]):
   const state: ShareState = {
     scenario: id !== undefined ? { id } : { text: view.source.text },
     tUs: Math.max(0, Math.round(view.tUs)),
+    // A stable sort: same-instant faults keep their order, the one the simulation applies them in.
     injected: [...view.injected].sort((a, b) => a.tUs - b.tUs).map(({ tUs, fault }) => ({ t: Math.round(tUs), fault: structuredClone(fault) })),
   };
   if (view.presets && view.presets.length > 0) state.presets = [...view.presets];

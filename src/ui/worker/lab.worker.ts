@@ -6,12 +6,17 @@ import { PRESETS } from '../../sim/presets';
 import { simulateRun } from '../../sim/run';
 import { PaneRunner } from './pane-runner';
 import { lessonPauses } from './lesson-pauses';
+import { completeRun } from './complete-run';
+import { holdLifeline } from './lifeline';
+import { moveAll } from './move';
+import { ProgressReporter } from './progress';
 import type { FrameRequest, LoadRequest, LogLine, Marker, PaneFrame, WorkerReply, WorkerRequest } from './protocol';
 
 // tsconfig's DOM lib types `self` as a Window; this file runs in a dedicated worker scope.
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(reply: WorkerReply): void;
+  close(): void;
 };
 
 /** Buckets per run for the charts: fine enough to see a failover, few enough to draw cheaply. */
@@ -25,23 +30,35 @@ let lostKey = '';
 /** Summaries scan whole histories (hundreds of ms late in a long run): keep them under ~20% of the time. */
 let lastSummaryCostMs = 0;
 let lastSummaryEnd = -Infinity;
+/** Long requests say how far they got, so the page can show it and offer to cancel. */
+const progress = new ProgressReporter((reply) => scope.postMessage(reply));
+const report = (done: number, total: number) => progress.report(done, total);
+
+holdLifeline((reply) => scope.postMessage(reply));
 
 scope.onmessage = (event) => {
   const req = event.data;
   try {
+    if ('id' in req) progress.begin(req.id);
     if (req.type === 'load') load(req);
+    else if (req.type === 'debug-fail') debugFail(req.mode);
     else if (req.type === 'inject') {
       const t0 = performance.now();
+      // A fault past what is computed: get there first, in slices that report progress.
+      if (panes.some((p) => req.tUs > p.now)) moveAll(panes, req.tUs, report);
       for (const p of panes) p.inject(req.tUs, req.fault);
       sentVersion = -1;
       scope.postMessage(frame(req.id, true, t0));
     } else if (req.type === 'pauses') {
-      const pauses = lessonPauses(req.steps, panes.map((p) => ({ spec: p.spec, injected: p.tm.faults })));
+      const pauses = lessonPauses(req.steps, panes.map((p) => ({ spec: p.spec, injected: p.tm.faults })), report);
       scope.postMessage({ type: 'pauses', id: req.id, pauses });
     } else if (req.type === 'trace-hash') {
-      const runs = panes.map(({ spec }) => {
+      const runs = panes.map(({ spec, tm }, i) => {
         const durationS = req.durationS ?? spec.durationS;
-        return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: simulateRun({ ...spec, durationS }).traceHash };
+        if (!req.injected) return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: simulateRun({ ...spec, durationS }).traceHash };
+        const injected = tm.faults.filter((f) => f.t <= durationS * 1e6);
+        const run = completeRun({ ...spec, durationS }, injected, (d, end) => report(i * end + d, panes.length * end));
+        return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: run.sim.traceHash() };
       });
       scope.postMessage({ type: 'trace-hash', id: req.id, runs });
     } else handleFrame(req);
@@ -89,7 +106,7 @@ function handleFrame(req: FrameRequest): void {
   const t0 = performance.now();
   const target = Math.round(req.targetUs);
   if (req.exact || target < (panes[0]?.now ?? 0)) {
-    for (const p of panes) p.moveTo(target);
+    moveAll(panes, target, report);
   } else {
     // Every pane reaches the same instant before the next slice starts: the panes never disagree on t.
     let t = panes[0]?.now ?? 0;
@@ -129,6 +146,15 @@ function frame(id: number, withSummary: boolean, t0: number): WorkerReply {
   }
   reply.computeMs = performance.now() - t0;
   return reply;
+}
+
+/** See DebugFailRequest: the two ways a worker dies that the page must survive. */
+function debugFail(mode: 'throw' | 'close'): void {
+  if (mode === 'close') scope.close();
+  // Thrown outside the message handler's catch, as an uncaught error would be.
+  else setTimeout(() => {
+    throw new Error('the simulation worker was made to fail (debug)');
+  });
 }
 
 function byTime(a: Marker | LogLine, b: Marker | LogLine): number {

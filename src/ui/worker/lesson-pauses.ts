@@ -4,23 +4,24 @@
 // and what the event log has shown so far are left untouched, and nothing ahead of the clock is revealed.
 import { pauseTime, type PaneRecord } from '../../lesson/conditions';
 import { lostWrites } from '../../sim/lost';
-import { TimeMachine, type InjectedFault } from '../../sim/timemachine';
+import type { InjectedFault } from '../../sim/timemachine';
 import type { RunSpec } from '../../sim/types';
+import { completeRun } from './complete-run';
 import type { PauseStep } from './protocol';
 
-/** One checkpoint only: this run is read once from start to end and then dropped. */
-const NO_CHECKPOINTS = Number.MAX_SAFE_INTEGER;
-
-export function completeRecord(spec: RunSpec, injected: readonly InjectedFault[]): PaneRecord {
-  const tm = new TimeMachine(spec, [...injected], NO_CHECKPOINTS);
-  tm.advance(tm.endUs);
+export function completeRecord(spec: RunSpec, injected: readonly InjectedFault[], onprogress?: (doneUs: number, endUs: number) => void): PaneRecord {
+  const tm = completeRun(spec, injected, onprogress);
   return { label: spec.label, presetId: spec.presetId, trace: tm.sim.w.trace, history: tm.sim.w.historyLog, lost: lostWrites(tm.sim) };
 }
 
 /** Simulated µs per step, or null where the step sets no pause or its condition never happens. */
-export function lessonPauses(steps: readonly PauseStep[], panes: readonly { spec: RunSpec; injected: readonly InjectedFault[] }[]): Array<number | null> {
+export function lessonPauses(
+  steps: readonly PauseStep[],
+  panes: readonly { spec: RunSpec; injected: readonly InjectedFault[] }[],
+  onprogress?: (done: number, total: number) => void,
+): Array<number | null> {
   // Steps with only `at` (or nothing) need no run at all.
   const needsRuns = steps.some((s) => s.at === undefined && s.until !== undefined);
-  const records = needsRuns ? panes.map((p) => completeRecord(p.spec, p.injected)) : [];
+  const records = needsRuns ? panes.map((p, i) => completeRecord(p.spec, p.injected, (d, end) => onprogress?.(i * end + d, panes.length * end))) : [];
   return steps.map((s) => pauseTime(s, records));
 }

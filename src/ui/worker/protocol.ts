@@ -60,9 +60,20 @@ export interface TraceHashRequest {
   type: 'trace-hash';
   id: number;
   durationS?: number;
+  /** With the faults injected by hand so far, replayed from 0 s (the run the panes show). */
+  injected?: boolean;
 }
 
-export type WorkerRequest = LoadRequest | FrameRequest | InjectRequest | PausesRequest | TraceHashRequest;
+/**
+ * For the browser tests only: the worker dies as a broken one would (an uncaught error, or a silent end).
+ * Only a script in the page can send it (src/ui/debug/WorkerFailure.svelte); no link or file reaches it.
+ */
+export interface DebugFailRequest {
+  type: 'debug-fail';
+  mode: 'throw' | 'close';
+}
+
+export type WorkerRequest = LoadRequest | FrameRequest | InjectRequest | PausesRequest | TraceHashRequest | DebugFailRequest;
 
 export interface TraceHashRun {
   presetId: string;
@@ -146,4 +157,8 @@ export type WorkerReply =
   | { type: 'pauses'; id: number; pauses: Array<number | null> }
   /** Answer to a TraceHashRequest, in pane order. */
   | { type: 'trace-hash'; id: number; runs: TraceHashRun[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** How far the request `id` has got (0 to 1); sent only while a request runs long. */
+  | { type: 'progress'; id: number; fraction: number }
+  /** The worker holds the Web Lock `lock` until it ends, so the page learns of any end (src/ui/worker/lifeline.ts). */
+  | { type: 'alive'; lock: string };
