@@ -62,6 +62,15 @@ function waitBudgetMs(sim: Simulation): number {
   return sim.p.cache.waitReplicas > 0 ? sim.p.cache.waitTimeoutMs : 0;
 }
 
+/**
+ * Every request is settled by its invocation plus this: its client's timer fires at the deadline of the
+ * oldest request still pending, and no request's deadline is further out than the longest one (a write
+ * that also waits for WAIT). A request with a shorter deadline may wait for an older one's timer.
+ */
+function settleWithinUs(sim: Simulation): number {
+  return Math.round((sim.p.client.timeoutMs + (sim.durable ? 0 : waitBudgetMs(sim))) * 1000);
+}
+
 function chooseTarget(sim: Simulation, client: Client, op: Op): number {
   const w = sim.w;
   if (op.cmd === 2 && sim.spec.workload.readFromReplicas) {
@@ -141,7 +150,13 @@ export function reply(sim: Simulation, op: Op, nodeIdx: number, leaveT: number, 
   const node = w.nodes[nodeIdx];
   const caz = w.clients[op.client].az;
   const leave = Math.max(leaveT, w.now);
-  sim.at(leave + oneWayUs(w.rng.network, sim.p.network, node.az, caz), K.REPLY_ARRIVE, nodeIdx, error, node.inc, op, leave);
+  const arrive = leave + oneWayUs(w.rng.network, sim.p.network, node.az, caz);
+  // A reply due after the client has surely given up finds it gone: its timer settles the request first,
+  // and the reply would be dropped on arrival. Not queued, so a node far behind its requests (past its
+  // capacity) does not hold an event and a request per reply nobody waits for. The delay is still drawn,
+  // so the random streams, and with them everything else, are the same as if it had been.
+  if (arrive > op.invokeT + settleWithinUs(sim)) return;
+  sim.at(arrive, K.REPLY_ARRIVE, nodeIdx, error, node.inc, op, leave);
 }
 
 export function onReply(sim: Simulation, e: Ev): void {
