@@ -3,6 +3,7 @@
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './errors';
 import { LIMITS } from './limits';
+import { YAML_OPTIONS } from './yaml-tags';
 
 export interface YamlSource {
   data: unknown;
@@ -17,7 +18,7 @@ export function readYaml(text: string, sourceName: string): YamlSource {
   }
 
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       sourceName,

@@ -6,6 +6,7 @@ import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { ScenarioError } from '../scenario/errors';
 import { LIMITS } from '../scenario/limits';
 import { parseScenario, type Scenario } from '../scenario/load';
+import { YAML_OPTIONS } from '../scenario/yaml-tags';
 import { fileTooLarge } from '../scenario/yaml-source';
 import type { InjectedFault } from '../sim/timemachine';
 
@@ -23,7 +24,7 @@ export function exportScenario(text: string, injected: readonly InjectedFault[],
   const scenario = parseScenario(text, sourceName);
   const name = `${scenario.id}.yaml`;
   if (injected.length === 0) return { name, text };
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, YAML_OPTIONS);
   if (!isMap(doc.contents)) throw new ScenarioError(sourceName, [{ path: '', message: 'found no mapping at the top of the file' }]);
   let faults = doc.get('faults', true);
   if (!isSeq(faults)) {
