@@ -4,7 +4,10 @@
 export const LIMITS = {
   /** A raw file above this is refused before YAML parsing starts. */
   maxFileBytes: 256 * 1024,
-  /** Alias expansions allowed while turning YAML into data; stops "billion laughs" files. */
+  /**
+   * Alias expansions allowed while turning YAML into data: each use of an alias, plus each alias inside the
+   * value it copies. Stops "billion laughs" files.
+   */
   maxYamlAliases: 100,
   /** Simulated time of one run, in seconds: an hour is plenty to watch a failover; ten years is refused. */
   maxDurationS: 3600,
