@@ -9,6 +9,11 @@ export const LIMITS = {
    * value it copies. Stops "billion laughs" files.
    */
   maxYamlAliases: 100,
+  /**
+   * Mappings and lists inside one another (the top-level mapping is 1). The deepest a valid file needs is
+   * 8 (a comparison inside a lesson task's goal list); reading is recursive, so past this it is refused.
+   */
+  maxNestingDepth: 32,
   /** Simulated time of one run, in seconds: an hour is plenty to watch a failover; ten years is refused. */
   maxDurationS: 3600,
   /** Client requests per second, writes and reads each (10^9 writes/s is refused). */

@@ -1,10 +1,11 @@
-// Text → plain data, refusing inputs that are too big or expand too much before anything else looks
-// at them, since scenario text can arrive from a URL or a dropped file.
+// Text → plain data, refusing inputs that are too big, too deep or expand too much before anything else
+// looks at them, since scenario text can arrive from a URL or a dropped file.
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './errors';
 import { LIMITS } from './limits';
 import { checkAliasExpansions } from './yaml-aliases';
 import { YAML_OPTIONS } from './yaml-tags';
+import { checkTokens } from './yaml-tokens';
 
 export interface YamlSource {
   data: unknown;
@@ -17,6 +18,8 @@ export function readYaml(text: string, sourceName: string): YamlSource {
   if (size > LIMITS.maxFileBytes) {
     throw new ScenarioError(sourceName, [fileTooLarge(size)]);
   }
+  const shape = checkTokens(text, new LineCounter());
+  if (shape) throw new ScenarioError(sourceName, [shape]);
 
   const counter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: true });

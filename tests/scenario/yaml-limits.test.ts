@@ -1,4 +1,4 @@
-// How the loader reads YAML at and past its limits: alias expansions and bytes.
+// How the loader reads YAML at and past its limits: alias expansions, bytes, nesting, documents.
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/scenario/errors';
 import { LIMITS } from '../../src/scenario/limits';
@@ -62,5 +62,38 @@ describe('file size', () => {
     }
     const wide = `${HEAD}# ${'€'.repeat(90_000)}\n`;
     expect(errorOf(wide).message).toBe(`limits.yaml: found a file of ${HEAD.length + 3 + 270_000} bytes; expected at most 262144 bytes (256 KiB)`);
+  });
+});
+
+describe('nesting depth', () => {
+  /** `levels` mappings inside one another under the top-level one, which counts as the first. */
+  const nested = (levels: number) => `${HEAD}x: ${'{ k: '.repeat(levels - 1)}1${' }'.repeat(levels - 1)}\n`;
+
+  it(`reads ${LIMITS.maxNestingDepth} levels (and then finds what is wrong in them)`, () => {
+    expect(errorOf(nested(LIMITS.maxNestingDepth)).message).toMatch(/^limits\.yaml:4:1: x: unknown key "x"/);
+  });
+
+  it(`refuses ${LIMITS.maxNestingDepth + 1} levels at the first one too deep`, () => {
+    expect(errorOf(nested(LIMITS.maxNestingDepth + 1)).message).toBe(
+      `limits.yaml:4:${4 + 5 * (LIMITS.maxNestingDepth - 1)}: found mappings and lists nested more than 32 levels deep; expected at most 32 levels`,
+    );
+  });
+
+  it('refuses 10,000 levels with the same message, not a stack overflow', () => {
+    const deep = `${HEAD}workload: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    expect(errorOf(deep).message).toMatch(/^limits\.yaml:4:\d+: found mappings and lists nested more than 32 levels deep; expected at most 32 levels$/);
+    const block = `${HEAD}workload:\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i + 1)}k:\n`).join('')}`;
+    expect(errorOf(block).message).toMatch(/^limits\.yaml:\d+:\d+: found mappings and lists nested more than 32 levels deep/);
+  });
+});
+
+describe('documents', () => {
+  it('a second document is refused where it starts', () => {
+    expect(errorOf(`${HEAD}---\ntitle: second\n`).message).toBe(
+      'limits.yaml:4:1: found a second YAML document starting here; expected one document per scenario file',
+    );
+    expect(errorOf(`${HEAD}...\n---\n`).message).toMatch(/^limits\.yaml:5:1: found a second YAML document/);
+    // A document end marker, a leading --- and directives are still one document.
+    expect(parseScenario(`%YAML 1.2\n---\n${HEAD}...\n# the end\n`, FILE).title).toBe('T');
   });
 });
