@@ -52,3 +52,37 @@ describe('labels named like Object.prototype members', () => {
     expect(run.stderr).toBe(`${path}:6:3: expect.__proto__: found "__proto__", which is not among the presets; expected one of "MemoryDB (log)", "memorydb"\n`);
   });
 });
+
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+describe('terminal escapes in a file', () => {
+  const title = 'Hi \u001b[2J\u001b]0;pwned\u0007 there';
+  const label = 'L\u001b[31mred\u009b2J';
+  const path = fileWith('escapes.yaml', `title: ${JSON.stringify(title)}\n${SHORT}presets:\n  - { preset: memorydb, label: ${JSON.stringify(label)} }\n`);
+
+  it('the table shows them escaped, and its columns still line up', () => {
+    const run = sim(path, '--no-linearizability');
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).not.toMatch(RAW_CONTROL);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('Hi \\u001b[2J\\u001b]0;pwned\\u0007 there (escapes), seed 1, trace ' + lines[0].split('trace ')[1]);
+    const header = lines[2];
+    expect(header.trimStart()).toBe('L\\u001b[31mred\\u009b2J');
+    expect(lines[3].length).toBe(header.length); // the rule under the header is as wide as the escaped label
+  });
+
+  it('the JSON report escapes them too', () => {
+    const run = sim(path, '--json', '--no-linearizability');
+    expect(run.stdout).not.toMatch(RAW_CONTROL);
+    expect(JSON.parse(run.stdout).runs[0].preset).toBe(label);
+  });
+
+  it('messages that echo a file name or an argument escape them', () => {
+    const missing = sim(join(dir, 'no-such-\u001b[2J.yaml'));
+    expect(missing.code).toBe(EXIT.badInput);
+    expect(missing.stderr).toBe(`${join(dir, 'no-such-\\u001b[2J.yaml')}: cannot read the file (no such file)\n`);
+    const option = sim(path, '--colour\u001b]0;x\u0007');
+    expect(option.stderr).toMatch(/^error: unknown option --colour\\u001b\]0;x\\u0007\n/);
+  });
+});
