@@ -2,6 +2,7 @@
 import { isPresetId, mergeParams, PRESET_IDS, PRESETS } from '../sim/presets';
 import type { FaultSpec, RunSpec, ScheduledFault, Topology, Workload } from '../sim/types';
 import { crossCheck } from './cross-check';
+import { LIMITS } from './limits';
 import { dottedPath, quote, ScenarioError, type RawIssue, type ScenarioIssue } from './errors';
 import { readExpectBlock, type ExpectBlock } from './expect-block';
 import { locate } from './locate';
@@ -131,6 +132,13 @@ export function selectPresets(scenario: Scenario, names: readonly string[]): Sce
       'preset selection',
       issues.map((name) => ({ path: '', message: `found ${quote(name)}; expected one of ${valid}` })),
     );
+  }
+  // The same limit as a file's presets list: each pane is a whole run, and the page lays out at most four.
+  if (picked.length > LIMITS.maxPresets) {
+    const shown = picked.map((p) => JSON.stringify(p.label)).join(', ');
+    throw new ScenarioError('preset selection', [
+      { path: '', message: `found ${picked.length} presets (${shown}); expected at most ${LIMITS.maxPresets}` },
+    ]);
   }
   return picked;
 }

@@ -86,3 +86,29 @@ describe('terminal escapes in a file', () => {
     expect(option.stderr).toMatch(/^error: unknown option --colour\\u001b\]0;x\\u0007\n/);
   });
 });
+
+describe('--preset', () => {
+  const path = fileWith('two.yaml', `title: T\n${SHORT}presets: [elasticache, memorydb]\n`);
+
+  it('runs four presets, the most a scenario may compare', () => {
+    const run = sim(path, '--preset', 'elasticache,memorydb,redis-wait', '--preset', 'redis-aof-no', '--json', '--no-linearizability');
+    expect(run.code).toBe(EXIT.ok);
+    expect(JSON.parse(run.stdout).runs).toHaveLength(4);
+  });
+
+  it('refuses a fifth, naming them all and the limit, before running anything', () => {
+    const run = sim(path, '--preset', 'elasticache,memorydb,redis-wait,redis-aof-no,redis-aof-always,redis-min-replicas,redis-aof-everysec');
+    expect(run.code).toBe(EXIT.badInput);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'preset selection: found 7 presets ("ElastiCache (async)", "MemoryDB (log)", "Redis + WAIT 1", "Redis AOF no-fsync", ' +
+        '"Redis AOF always", "Redis min-replicas 1", "Redis AOF everysec"); expected at most 4\n',
+    );
+  });
+
+  it('a preset named twice is one pane, and does not count twice', () => {
+    const run = sim(path, '--preset', 'memorydb,memorydb,memorydb,memorydb,memorydb', '--json', '--no-linearizability');
+    expect(run.code).toBe(EXIT.ok);
+    expect(JSON.parse(run.stdout).runs).toHaveLength(1);
+  });
+});
