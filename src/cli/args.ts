@@ -1,10 +1,11 @@
 // Command line of `npm run sim`. Hand-rolled: five options do not justify a dependency.
+import { LIMITS } from '../scenario/limits';
 
 export const USAGE = `usage: npm run sim -- <scenario.yaml> [--seed N] [--preset P]... [--json] [--no-linearizability]
 
   --seed N               run with seed N instead of the scenario's (0 … 4294967295)
-  --preset P             run only these presets (label or preset id; repeat or comma-separate);
-                         a preset id the scenario does not list is added with its defaults
+  --preset P             run only these presets (label or preset id; repeat or comma-separate;
+                         at most ${LIMITS.maxPresets}); a preset id the scenario does not list is added with its defaults
   --json                 print a machine-readable report instead of the table
   --no-linearizability   skip the linearizability check (faster on long runs)
   --help                 show this text`;

@@ -6,6 +6,7 @@ import type { RunScenarioOptions, ScenarioOutcome } from '../scenario/run-scenar
 import { ArgsError, parseArgs, USAGE, type SimArgs } from './args';
 import { formatJson } from './format-json';
 import { formatTable } from './format-table';
+import { printableLines } from './printable';
 
 export const EXIT = {
   ok: 0,
@@ -24,7 +25,14 @@ export interface CliDeps {
   stderr(text: string): void;
 }
 
-export function runCli(argv: readonly string[], deps: CliDeps): number {
+export function runCli(argv: readonly string[], terminal: CliDeps): number {
+  // Every byte written goes through printableLines: the table escapes its fields itself (so columns line up),
+  // and this catches the rest (arguments echoed in messages, file names, stacks).
+  const deps: CliDeps = {
+    ...terminal,
+    stdout: (text) => terminal.stdout(printableLines(text)),
+    stderr: (text) => terminal.stderr(printableLines(text)),
+  };
   let scenario: Scenario;
   let args: SimArgs;
   try {

@@ -1,6 +1,7 @@
 // Side-by-side comparison for the terminal: one column per preset, one row per outcome.
 import type { LinearizabilityVerdict, RunSummary } from '../sim/types';
 import { formatCount, formatMs } from './numbers';
+import { printable } from './printable';
 import type { Report, ReportRun } from './report';
 import { renderTable, type TableRow } from './text-table';
 
@@ -25,13 +26,15 @@ const ROWS: ReadonlyArray<readonly [string, (s: RunSummary) => string]> = [
 ];
 
 export function formatTable(report: Report): string {
-  const header = ['', ...report.runs.map((r) => r.summary.label)];
+  // Titles, labels and the model's words are escaped field by field, so no control character reaches the
+  // terminal and each cell's width is the width it shows.
+  const header = ['', ...report.runs.map((r) => printable(r.summary.label))];
   const rows: TableRow[] = [
     ...ROWS.map(([name, cell]) => ({ cells: [name, ...report.runs.map((r) => cell(r.summary))] })),
     { cells: ['linearizability', ...report.runs.map((r) => verdict(r.summary.linearizability))] },
     { cells: ['expect', ...report.runs.map(expectCell)], align: 'left' },
   ];
-  const title = `${report.scenario.title} (${report.scenario.id}), seed ${report.seed}, trace ${report.traceHash}`;
+  const title = `${printable(report.scenario.title)} (${printable(report.scenario.id)}), seed ${report.seed}, trace ${report.traceHash}`;
   const lost = report.runs.filter((r) => r.summary.lostAcked.length > 0).map(lostWrites);
   return [title, '', renderTable(header, rows), ...lost.flatMap((block) => ['', block])].join('\n');
 }
@@ -41,7 +44,7 @@ function verdict(v: LinearizabilityVerdict): string {
     case 'linearizable':
       return `ok (${formatCount(v.keysChecked)} keys)`;
     case 'violation':
-      return `VIOLATION on ${v.key}`;
+      return `VIOLATION on ${printable(v.key)}`;
     case 'too-large':
       return 'not checked';
   }
@@ -49,7 +52,7 @@ function verdict(v: LinearizabilityVerdict): string {
 
 function expectCell(run: ReportRun): string {
   if (run.expect === null) return '-';
-  return run.expect.passed ? 'pass' : ['FAIL', ...run.expect.failures].join('\n');
+  return run.expect.passed ? 'pass' : ['FAIL', ...run.expect.failures.map(printable)].join('\n');
 }
 
 function lostWrites(run: ReportRun): string {
@@ -57,10 +60,10 @@ function lostWrites(run: ReportRun): string {
   const shown = lostAcked.slice(0, LOST_WRITES_SHOWN);
   const total = formatCount(lostAcked.length);
   const count = lostAcked.length > shown.length ? `${total}, first ${shown.length} shown` : total;
-  const rows = shown.map((w) => ({ cells: [String(w.id), w.key, formatMs(w.ackedAtMs), w.reason] }));
+  const rows = shown.map((w) => ({ cells: [String(w.id), printable(w.key), formatMs(w.ackedAtMs), printable(w.reason)] }));
   const table = renderTable(['write id', 'key', 'acked at ms', 'reason'], rows, ['right', 'left', 'right', 'left'])
     .split('\n')
     .map((line) => `  ${line}`.trimEnd())
     .join('\n');
-  return `Lost acknowledged writes, ${label} (${count}):\n${table}`;
+  return `Lost acknowledged writes, ${printable(label)} (${count}):\n${table}`;
 }

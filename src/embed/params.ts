@@ -186,8 +186,10 @@ function checkControls(value: string): LabConfig['controls'] {
 function checkStart(value: string): number {
   const v = value.trim();
   const seconds = SECONDS_PATTERN.test(v) ? Number(v) : NaN;
-  if (!Number.isFinite(seconds)) throw new EmbedParamError('start', `expected seconds ≥ 0, found ${display(value)}`);
-  if (seconds > LIMITS.maxDurationS) throw new EmbedParamError('start', `expected seconds from 0 to ${LIMITS.maxDurationS}, found ${display(value)}`);
+  // One message for every refusal, so a value too long for the pattern (99999999, 1e308) still learns the maximum.
+  if (!(seconds <= LIMITS.maxDurationS)) {
+    throw new EmbedParamError('start', `expected seconds from 0 to ${LIMITS.maxDurationS}, as digits with an optional decimal point (28, 12.5), found ${display(value)}`);
+  }
   return seconds;
 }
 

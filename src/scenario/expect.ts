@@ -1,5 +1,6 @@
 // Checks a run's outcome against the assertions a scenario file makes about it.
 import type { RunSpec, RunSummary } from '../sim/types';
+import { expectEntry } from './expect-block';
 import type { Scenario } from './load';
 import { EXPECT_METRICS, type Assertions, type Comparison, type ExpectMetric } from './schema';
 
@@ -73,7 +74,7 @@ export function assertionsFor(
   spec: Pick<RunSpec, 'label' | 'presetId'>,
   linearizability = true,
 ): Assertions | undefined {
-  const found = scenario.expect[spec.label] ?? scenario.expect[spec.presetId];
+  const found = expectEntry(scenario.expect, spec.label) ?? expectEntry(scenario.expect, spec.presetId);
   if (!found || linearizability) return found;
   const { linearizable: _skipped, ...rest } = found;
   return rest;

@@ -4,8 +4,16 @@
 export const LIMITS = {
   /** A raw file above this is refused before YAML parsing starts. */
   maxFileBytes: 256 * 1024,
-  /** Alias expansions allowed while turning YAML into data; stops "billion laughs" files. */
+  /**
+   * Alias expansions allowed while turning YAML into data: each use of an alias, plus each alias inside the
+   * value it copies. Stops "billion laughs" files.
+   */
   maxYamlAliases: 100,
+  /**
+   * Mappings and lists inside one another (the top-level mapping is 1). The deepest a valid file needs is
+   * 8 (a comparison inside a lesson task's goal list); reading is recursive, so past this it is refused.
+   */
+  maxNestingDepth: 32,
   /** Simulated time of one run, in seconds: an hour is plenty to watch a failover; ten years is refused. */
   maxDurationS: 3600,
   /** Client requests per second, writes and reads each (10^9 writes/s is refused). */

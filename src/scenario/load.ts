@@ -2,10 +2,12 @@
 import { isPresetId, mergeParams, PRESET_IDS, PRESETS } from '../sim/presets';
 import type { FaultSpec, RunSpec, ScheduledFault, Topology, Workload } from '../sim/types';
 import { crossCheck } from './cross-check';
+import { LIMITS } from './limits';
 import { dottedPath, quote, ScenarioError, type RawIssue, type ScenarioIssue } from './errors';
+import { readExpectBlock, type ExpectBlock } from './expect-block';
 import { locate } from './locate';
 import { normalizeEntry, type ScenarioPreset } from './preset-entry';
-import { ScenarioSchema, type Assertions, type LessonData, type ScenarioData } from './schema';
+import { ScenarioSchema, type LessonData, type ScenarioData } from './schema';
 import { readYaml, type YamlSource } from './yaml-source';
 import { describeExpected, fromZodIssues } from './zod-issues';
 
@@ -23,8 +25,8 @@ export interface Scenario {
   presets: ScenarioPreset[];
   workload: Workload;
   faults: ScheduledFault[];
-  /** Keyed by preset label or preset id, as written in the file. */
-  expect: Record<string, Assertions>;
+  /** Keyed by preset label or preset id, as written in the file; without a prototype, so read it with expectEntry. */
+  expect: ExpectBlock;
   /** Present only when the file carries a guided lesson. */
   lesson?: LessonData;
 }
@@ -32,12 +34,15 @@ export interface Scenario {
 export function parseScenario(text: string, sourceName: string): Scenario {
   const source = readYaml(text, sourceName);
   const parsed = ScenarioSchema.safeParse(source.data, { error: describeExpected });
-  if (!parsed.success) {
-    throw new ScenarioError(sourceName, place(fromZodIssues(parsed.error.issues, source.data, ScenarioSchema), source));
+  const block = readExpectBlock(source.data, parsed.success ? parsed.data.expect : undefined);
+  if (!parsed.success || block.issues.length > 0) {
+    const shape = parsed.success ? [] : fromZodIssues(parsed.error.issues, source.data, ScenarioSchema);
+    throw new ScenarioError(sourceName, place([...shape, ...block.issues], source));
   }
-  const related = crossCheck(parsed.data);
+  const data = { ...parsed.data, expect: block.expect };
+  const related = crossCheck(data);
   if (related.length > 0) throw new ScenarioError(sourceName, place(related, source));
-  return toScenario(parsed.data, sourceName);
+  return toScenario(data, sourceName, block.expect);
 }
 
 function place(raw: RawIssue[], { doc, counter }: YamlSource): ScenarioIssue[] {
@@ -49,7 +54,7 @@ function place(raw: RawIssue[], { doc, counter }: YamlSource): ScenarioIssue[] {
   return placed.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-function toScenario(data: ScenarioData, sourceName: string): Scenario {
+function toScenario(data: ScenarioData, sourceName: string, expect: ExpectBlock): Scenario {
   return {
     id: scenarioId(sourceName, data.title),
     title: data.title,
@@ -60,7 +65,7 @@ function toScenario(data: ScenarioData, sourceName: string): Scenario {
     presets: data.presets.map(normalizeEntry),
     workload: data.workload,
     faults: data.faults.map(({ at, ...fault }) => ({ atS: at, fault: fault as FaultSpec })),
-    expect: data.expect ?? {},
+    expect,
     ...(data.lesson ? { lesson: data.lesson } : {}),
   };
 }
@@ -127,6 +132,13 @@ export function selectPresets(scenario: Scenario, names: readonly string[]): Sce
       'preset selection',
       issues.map((name) => ({ path: '', message: `found ${quote(name)}; expected one of ${valid}` })),
     );
+  }
+  // The same limit as a file's presets list: each pane is a whole run, and the page lays out at most four.
+  if (picked.length > LIMITS.maxPresets) {
+    const shown = picked.map((p) => JSON.stringify(p.label)).join(', ');
+    throw new ScenarioError('preset selection', [
+      { path: '', message: `found ${picked.length} presets (${shown}); expected at most ${LIMITS.maxPresets}` },
+    ]);
   }
   return picked;
 }

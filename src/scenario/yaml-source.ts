@@ -1,8 +1,11 @@
-// Text → plain data, refusing inputs that are too big or expand too much before anything else looks
-// at them, since scenario text can arrive from a URL or a dropped file.
+// Text → plain data, refusing inputs that are too big, too deep or expand too much before anything else
+// looks at them, since scenario text can arrive from a URL or a dropped file.
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './errors';
 import { LIMITS } from './limits';
+import { checkAliasExpansions } from './yaml-aliases';
+import { YAML_OPTIONS } from './yaml-tags';
+import { checkTokens } from './yaml-tokens';
 
 export interface YamlSource {
   data: unknown;
@@ -15,9 +18,11 @@ export function readYaml(text: string, sourceName: string): YamlSource {
   if (size > LIMITS.maxFileBytes) {
     throw new ScenarioError(sourceName, [fileTooLarge(size)]);
   }
+  const shape = checkTokens(text, new LineCounter());
+  if (shape) throw new ScenarioError(sourceName, [shape]);
 
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       sourceName,
@@ -34,28 +39,25 @@ export function readYaml(text: string, sourceName: string): YamlSource {
       { path: '', message: 'found an empty document; expected a mapping with at least title, durationS and presets' },
     ]);
   }
+  const expansions = checkAliasExpansions(doc, counter);
+  if (expansions) throw new ScenarioError(sourceName, [expansions]);
 
   try {
-    return { data: doc.toJS({ maxAliasCount: LIMITS.maxYamlAliases }), doc, counter };
+    // Expansions are bounded above, by a count that also sees aliases nested in anchored values.
+    return { data: doc.toJS({ maxAliasCount: -1 }), doc, counter };
   } catch (error) {
     throw new ScenarioError(sourceName, [aliasIssue(doc, counter, error)]);
   }
 }
 
 export function fileTooLarge(bytes: number): ScenarioIssue {
-  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-  return { path: '', message: `found a file of ${kib(bytes)}; expected at most ${LIMITS.maxFileBytes / 1024} KiB` };
+  const max = LIMITS.maxFileBytes;
+  return { path: '', message: `found a file of ${bytes} bytes; expected at most ${max} bytes (${max / 1024} KiB)` };
 }
 
-/** toJS throws only for alias trouble: an unknown anchor, or expansion beyond the limit. */
+/** toJS throws only for an alias to an anchor that is not defined before it. */
 function aliasIssue(doc: Document, counter: LineCounter, error: unknown): ScenarioIssue {
   const text = error instanceof Error ? error.message : String(error);
-  if (/excessive alias count/i.test(text)) {
-    return {
-      path: '',
-      message: `found YAML aliases that expand too far; expected at most ${LIMITS.maxYamlAliases} alias expansions`,
-    };
-  }
   const name = /:\s*(\S+)\s*$/.exec(text)?.[1];
   let offset: number | undefined;
   visit(doc, {
@@ -75,9 +77,17 @@ function firstLine(message: string): string {
   return message.replace(/ at line \d+, column \d+[\s\S]*$/, '').split('\n')[0];
 }
 
-function utf8Bytes(text: string): number {
-  // A UTF-16 unit is at most 3 UTF-8 bytes, so most texts are settled without encoding them.
-  if (text.length * 3 <= LIMITS.maxFileBytes) return text.length;
-  if (text.length > LIMITS.maxFileBytes) return text.length;
-  return new TextEncoder().encode(text).length;
+/** Exact UTF-8 length, counted without encoding the text (which may be far past the limit). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair is one code point of four bytes
+      i++;
+    } else bytes += 3; // a lone surrogate is encoded as U+FFFD
+  }
+  return bytes;
 }

@@ -3,9 +3,11 @@
 // replays the same run. Import takes a picked or dropped file through the same size check and parser as
 // every other scenario source.
 import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { decodeScenarioBytes } from '../scenario/decode';
 import { ScenarioError } from '../scenario/errors';
 import { LIMITS } from '../scenario/limits';
 import { parseScenario, type Scenario } from '../scenario/load';
+import { YAML_OPTIONS } from '../scenario/yaml-tags';
 import { fileTooLarge } from '../scenario/yaml-source';
 import type { InjectedFault } from '../sim/timemachine';
 
@@ -23,7 +25,7 @@ export function exportScenario(text: string, injected: readonly InjectedFault[],
   const scenario = parseScenario(text, sourceName);
   const name = `${scenario.id}.yaml`;
   if (injected.length === 0) return { name, text };
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, YAML_OPTIONS);
   if (!isMap(doc.contents)) throw new ScenarioError(sourceName, [{ path: '', message: 'found no mapping at the top of the file' }]);
   let faults = doc.get('faults', true);
   if (!isSeq(faults)) {
@@ -46,7 +48,7 @@ export function exportScenario(text: string, injected: readonly InjectedFault[],
 export interface FileLike {
   name: string;
   size: number;
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export interface ImportedScenario {
@@ -60,7 +62,8 @@ export async function importScenarioFile(file: FileLike): Promise<ImportedScenar
   if (file.size > LIMITS.maxFileBytes) throw new ScenarioError(name, [fileTooLarge(file.size)]);
   let text: string;
   try {
-    text = await file.text();
+    // Bytes, not file.text(): the command line decodes the same bytes the same way (UTF-16 by its mark, else UTF-8).
+    text = decodeScenarioBytes(new Uint8Array(await file.arrayBuffer()));
   } catch {
     throw new ScenarioError(name, [{ path: '', message: 'cannot read the file' }]);
   }

@@ -2,7 +2,7 @@
 // compressed), which presets, the seed, the time on the clock and the faults injected by hand. A link is
 // untrusted input, so decoding checks every parameter, with the same size limits and fault schema as a
 // scenario file, and names the parameter in every error.
-import { dottedPath, foundExpected } from '../scenario/errors';
+import { dottedPath, foundExpected, quote } from '../scenario/errors';
 import { LIMITS } from '../scenario/limits';
 import { FaultSchema } from '../scenario/schema';
 import { describeExpected, fromZodIssues } from '../scenario/zod-issues';
@@ -127,6 +127,9 @@ function checkPresets(names: string[]): string[] {
       throw new ShareError(PARAM.preset, foundExpected(n, `a preset label or id of 1 to ${LIMITS.maxLabelChars} characters`));
     }
   }
+  // The app writes each pane once; a repeat is a hand-edited link, and would silently show one pane fewer.
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new ShareError(PARAM.preset, `found ${quote(twice)} twice; expected each preset once`);
   return names;
 }
 

@@ -23,13 +23,25 @@ export function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** Slugs for a list of labels, suffixed where two labels would otherwise collide. */
-export function uniqueSlugs(labels: string[]): string[] {
-  const seen = new Map<string, number>();
-  return labels.map((label) => {
-    const base = slug(label) || 'run';
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base}-${count}`;
+/**
+ * Slugs for a list of labels, distinct whatever the labels: they key the panes and the table's columns, and
+ * two equal keys stop Svelte from drawing the page. A label whose slug is its own keeps it; a label whose
+ * slug an earlier one took gets the first `-n` suffix that no label's slug and no earlier suffix uses
+ * (`A`, `a`, `a-2` → `a`, `a-3`, `a-2`).
+ */
+export function uniqueSlugs(labels: readonly string[]): string[] {
+  const bases = labels.map((label) => slug(label) || 'run');
+  const taken = new Set(bases);
+  const claimed = new Set<string>();
+  return bases.map((base) => {
+    if (!claimed.has(base)) {
+      claimed.add(base);
+      return base;
+    }
+    let n = 2;
+    while (taken.has(`${base}-${n}`)) n++;
+    const key = `${base}-${n}`;
+    taken.add(key);
+    return key;
   });
 }

@@ -157,7 +157,7 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain(`scenario: unknown scenario '<img src=x onerror="window.__pwned=1">'`);
     expect(text).toContain("presets: unknown preset 'foo'; expected one of elasticache");
-    expect(text).toContain("start: expected seconds ≥ 0, found 'abc'");
+    expect(text).toContain("start: expected seconds from 0 to 3600, as digits with an optional decimal point (28, 12.5), found 'abc'");
     expect(await alert.getAttribute('role')).toBe('alert');
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -103,7 +103,7 @@ describe('runCli', () => {
     writeFileSync(file, `# ${'x'.repeat(512 * 1024)}\n`);
     const h = harness();
     expect(runCli([file], h.deps)).toBe(EXIT.badInput);
-    expect(h.stderr()).toBe(`${file}: found a file of 512.0 KiB; expected at most 256 KiB\n`);
+    expect(h.stderr()).toBe(`${file}: found a file of 524291 bytes; expected at most 262144 bytes (256 KiB)\n`);
   });
 
   it('bad arguments exit 2 with the usage', () => {

@@ -102,12 +102,12 @@ describe('embed parameters', () => {
     expect(config(query('start=0')).tUs).toBe(0);
     expect(config(query('start=3600')).tUs).toBe(3_600_000_000);
     expect(config(query('start=0.000001')).tUs).toBe(1);
-    for (const bad of ['abc', '-1', '1e3', '12,5', 'Infinity', 'NaN', '0x10', '']) {
+    // Every refusal names the range and the form, also for values too long or too large to be read as seconds.
+    for (const bad of ['abc', '-1', '1e3', '12,5', 'Infinity', 'NaN', '0x10', '', '3601', '3600.000001', '99999999', '1e308']) {
       const [e] = errors(query(`start=${encodeURIComponent(bad)}`));
       expect(e.param).toBe('start');
-      expect(e.message).toBe(`start: expected seconds ≥ 0, found '${bad}'`);
+      expect(e.message).toBe(`start: expected seconds from 0 to 3600, as digits with an optional decimal point (28, 12.5), found '${bad}'`);
     }
-    expect(errors(query('start=3601'))[0].message).toBe(`start: expected seconds from 0 to ${LIMITS.maxDurationS}, found '3601'`);
   });
 
   it('checks the seed as a whole number of 32 bits', () => {

@@ -5,12 +5,12 @@ describe('ScenarioError', () => {
   it('renders one problem per line, with position when known', () => {
     const e = new ScenarioError('dropped file', [
       { path: 'faults[2].node', line: 14, column: 33, message: 'found "d1"; expected a node of this topology: a1, b1' },
-      { path: '', message: 'found a file of 300.0 KiB; expected at most 256 KiB' },
+      { path: '', message: 'found a file of 307200 bytes; expected at most 262144 bytes (256 KiB)' },
     ]);
     expect(e).toBeInstanceOf(Error);
     expect(e.message).toBe(
       'dropped file:14:33: faults[2].node: found "d1"; expected a node of this topology: a1, b1\n' +
-        'dropped file: found a file of 300.0 KiB; expected at most 256 KiB',
+        'dropped file: found a file of 307200 bytes; expected at most 262144 bytes (256 KiB)',
     );
     expect(e.source).toBe('dropped file');
     expect(e.issues).toHaveLength(2);

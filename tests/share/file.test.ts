@@ -5,7 +5,8 @@ import { parseScenario } from '../../src/scenario/load';
 import { exportScenario, importScenarioFile, type FileLike } from '../../src/share/file';
 
 const text = readFileSync(new URL('../../scenarios/primary-crash.yaml', import.meta.url), 'utf8');
-const fileOf = (name: string, body: string, size = new TextEncoder().encode(body).length): FileLike => ({ name, size, text: async () => body });
+const bytesOf = (body: string) => new TextEncoder().encode(body);
+const fileOf = (name: string, body: string, size = bytesOf(body).length): FileLike => ({ name, size, arrayBuffer: async () => bytesOf(body).buffer });
 
 describe('export', () => {
   it('appends injected faults with times in seconds, keeps comments, and re-imports to the same run', async () => {
@@ -32,8 +33,8 @@ describe('export', () => {
 describe('import', () => {
   it('refuses an oversized file before reading it', async () => {
     let read = false;
-    const big: FileLike = { name: 'big.yaml', size: 10 * 1024 * 1024, text: async () => ((read = true), '') };
-    await expect(importScenarioFile(big)).rejects.toThrow(/big\.yaml: found a file of 10240\.0 KiB; expected at most 256 KiB/);
+    const big: FileLike = { name: 'big.yaml', size: 10 * 1024 * 1024, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) };
+    await expect(importScenarioFile(big)).rejects.toThrow(/big\.yaml: found a file of 10485760 bytes; expected at most 262144 bytes \(256 KiB\)/);
     expect(read).toBe(false);
   });
 

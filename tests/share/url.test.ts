@@ -72,6 +72,14 @@ describe('share URL', () => {
     }
   });
 
+  it('refuses a preset given twice, naming the parameter and the preset', async () => {
+    const e = await error('s=primary-crash&p=memorydb&p=memorydb');
+    expect(e.param).toBe('p');
+    expect(e.message).toBe('URL parameter "p": found "memorydb" twice; expected each preset once');
+    // Labels that differ only by case are two presets.
+    expect((await decodeShareState('s=primary-crash&p=A&p=a'))?.presets).toEqual(['A', 'a']);
+  });
+
   it('refuses an unknown built-in id when the list is given', async () => {
     await expect(decodeShareState('s=nope', { builtinIds: ['primary-crash'] })).rejects.toThrow(/one of the built-in scenarios: primary-crash/);
   });

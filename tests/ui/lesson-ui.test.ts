@@ -73,6 +73,19 @@ describe('?lesson= parameter', () => {
     const weird = lessonFromSearch('?lesson=%3Cscript%3E', CURRICULUM);
     expect(weird && 'error' in weird).toBe(true);
   });
+
+  it('refuses a repeated lesson parameter, naming it and what it holds, and opens none', () => {
+    const twice = lessonFromSearch('?lesson=01-acknowledged&lesson=02-async-lag-window', CURRICULUM);
+    expect(twice && 'error' in twice && twice.error).toBe(
+      'The address gives the "lesson" parameter 2 times ("01-acknowledged", "02-async-lag-window"), but it takes one lesson id, ' +
+        `so no lesson was opened. Lessons: ${CURRICULUM.map((e) => e.id).join(', ')}.`,
+    );
+    const same = lessonFromSearch('?lesson=01-acknowledged&lesson=01-acknowledged', CURRICULUM);
+    expect(same && 'error' in same).toBe(true);
+    const many = lessonFromSearch(`?${Array(500).fill(`lesson=${'x'.repeat(5000)}`).join('&')}`, CURRICULUM);
+    expect(many && 'error' in many && many.error).toMatch(/parameter 500 times \("x{60}…", "x{60}…", "x{60}…", …\)/);
+    expect(many && 'error' in many && many.error.length).toBeLessThan(1000);
+  });
 });
 
 describe('progress storage', () => {

@@ -94,6 +94,13 @@ describe('opening a link', () => {
     expect(opened.config.injected).toEqual([{ t: 3_000_000, fault: { kind: 'crash', node: 'a1' } }]);
   });
 
+  it("a preset given twice is named, and the scenario's own presets are shown", async () => {
+    const opened = await openLink('?s=primary-crash&p=memorydb&p=memorydb&t=5000000', BUILTINS);
+    expect(opened.problems).toEqual(['URL parameter "p": found "memorydb" twice; expected each preset once']);
+    expect(opened.config.presets).toBeUndefined();
+    expect(opened.config.tUs).toBe(5_000_000);
+  });
+
   it('opens the default scenario when the named one does not exist, and says which parameter was wrong', async () => {
     const opened = await openLink('?s=no-such-scenario&t=5', BUILTINS);
     expect(opened.config.scenario).toEqual({ id: 'primary-crash' });

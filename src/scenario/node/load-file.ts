@@ -1,5 +1,6 @@
 // Node-only: reads a scenario from disk. Kept apart so the browser bundle never pulls in `fs`.
 import { readFileSync, statSync } from 'node:fs';
+import { decodeScenarioBytes } from '../decode';
 import { ScenarioError } from '../errors';
 import { LIMITS } from '../limits';
 import { parseScenario, type Scenario } from '../load';
@@ -19,7 +20,7 @@ export function loadScenarioFile(path: string, displayName = path): Scenario {
   if (!isFile) throw fail('found a directory or device; expected a scenario file (.yaml)');
   // Checked before reading, so a huge file is never loaded into memory.
   if (size > LIMITS.maxFileBytes) throw new ScenarioError(displayName, [fileTooLarge(size)]);
-  return parseScenario(readFileSync(path, 'utf8'), displayName);
+  return parseScenario(decodeScenarioBytes(readFileSync(path)), displayName);
 }
 
 function describeFsError(error: unknown): string {

@@ -2,6 +2,7 @@
 // lesson's scenario text as that preset entry's `overrides`, so the run is an ordinary scenario run and
 // the file can be shared or exported as is. Comments and the rest of the file are kept.
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { YAML_OPTIONS } from '../../scenario/yaml-tags';
 import type { CacheParams } from '../../sim/types';
 
 /** The knobs offered, with the words the form shows; all of them are cache-style (the tasks are about it). */
@@ -29,7 +30,7 @@ export function validKnob(key: TaskKnob, value: number): boolean {
  * alone (`- memorydb`) becomes `{ preset: memorydb }` first. Throws when the text has no such entry.
  */
 export function withCacheKnobs(text: string, index: number, values: Partial<KnobValues>): string {
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, YAML_OPTIONS);
   const presets = doc.get('presets');
   if (!isSeq(presets) || index < 0 || index >= presets.items.length) throw new Error(`the scenario has no preset entry ${index + 1}`);
   const item = presets.items[index];

@@ -5,6 +5,7 @@
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { ScenarioError } from '../../scenario/errors';
 import { parseScenario } from '../../scenario/load';
+import { YAML_OPTIONS } from '../../scenario/yaml-tags';
 import type { Workload } from '../../sim/types';
 
 export interface ScenarioEdits {
@@ -28,7 +29,7 @@ export function editScenario(text: string, sourceName: string, edits: ScenarioEd
   if (edits.seed !== undefined && edits.seed !== scenario.seed) changes.push([['seed'], edits.seed]);
   if (changes.length === 0) return text;
 
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, YAML_OPTIONS);
   if (!isMap(doc.contents)) throw new ScenarioError(sourceName, [{ path: '', message: 'found no mapping at the top of the file' }]);
   for (const [path, value] of changes) {
     if (path[0] === 'workload' && !isMap(doc.get('workload', true))) doc.set('workload', doc.createNode({}));
