@@ -108,14 +108,16 @@ function send(sim: Simulation, client: Client, op: Op): void {
   sim.recordInvoke(op.id, op.cmd, op.k, client.az, target);
   // Settled operations at the head are dropped now rather than when the timer next fires (up to a
   // timeout later): otherwise a second's worth of finished operations outlives every young-generation
-  // collection. The timer still fires when it was armed; it skips settled operations either way.
+  // collection. The timer still fires when it was armed; it skips settled operations either way. Only
+  // once the settled front is as long as the rest: past a node's capacity a second of requests waits for
+  // its timeout, and copying all of them every few dozen requests made a run quadratic in its rate.
   const pending = client.pending;
   let head = client.head;
   while (head < pending.length && pending[head].done) head++;
   if (head === pending.length) {
     pending.length = 0;
     head = 0;
-  } else if (head > 64) {
+  } else if (head > 64 && head * 2 >= pending.length) {
     dropFront(pending, head);
     head = 0;
   }
