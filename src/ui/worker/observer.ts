@@ -4,9 +4,8 @@
 // already seen (the frontier) are new. Injecting a fault at t forgets everything from t on.
 // It reads the history's columns, never its rows as objects: materialising millions of HistoryEvent
 // objects in a long run made every garbage collection (and so every replay after a seek) slow.
-import { ROW, type HistoryLog } from '../../sim/history';
+import { CMD, ROW, type HistoryLog } from '../../sim/history';
 import { firstAbove } from '../../sim/search';
-import { grown, widen } from '../../sim/columns';
 import type { TraceEvent } from '../../sim/types';
 import type { LostWrites } from '../../sim/lost-writes';
 import { describeTrace, markerKind } from './describe';
@@ -15,9 +14,6 @@ import type { LogLine, Marker, PaneSeries } from './protocol';
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
-
-/** Command code of a GET in an invoke row (see history.ts). */
-const CMD_GET = 2;
 
 export class Observer {
   /** Every event at or before this time has been counted. */
@@ -28,12 +24,6 @@ export class Observer {
   version = 0;
   private histIdx = 0;
   private traceIdx = 0;
-  /**
-   * Per operation id, when the write was invoked (µs), or −1 for a read or an id not seen. A typed array
-   * grown by doubling: a Set of write ids and an array of times cost a hash lookup per history row, the
-   * largest part of following a long run.
-   */
-  private writeInvokeT = new Float64Array(1024).fill(-1);
   private samples: number[][];
   private pct: Array<[number, number] | undefined>;
   private acked: number[];
@@ -50,14 +40,11 @@ export class Observer {
     this.lag = new Array(buckets).fill(NaN);
   }
 
-  private noteInvoke(op: number, writeInvokedUs: number): void {
-    if (op >= this.writeInvokeT.length) this.writeInvokeT = widen(this.writeInvokeT, Math.max(op + 1, grown(this.writeInvokeT.length)), -1);
-    this.writeInvokeT[op] = writeInvokedUs;
-  }
-
-  /** When write `op` was invoked, or −1 if it is a read or was not seen. */
-  private writeInvokedAt(op: number): number {
-    return op < this.writeInvokeT.length ? this.writeInvokeT[op] : -1;
+  /** When write `op` was invoked, or −1 if it is a read or its invocation is not in the history. */
+  private static writeInvokedAt(history: HistoryLog, op: number): number {
+    if (history.cmd[op] === CMD.GET) return -1;
+    const r = history.invokeRowOf(op);
+    return r < 0 ? -1 : history.t[r];
   }
 
   private bucket(tUs: number): number {
@@ -68,7 +55,7 @@ export class Observer {
   observe(history: HistoryLog, trace: readonly TraceEvent[], nowUs: number): void {
     // A restore shortened the arrays; what lies beyond the frontier is re-counted as it is replayed.
     const n = history.length;
-    const { kind, t, op, cmd } = history;
+    const { kind, t, op } = history;
     this.histIdx = Math.min(this.histIdx, n);
     this.traceIdx = Math.min(this.traceIdx, trace.length);
     // Rows at or before the frontier were counted already: skip them without looking at each one.
@@ -77,11 +64,8 @@ export class Observer {
       const i = this.histIdx;
       const ti = t[i];
       if (ti <= this.frontierUs) continue;
-      const k = kind[i];
-      if (k === ROW.invoke) {
-        this.noteInvoke(op[i], cmd[op[i]] !== CMD_GET ? ti : -1);
-      } else if (k === ROW.ok) {
-        const invokedUs = this.writeInvokedAt(op[i]);
+      if (kind[i] === ROW.ok) {
+        const invokedUs = Observer.writeInvokedAt(history, op[i]);
         if (invokedUs < 0) continue;
         const b = this.bucket(ti);
         this.acked[b]++;
@@ -142,7 +126,7 @@ export class Observer {
     const { kind, t, op } = history;
     for (let i = this.histIdx - 1; i >= 0 && t[i] >= start; i--) {
       if (t[i] >= beforeUs || kind[i] !== ROW.ok) continue;
-      const invokedUs = this.writeInvokedAt(op[i]);
+      const invokedUs = Observer.writeInvokedAt(history, op[i]);
       if (invokedUs < 0) continue;
       this.acked[b]++;
       this.samples[b].push((t[i] - invokedUs) / 1000);
