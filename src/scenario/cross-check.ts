@@ -5,9 +5,11 @@ import { foundExpected, type RawIssue } from './errors';
 import { normalizeEntry } from './preset-entry';
 import type { ScenarioData } from './schema';
 import { nodeIds, ROLE_TARGETS } from './topology';
+import { PRESETS } from '../sim/presets';
+import { BYTES_PER_OPERATION, runBytes, SCENARIO_MEMORY_BUDGET_BYTES } from '../sim/memory';
 
 export function crossCheck(data: ScenarioData): RawIssue[] {
-  return [...checkTopology(data), ...checkVolume(data), ...checkLabels(data), ...checkFaults(data), ...checkExpect(data), ...checkLesson(data)];
+  return [...checkTopology(data), ...checkVolume(data), ...checkMemory(data), ...checkLabels(data), ...checkFaults(data), ...checkExpect(data), ...checkLesson(data)];
 }
 
 function checkTopology({ topology }: ScenarioData): RawIssue[] {
@@ -27,6 +29,37 @@ function checkVolume({ workload, durationS }: ScenarioData): RawIssue[] {
       message:
         `found (${workload.writesPerSec} writes/s + ${workload.readsPerSec} reads/s) × ${durationS} s = ` +
         `${Math.round(ops)} operations per preset; expected at most ${LIMITS.maxOpsPerRun} (lower the rates or durationS)`,
+    },
+  ];
+}
+
+const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20).toLocaleString('en-US')} MB`;
+
+/**
+ * What the panes would hold together (memory.ts), refused before anything runs: past it a browser tab
+ * dies. The message names the numbers the estimate is made of. Values are not stored (only their sizes
+ * count, in the model's timings), so the value size takes no memory.
+ */
+function checkMemory({ workload, durationS, topology, presets }: ScenarioData): RawIssue[] {
+  const rate = workload.writesPerSec + workload.readsPerSec;
+  const operations = Math.ceil(rate * durationS * 1.01);
+  const nodes = 1 + topology.replicas.length;
+  const panes = presets.map((entry) => {
+    const e = normalizeEntry(entry);
+    const preset = PRESETS[e.preset].params;
+    const timeoutMs = (e.overrides as { client?: { timeoutMs?: number } }).client?.timeoutMs ?? preset.client.timeoutMs;
+    return runBytes({ operations, rate, keys: workload.keys, nodes, durable: preset.family === 'durable', timeoutS: timeoutMs / 1000 });
+  });
+  const total = panes.reduce((a, b) => a + b, 0);
+  if (total <= SCENARIO_MEMORY_BUDGET_BYTES) return [];
+  return [
+    {
+      path: ['workload'],
+      atKey: true,
+      message:
+        `found ${presets.length} preset${presets.length === 1 ? '' : 's'} × ${operations.toLocaleString('en-US')} operations ` +
+        `(× ${BYTES_PER_OPERATION} bytes) and ${workload.keys.toLocaleString('en-US')} keys × ${nodes} nodes, about ${mb(total)} to run; ` +
+        `expected at most ${mb(SCENARIO_MEMORY_BUDGET_BYTES)} (fewer presets, lower rates, a shorter durationS or fewer keys)`,
     },
   ];
 }

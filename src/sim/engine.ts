@@ -50,6 +50,25 @@ export interface Checkpoint {
   entryLengths: number[];
   logLength: number;
   writesLength: number;
+  /** About what the copy holds (see copyBytes), so the time machine can keep its checkpoints in a budget. */
+  bytes: number;
+}
+
+/**
+ * Bytes a copy of the world's mutable part holds, roughly: the per-key tables of every node and every
+ * operation, event and message in flight. Outages make the in-flight part large (a second of requests
+ * waiting for their timeout), and that is the part that varies.
+ */
+function copyBytes(w: Omit<World, 'historyLog' | 'acks' | 'trace' | 'streams' | 'log' | 'writes'>): number {
+  let items = w.heap.items.length;
+  for (const c of w.clients) items += c.pending.length - c.head;
+  for (const l of w.lines) items += l.waiting.length - l.head;
+  let keys = 0;
+  for (const n of w.nodes) {
+    items += n.held.length + n.readWaiters.length + n.waitOps.length + n.fsyncWaiters.length;
+    keys += n.data.vals.length + n.dirty.length;
+  }
+  return 16 * 1024 + keys * 4 + items * 250;
 }
 
 /**
@@ -373,6 +392,7 @@ export class Simulation {
     return {
       t: w.now,
       cloned,
+      bytes: copyBytes(rest),
       historyLength: historyLog.length,
       acksLength: acks.length,
       traceLength: trace.length,

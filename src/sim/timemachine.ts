@@ -5,6 +5,7 @@
 // Replaying the list of injected faults from t = 0 gives exactly the run the forks produced.
 import { Simulation, type AppendOnly, type Checkpoint } from './engine';
 import type { FaultSpec, RunSpec } from './types';
+import { CHECKPOINT_BUDGET_BYTES, checkpointCountFor } from './memory';
 
 export interface InjectedFault {
   /** Simulated time, µs. */
@@ -16,29 +17,21 @@ export interface InjectedFault {
  * Checkpoints cost a deep copy of the world's mutable part (a few ms); replaying between two of them costs
  * events. Spacing them by about 20,000 events (some 20 ms of replay per pane) keeps a seek within the
  * 100 ms a scrub may take while recording stays cheap, whatever the workload's rate; never closer than
- * 0.5 s, never more than 200 of them over a run. Each node's dataset has a slot per key (dataset.ts), so
- * with very many keys fewer checkpoints fit: all of them together stay within about 1 GB, and seeks
- * replay further instead.
+ * 0.5 s. Each node's dataset has a slot per key (dataset.ts), so with very many keys fewer checkpoints fit
+ * in the run's budget (memory.ts), and seeks replay further instead.
  */
 function defaultIntervalUs(spec: RunSpec): number {
   const eventsPerS = Math.max(1, (spec.workload.writesPerSec + spec.workload.readsPerSec) * 3.5);
   const byCost = (20_000 / eventsPerS) * 1e6;
-  const maxCount = Math.max(8, Math.min(200, Math.floor(CHECKPOINT_BUDGET_BYTES / datasetBytes(spec))));
+  const maxCount = checkpointCountFor(spec.workload.keys, 1 + spec.topology.replicas.length, spec.params.family === 'durable');
   const byCount = (spec.durationS * 1e6) / maxCount;
   return Math.round(Math.max(5e5, byCost, byCount));
 }
 
-const CHECKPOINT_BUDGET_BYTES = 2 ** 30;
-
-/** What one checkpoint's copies of the datasets cost at most: a slot per key and node, plus its entry. */
-function datasetBytes(spec: RunSpec): number {
-  const nodes = 1 + spec.topology.replicas.length;
-  return Math.max(1, spec.workload.keys * nodes * 64);
-}
-
 export class TimeMachine {
   readonly spec: RunSpec;
-  readonly intervalUs: number;
+  /** Simulated time between checkpoints; doubled whenever they outgrow their budget. */
+  intervalUs: number;
   sim: Simulation;
   private checkpoints: Checkpoint[] = [];
   private injected: InjectedFault[];
@@ -48,7 +41,13 @@ export class TimeMachine {
    */
   private frontier: AppendOnly | null = null;
 
-  constructor(spec: RunSpec, injected: InjectedFault[] = [], intervalUs?: number) {
+  /** checkpointBudget: bytes the checkpoints may hold together (memory.ts; tests use small ones). */
+  constructor(
+    spec: RunSpec,
+    injected: InjectedFault[] = [],
+    intervalUs?: number,
+    private readonly checkpointBudget = CHECKPOINT_BUDGET_BYTES,
+  ) {
     this.spec = spec;
     this.injected = [...injected].sort((a, b) => a.t - b.t);
     this.intervalUs = intervalUs ?? defaultIntervalUs(spec);
@@ -78,6 +77,13 @@ export class TimeMachine {
     return this.checkpoints.length;
   }
 
+  /** What the checkpoints hold together, by their own estimate (Checkpoint.bytes). */
+  get checkpointBytes(): number {
+    let total = 0;
+    for (const c of this.checkpoints) total += c.bytes;
+    return total;
+  }
+
   private applyFaultsAt(t: number): void {
     for (const f of this.injected) if (f.t === t) this.sim.injectNow(f.fault);
   }
@@ -93,7 +99,25 @@ export class TimeMachine {
       if (nextFault && nextFault.t < stop) stop = nextFault.t;
       this.sim.runUntil(stop);
       this.applyFaultsAt(stop);
-      if (stop === nextCp) this.checkpoints.push(this.sim.checkpoint());
+      if (stop === nextCp) this.keep(this.sim.checkpoint());
+    }
+  }
+
+  /**
+   * Keep a checkpoint within the budget (memory.ts): past it, every other checkpoint between the first and the last goes
+   * and the spacing doubles. Seeks then replay further, but a long outage at a high rate, where each
+   * checkpoint holds a second of requests in flight, cannot fill the tab.
+   */
+  private keep(cp: Checkpoint): void {
+    this.checkpoints.push(cp);
+    let total = 0;
+    for (const c of this.checkpoints) total += c.bytes;
+    while (total > this.checkpointBudget && this.checkpoints.length > 2) {
+      const last = this.checkpoints.length - 1;
+      this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0 || i === last);
+      this.intervalUs *= 2;
+      total = 0;
+      for (const c of this.checkpoints) total += c.bytes;
     }
   }
 
@@ -121,6 +145,6 @@ export class TimeMachine {
     while (i > 0 && this.injected[i - 1].t > at) i--;
     this.injected.splice(i, 0, f);
     this.sim.injectNow(fault);
-    this.checkpoints.push(this.sim.checkpoint());
+    this.keep(this.sim.checkpoint());
   }
 }

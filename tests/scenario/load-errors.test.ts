@@ -107,6 +107,20 @@ describe('parseScenario refuses bad input with a precise message', () => {
     );
   });
 
+  it('more than the panes may hold together in a browser tab, with the numbers the estimate is made of', () => {
+    // Within every per-preset limit (5,000,000 operations each), but two such runs side by side would not fit.
+    const e = errorOf('title: T\ndurationS: 25\npresets: [elasticache, memorydb]\nworkload: { writesPerSec: 100000, readsPerSec: 100000 }\n');
+    expect(e.message).toBe(
+      'scenarios/bad.yaml:4:1: workload: found 2 presets × 5,050,000 operations (× 125 bytes) and 1,000 keys × 3 nodes, about 1,523 MB to run; ' +
+        'expected at most 1,200 MB (fewer presets, lower rates, a shorter durationS or fewer keys)',
+    );
+    // The same rates for 18 s fit; a million keys on six nodes take their share of the budget too.
+    expect(() => parseScenario('title: T\ndurationS: 18\npresets: [elasticache, memorydb]\nworkload: { writesPerSec: 100000, readsPerSec: 100000 }\n', 'ok.yaml')).not.toThrow();
+    expect(errorOf('title: T\ndurationS: 18\ntopology: { replicas: [b, c, a, b, c] }\npresets: [elasticache, memorydb]\nworkload: { writesPerSec: 100000, readsPerSec: 100000, keys: 1000000 }\n').message).toMatch(
+      /found 2 presets × 3,636,000 operations \(× 125 bytes\) and 1,000,000 keys × 6 nodes, about [\d,]+ MB to run; expected at most 1,200 MB/,
+    );
+  });
+
   it('six replicas', () => {
     expect(errorOf(scenario('topology: { replicas: [b, c, b, c, b, c] }\n')).message).toBe(
       'scenarios/bad.yaml:4:23: topology.replicas: found ["b","c","b","c","b","c"]; expected at most 5 items',

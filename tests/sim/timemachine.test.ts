@@ -71,3 +71,32 @@ describe('time machine', () => {
     });
   }
 });
+
+describe('time machine checkpoints within a budget', () => {
+  // An AZ outage holds a second of requests in flight at every checkpoint taken during it: the costliest
+  // stretch for checkpoints. A small budget forces them to thin out several times.
+  for (const preset of ['elasticache', 'memorydb'] as const) {
+    it(`${preset}: thin out past their budget, and seeks still give exactly the straight run`, () => {
+      const spec = specFor(preset, {
+        faults: [{ atS: 4, fault: { kind: 'az-outage', az: 'a', durationS: 20 } }],
+        workload: { writesPerSec: 2000, readsPerSec: 1000 },
+      });
+      const budget = 2 * 2 ** 20;
+      const tm = new TimeMachine(spec, [], 500_000, budget);
+      tm.advance(30e6);
+      const interval = tm.intervalUs;
+      expect(interval).toBeGreaterThan(500_000);
+      // Within the budget, unless only the first and the latest are left.
+      expect(tm.checkpointBytes <= budget || tm.checkpointCount === 2).toBe(true);
+      expect(tm.checkpointCount).toBeGreaterThanOrEqual(2);
+      const straight = simulateRun(spec);
+      for (const t of [25e6, 9e6, 3e6, 17.3e6, 30e6]) tm.seek(t);
+      expect(tm.sim.traceHash()).toBe(straight.traceHash);
+      // The same spec with the whole budget keeps many more checkpoints.
+      const roomy = new TimeMachine(spec, [], 500_000);
+      roomy.advance(30e6);
+      expect(roomy.checkpointCount).toBeGreaterThan(tm.checkpointCount);
+      expect(roomy.intervalUs).toBe(500_000);
+    });
+  }
+});
