@@ -4,3 +4,4 @@ process.on('exit', () => {
   process.stderr.write(`\npeak-rss-kb ${process.resourceUsage().maxRSS}\n`);
 });
 await import('../../src/cli/sim');
+export {};
