@@ -4,8 +4,15 @@
 // Reference: the primary-crash scenario, 3 nodes, 10,000 operations/s (half writes, half reads), 60 simulated
 // seconds, per preset, in three rounds (BENCH_ROUNDS). Prints simulated events per wall-clock second beside
 // a bare priority-queue loop that processes the same number of events, and the ratio of the two.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Outcomes } from '../src/check/outcomes';
+import { Simulation } from '../src/sim/engine';
+import { lostWrites } from '../src/sim/lost';
+import { BYTES_PER_OPERATION } from '../src/sim/memory';
+import { PaneRunner } from '../src/ui/worker/pane-runner';
 import { createHeap, pop, push, type QueuedEvent } from '../src/sim/heap';
 import { createRng, uniform } from '../src/sim/rng';
 import { simulateRun } from '../src/sim/run';
@@ -47,6 +54,49 @@ function bareQueueMs(events: number): number {
   return Number(out);
 }
 
+// Memory (README: "Memory budget"): bytes held per simulated operation after a collection, for the
+// engine with the outcome folds (what the command line holds per run) and for a pane of the app (the
+// folds kept with their checkpoints, the timeline of the run and the time machine's checkpoints). Each
+// measured in a child process of its own, so nothing another measurement left behind is counted.
+function memoryOf(i: number): { ops: number; engine: number; app: number; checkpoints: number } {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  const held = () => {
+    gc();
+    gc();
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const spec = specs[i];
+  const base = held();
+  if (process.argv[4] === 'engine') {
+    // The whole simulation kept, not only its result: its write table and log count too.
+    const sim = new Simulation(spec);
+    sim.runToEnd();
+    const outcomes = Outcomes.of(sim.w.historyLog);
+    void outcomes.counts(lostWrites(sim), sim.w.now);
+    const bytes = held() - base;
+    return { ops: opsOf(sim.w.historyLog), engine: bytes, app: 0, checkpoints: 0 };
+  }
+  const pane = new PaneRunner(spec, 0, 250_000);
+  for (let t = 1e6; t <= spec.durationS * 1e6; t += 1e6) {
+    pane.moveTo(t);
+    pane.summary();
+  }
+  const bytes = held() - base;
+  return { ops: opsOf(pane.tm.sim.w.historyLog), engine: 0, app: bytes, checkpoints: pane.tm.checkpointBytes };
+}
+
+function opsOf(h: { length: number; kind: Uint8Array }): number {
+  let ops = 0;
+  for (let i = 0; i < h.length; i++) if (h.kind[i] === 1) ops++;
+  return ops;
+}
+
+if (process.argv[2] === '--memory') {
+  process.stdout.write(JSON.stringify(memoryOf(Number(process.argv[3]))));
+  process.exit(0);
+}
+
 if (process.argv[2] === '--bare') {
   process.stdout.write(String(bareQueue(Number(process.argv[3]), 2000)));
   process.exit(0);
@@ -56,7 +106,8 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 // Warm-up: each preset once over the whole scenario at a tenth of the rate, so that every path of the
 // reference run (the crash and the failover included) has been compiled, as it has in a browser tab that
 // has played the scenario once. The reference runs then time the engine, not the compiler.
-for (const spec of specs) simulateRun({ ...spec, workload: { ...spec.workload, writesPerSec: 500, readsPerSec: 500 } });
+// The checker too: the outcome folds, compiled on the warm-up runs, as they are after a first summary.
+for (const spec of specs) summarize(simulateRun({ ...spec, workload: { ...spec.workload, writesPerSec: 500, readsPerSec: 500 } }), { linearizability: false });
 
 console.log(`reference: ${file}, ${specs[0].topology.replicas.length + 1} nodes, 10,000 ops/s, 60 s simulated\n`);
 
@@ -118,5 +169,37 @@ console.log(`whole reference run (all presets, engine only): median ${fmt(median
 const slowest = Math.min(...perPreset.flatMap((p) => p.rate));
 const under = totals.filter((t) => t < 2000).length;
 console.log(`targets: ≥ 1,000,000 events/s (slowest run ${fmt(slowest)}); all presets under 2,000 ms (${under} of ${ROUNDS} rounds)\n`);
-console.log(['preset', 'checker ms (outcome table from the history)'].join('\t'));
-for (const spec of specs) console.log([spec.label, fmt(timeChecker(spec))].join('\t'));
+// The outcome table (every number but linearizability) against the engine's time for the same run: the
+// folds over the history columns should cost at most a quarter of computing the run.
+console.log(['preset', 'outcome table ms', 'engine ms (median)', 'table / engine (target ≤ 0.25)'].join('\t'));
+specs.forEach((spec, i) => {
+  const ms = median([timeChecker(spec), timeChecker(spec), timeChecker(spec)]);
+  const engine = median(perPreset[i].ms);
+  console.log([spec.label, fmt(ms), fmt(engine), (ms / engine).toFixed(2)].join('\t'));
+});
+
+console.log(`\n${['preset', 'operations', 'engine + folds B/op', 'app pane B/op', 'of which checkpoints', 'budget B/op'].join('\t')}`);
+specs.forEach((spec, i) => {
+  const measure = (what: string) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', __filename, '--memory', String(i), what], { encoding: 'utf8' }));
+  const e = measure('engine');
+  const a = measure('app');
+  console.log([spec.label, fmt(e.ops), (e.engine / e.ops).toFixed(1), (a.app / a.ops).toFixed(1), (a.checkpoints / a.ops).toFixed(1), String(BYTES_PER_OPERATION)].join('\t'));
+});
+
+// The worst file the loader accepts for one run (the command line runs presets one after the other):
+// one log-durable preset at the per-preset limit, past a node's capacity, five replicas, a million keys.
+// Run by the command line in a child process, which reports its peak resident memory.
+if (process.env.BENCH_WORST !== '0') {
+  const worst =
+    'title: Worst accepted run\ndurationS: 25\ntopology: { primary: a, replicas: [b, c, a, b, c], clients: [a, b, c] }\n' +
+    'presets: [memorydb]\nworkload: { writesPerSec: 100000, readsPerSec: 100000, keys: 1000000, valueBytes: 1048576 }\n' +
+    'faults:\n  - { at: 12, kind: crash, node: primary }\n';
+  const dir = mkdtempSync(join(tmpdir(), 'durability-lab-bench-'));
+  const file = join(dir, 'worst.yaml');
+  writeFileSync(file, worst);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/support/cli-peak-memory.ts', file], { encoding: 'utf8' });
+  const peak = /peak-rss-kb (\d+)\s*$/.exec(r.stderr);
+  console.log(`\nworst accepted run (memorydb, 100,000 + 100,000 requests/s × 25 s, 5 replicas, 1,000,000 keys), command line:`);
+  console.log(`exit ${r.status}, ${((performance.now() - t0) / 1000).toFixed(1)} s, peak resident memory ${peak ? fmt(Number(peak[1]) / 1024) : '?'} MB (budget 1,536 MB)`);
+}

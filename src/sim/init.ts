@@ -152,7 +152,7 @@ export function initWorld(
           detectionMs: p.cache.failover.detectionMs,
           promotionMs: p.cache.failover.promotionMs,
         }, p.cache.failover.mode === 'none' ? 'disabled' : 'watching'),
-    writes: new WriteLog(writeCapacity(spec)),
+    writes: new WriteLog(writeCapacity(spec), !durable),
     streams: [
       {
         id: 0,

@@ -28,36 +28,44 @@ export class WriteLog {
   term: Int32Array;
   /**
    * Cache-style: the replication stream the write was appended to, and its index in that stream's
-   * lineage (World.streams), which is where the lost-write count looks for it. 0 in the durable design.
+   * lineage (World.streams), which is where the lost-write count looks for it. Empty in the durable design.
    */
   stream: Int32Array;
   pos: Int32Array;
   /** INCR: the counter's value; NO_VALUE for a SET (see valueAt). */
   val: Int32Array;
   /**
-   * Simulated time the primary applied it, µs (below 2^32, as every time in a run). Integer columns read
+   * Simulated time the primary applied it, µs (cache-style, for replica lag; below 2^32, as every time in a run). Integer columns read
    * back as small integers where they fit, so a time or value taken from one and stored in a node or an
    * event keeps that field a small integer (a Float64Array read is a double to V8, and one stored there
    * would turn the field, in every object of its shape, into a boxed double).
    */
   t: Uint32Array;
   /**
-   * End byte offset in its replication stream (cache-style); 0 in the durable design. A plain array: byte
+   * End byte offset in its replication stream (cache-style); empty in the durable design. A plain array: byte
    * offsets pass 2^32 in a long run with large values.
    */
   off: number[];
 
-  constructor(capacity = 1024) {
+  /**
+   * replication: the cache-style design's columns (stream, pos, t, off) are kept; the log-durable design
+   * has no replication streams and leaves them empty, a third of the table.
+   */
+  constructor(
+    capacity = 1024,
+    readonly replication = true,
+  ) {
+    const r = replication ? capacity : 0;
     this.w = new Int32Array(capacity);
     this.k = new Int32Array(capacity);
     this.term = new Int32Array(capacity);
-    this.stream = new Int32Array(capacity);
-    this.pos = new Int32Array(capacity);
     this.val = new Int32Array(capacity);
-    this.t = new Uint32Array(capacity);
+    this.stream = new Int32Array(r);
+    this.pos = new Int32Array(r);
+    this.t = new Uint32Array(r);
     // Sized up front like the typed columns: grown one push at a time, it was copied a dozen times on the
     // way to a few hundred thousand rows, and every copy was fresh memory.
-    this.off = new Array(capacity);
+    this.off = new Array(r);
   }
 
   /**
@@ -89,11 +97,13 @@ export class WriteLog {
     this.w[i] = w;
     this.k[i] = k;
     this.term[i] = term;
-    this.stream[i] = stream;
-    this.pos[i] = pos;
     this.val[i] = val === null ? NO_VALUE : val;
-    this.t[i] = t;
-    this.off[i] = off;
+    if (this.replication) {
+      this.stream[i] = stream;
+      this.pos[i] = pos;
+      this.t[i] = t;
+      this.off[i] = off;
+    }
     this.length = i + 1;
     return i;
   }
@@ -103,10 +113,12 @@ export class WriteLog {
     this.w = widen(this.w, n);
     this.k = widen(this.k, n);
     this.term = widen(this.term, n);
-    this.stream = widen(this.stream, n);
-    this.pos = widen(this.pos, n);
     this.val = widen(this.val, n);
-    this.t = widen(this.t, n);
+    if (this.replication) {
+      this.stream = widen(this.stream, n);
+      this.pos = widen(this.pos, n);
+      this.t = widen(this.t, n);
+    }
   }
 
   /** As HistoryLog.rewind: n rows again, rows past the length kept until overwritten. */

@@ -6,12 +6,13 @@
 // objects in a long run made every garbage collection (and so every replay after a seek) slow.
 import { CMD, ROW, type HistoryLog } from '../../sim/history';
 import { firstAbove } from '../../sim/search';
+import { IntList } from '../../check/int-list';
 import type { TraceEvent } from '../../sim/types';
 import type { LostWrites } from '../../sim/lost-writes';
 import { describeTrace, markerKind } from './describe';
 import type { LogLine, Marker, PaneSeries } from './protocol';
 
-function percentile(sorted: number[], p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
@@ -24,7 +25,8 @@ export class Observer {
   version = 0;
   private histIdx = 0;
   private traceIdx = 0;
-  private samples: number[][];
+  /** Write latencies per bucket, whole µs (4 bytes each, off the collector's hands). */
+  private samples: IntList[];
   private pct: Array<[number, number] | undefined>;
   private acked: number[];
   private lag: number[];
@@ -34,7 +36,7 @@ export class Observer {
     readonly bucketUs: number,
     readonly buckets: number,
   ) {
-    this.samples = Array.from({ length: buckets }, () => []);
+    this.samples = Array.from({ length: buckets }, () => new IntList(16));
     this.pct = new Array(buckets);
     this.acked = new Array(buckets).fill(0);
     this.lag = new Array(buckets).fill(NaN);
@@ -69,7 +71,7 @@ export class Observer {
         if (invokedUs < 0) continue;
         const b = this.bucket(ti);
         this.acked[b]++;
-        this.samples[b].push((ti - invokedUs) / 1000);
+        this.samples[b].push(ti - invokedUs);
         this.pct[b] = undefined;
       }
     }
@@ -106,11 +108,11 @@ export class Observer {
     for (let b = Math.max(0, from); b < this.buckets; b++) {
       // The bucket holding tUs keeps its samples from before tUs only.
       if (b === from) {
-        this.samples[b] = [];
+        this.samples[b] = new IntList(16);
         this.acked[b] = 0;
         this.rescanBucket(history, b, tUs);
       } else {
-        this.samples[b] = [];
+        this.samples[b] = new IntList(16);
         this.acked[b] = 0;
       }
       this.pct[b] = undefined;
@@ -129,7 +131,7 @@ export class Observer {
       const invokedUs = Observer.writeInvokedAt(history, op[i]);
       if (invokedUs < 0) continue;
       this.acked[b]++;
-      this.samples[b].push((t[i] - invokedUs) / 1000);
+      this.samples[b].push(t[i] - invokedUs);
     }
   }
 
@@ -145,8 +147,8 @@ export class Observer {
       }
       let pair = this.pct[b];
       if (!pair) {
-        const sorted = [...s].sort((x, y) => x - y);
-        pair = [percentile(sorted, 0.5), percentile(sorted, 0.99)];
+        const sorted = s.items.slice(0, s.length).sort();
+        pair = [percentile(sorted, 0.5) / 1000, percentile(sorted, 0.99) / 1000];
         this.pct[b] = pair;
       }
       p50.push(pair[0]);
