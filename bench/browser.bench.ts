@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { parseScenario } from '../src/scenario/load';
+import { encodeShareState } from '../src/share/url';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const outDir = await mkdtemp(join(tmpdir(), 'durability-lab-bench-'));
@@ -56,6 +58,41 @@ async function frameTimes(page: Page, ms: number): Promise<number[]> {
   })`);
 }
 
+/**
+ * The share link the loader accepts that holds the most: two presets past a node's capacity (100,000
+ * writes + 100,000 reads per second), five replicas, for as long as the memory budget lets them run,
+ * opened at its end so the whole run is computed. The tab's memory is its renderer process (the page and
+ * the simulation worker), sampled from the operating system while the run is computed.
+ */
+async function worstLink(page: Page): Promise<{ what: string; seconds: number; peakMb: number }> {
+  const yaml = (d: number) =>
+    `title: Worst accepted link\ndurationS: ${d}\ntopology: { primary: a, replicas: [b, c, a, b, c], clients: [a, b, c] }\n` +
+    `presets: [elasticache, memorydb]\nworkload: { writesPerSec: 100000, readsPerSec: 100000 }\nfaults:\n  - { at: 5, kind: crash, node: primary }\n`;
+  let d = 25;
+  while (d > 1) {
+    try {
+      parseScenario(yaml(d), 'worst.yaml');
+      break;
+    } catch {
+      d -= 0.5;
+    }
+  }
+  const params = await encodeShareState({ scenario: { text: yaml(d) }, injected: [], tUs: d * 1e6 });
+  const renderers = () => {
+    const ps = spawnSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).stdout.split('\n');
+    return ps.filter((l) => l.includes('--type=renderer')).map((l) => Number(l.trim().split(/\s+/)[0]) / 1024);
+  };
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, ...renderers())), 200);
+  const t0 = Date.now();
+  await page.goto(`${base}?${params}`);
+  await page.waitForFunction((end) => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-t')) >= end && document.querySelector('[data-testid="clock"]')?.getAttribute('data-busy') === 'false', d * 1e6, { timeout: 600_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, ...renderers());
+  return { what: `elasticache + memorydb, 200,000 requests/s × ${d} s, 5 replicas`, seconds, peakMb: peak };
+}
+
 const clock = async (page: Page) => Number(await page.getByTestId('clock').getAttribute('data-t'));
 
 try {
@@ -101,6 +138,8 @@ try {
     seeks.push([name, await page.evaluate(() => performance.getEntriesByName('lab:seek')[0].duration)]);
   }
 
+  const worst = await worstLink(page);
+
   const js = await initialJs();
   const worker = await gzipOf(/worker.*\.js$/);
   console.log('Durability Lab — browser benchmark (headless Chromium, 1280×720)');
@@ -110,6 +149,7 @@ try {
   for (const [name, ms] of seeks) console.log(`seek ${name.padEnd(20)} ${fmt(ms)} ms`);
   console.log(`initial JS (gzip):       ${fmt(js.gzip / 1024)} KB (${js.files.join(', ')})`);
   console.log(`simulation worker (gzip, loaded in parallel): ${fmt(worker / 1024)} KB`);
+  console.log(`worst accepted share link (${worst.what}), opened at its end: computed in ${fmt(worst.seconds)} s, tab peak resident memory ${Math.round(worst.peakMb)} MB (budget 1,536 MB)`);
 } finally {
   await browser.close();
   await server.close();
