@@ -239,6 +239,35 @@ export function onEvent(sim: Simulation, e: Ev): void {
   }
 }
 
+/**
+ * How many of the replication messages on their way to r it will apply, as things stand: those that
+ * follow on from what it has applied without a gap, on its current connection, from a sender whose death
+ * (if it died) came after they left. A process crash does not take back what the kernel already sent;
+ * a host that dies takes what is still on the wire. Each one's fate is decided here as onDeliver would
+ * decide it on arrival if nothing changed before then; a later fault that changes it is an event of its own.
+ * leftOnly: only those that have left the sender (on the wire), not those still in its outbound buffer.
+ */
+export function deliveriesArriving(sim: Simulation, r: NodeRec, leftOnly = false): number {
+  const w = sim.w;
+  if (r.link !== 'online' || r.upstream < 0 || r.slot.value !== 'serving') return 0;
+  const p = w.nodes[r.upstream];
+  if (!canTalk(w, p.az, r.az)) return 0;
+  const indexes: number[] = [];
+  const take = (e: Ev) => {
+    if (e.kind !== K.REPL_DELIVER || e.a !== r.idx || e.d !== r.conn) return;
+    if (leftOnly && e.c > w.now) return; // still in the sender's outbound buffer
+    if (p.inc !== r.connInc && (p.deathWasHost ? p.deathT <= w.now : p.deathT <= e.c)) return;
+    indexes.push(e.b);
+  };
+  for (const e of w.heap.items) take(e);
+  const line = w.lines[r.idx];
+  for (let i = line.head; i < line.waiting.length; i++) take(line.waiting[i]);
+  indexes.sort((a, b) => a - b);
+  let next = r.applied;
+  for (const i of indexes) if (i === next) next++;
+  return next - r.applied;
+}
+
 /** The replication connection r holds is still the one this message travelled on, and its sender lived. */
 function linkAlive(sim: Simulation, r: NodeRec, conn: number, leave: number): boolean {
   const w = sim.w;

@@ -4,7 +4,9 @@
 // AOF, RDB or a backup). Log-durable: a write survives if its log entry is committed.
 // The list is columns (lost-writes.ts): each entry's words are made when it is read, from values taken
 // now, so a list made at one instant keeps saying what was true then while the simulation moves on.
-import { divergence, NO_DESCENDANT } from './lineage';
+import { divergence, NO_DESCENDANT, offsetAt } from './lineage';
+import { deliveriesArriving } from './cache';
+import type { Stream } from './world';
 import { committedAt } from './durable';
 import { LostWrites } from './lost-writes';
 import { AZS } from './types';
@@ -111,7 +113,17 @@ const NONE_SURVIVES = 0;
 const SERVES_WITHOUT = 1;
 const CUT = 2;
 const BRANCH = 3;
-const CASES = 4;
+const BEYOND_COPIES = 4;
+const CASES = 5;
+
+/** A place that holds a prefix of a lineage at the end (or at the instant asked about). */
+export interface Copy {
+  stream: number;
+  /** Lineage entries it holds. */
+  n: number;
+  /** Where, in words: "b1's memory", "a1's AOF on disk", "the backup of 12.000 s". */
+  what: string;
+}
 
 function lostCache(sim: Simulation): LostWrites {
   const w = sim.w;
@@ -119,41 +131,77 @@ function lostCache(sim: Simulation): LostWrites {
   const { stream: writeStream, pos: writePos } = w.writes;
   const copies = survivingCopies(sim);
   const primary = w.nodes[w.primary];
-  const authoritative = copies.length > 0 ? copies[0] : null;
-  // Per stream, how many of its lineage entries the best surviving copy contains: a write is kept when
-  // some copy holds it, that is when the most any copy holds of its stream reaches past it.
-  const kept = new Float64Array(w.streams.length);
-  for (const [s, n] of copies) {
-    let limit = n;
-    for (let cur = s; cur >= 0; cur = w.streams[cur].parent) {
-      if (limit > kept[cur]) kept[cur] = limit;
-      limit = Math.min(limit, w.streams[cur].base);
-    }
-  }
+  const serving = servingPrimary(sim);
+  const kept = keptPerStream(w.streams, copies);
+  const furthest = furthestCopy(w.streams, copies);
   const { write, length } = w.acks;
   const found = new Found();
   for (let k = nextLost(write, writeStream, writePos, kept, 0, length); k < length; k = nextLost(write, writeStream, writePos, kept, k + 1, length)) {
     const e = write[k];
     let code = NONE_SURVIVES;
-    if (authoritative) {
-      const d = divergence(w.streams, authoritative[0], writeStream[e], writePos[e]);
-      if (d === null) code = SERVES_WITHOUT;
+    if (copies.length > 0) {
+      const d = divergence(w.streams, copies[0].stream, writeStream[e], writePos[e]);
+      if (d === null) code = serving ? SERVES_WITHOUT : BEYOND_COPIES + CASES * (furthest.get(writeStream[e]) ?? 0);
       else code = (d.branch ? BRANCH : CUT) + CASES * (d.stream + 2);
     }
     found.add(k, code);
   }
-  // Stream explanations never change once written; the primary's name is the one serving now.
+  // Stream explanations never change once written; names and offsets are taken now.
   const whys = w.streams.map((st) => st.why);
-  const serving = primary.id;
+  const servingId = primary.id;
+  const copyWords = copies.map((c) => `${c.what}, ends at offset ${formatOffset(offsetAt(w.streams, w.writes, c.stream, c.n))}`);
   const why = (code: number): string => {
     const c = code % CASES;
+    const arg = Math.floor(code / CASES);
     if (c === NONE_SURVIVES) return '; no copy of it survives: every node lost its memory and nothing on disk or in a backup holds it';
-    if (c === SERVES_WITHOUT) return `; ${serving} serves without it`;
-    const s = Math.floor(code / CASES) - 2;
+    if (c === SERVES_WITHOUT) return `; ${servingId} serves without it`;
+    if (c === BEYOND_COPIES) return `; no copy that survives has it: the furthest, ${copyWords[arg]}`;
+    const s = arg - 2;
     const text = s === NO_DESCENDANT ? 'it was on a branch of history that no surviving copy descends from' : whys[s];
     return c === BRANCH ? ` on a branch of history that was later thrown away; ${text}` : `; ${text}`;
   };
   return listOf(sim, found, why, true);
+}
+
+const formatOffset = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** The primary the control plane names, when it is up and serving: its copy alone is the truth then. */
+function servingPrimary(sim: Simulation): boolean {
+  const p = sim.w.nodes[sim.w.primary];
+  return p.role === 'primary' && p.slot.value === 'serving' && p.stream >= 0;
+}
+
+/**
+ * Per stream, how many of its lineage entries the best of the copies contains: a write is kept when some
+ * copy holds it, that is when the most any copy holds of its stream reaches past it.
+ */
+export function keptPerStream(streams: readonly Stream[], copies: readonly Copy[]): Float64Array {
+  const kept = new Float64Array(streams.length);
+  for (const { stream, n } of copies) {
+    let limit = n;
+    for (let cur = stream; cur >= 0; cur = streams[cur].parent) {
+      if (limit > kept[cur]) kept[cur] = limit;
+      limit = Math.min(limit, streams[cur].base);
+    }
+  }
+  return kept;
+}
+
+/** Per stream, the copy (index into copies) that holds the most of it. */
+function furthestCopy(streams: readonly Stream[], copies: readonly Copy[]): Map<number, number> {
+  const best = new Map<number, number>();
+  const most = new Map<number, number>();
+  copies.forEach(({ stream, n }, i) => {
+    let limit = n;
+    for (let cur = stream; cur >= 0; cur = streams[cur].parent) {
+      if (limit > (most.get(cur) ?? -1)) {
+        most.set(cur, limit);
+        best.set(cur, i);
+      }
+      limit = Math.min(limit, streams[cur].base);
+    }
+  });
+  return best;
 }
 
 /**
@@ -170,22 +218,40 @@ function nextLost(write: Int32Array, writeStream: Int32Array, writePos: Int32Arr
 }
 
 /**
- * Lineage positions that hold data at the end: the serving primary alone when there is one; otherwise
- * every node's memory, disk and the backups (the best any recovery could do).
+ * Lineage positions that hold data now: the serving primary alone when there is one; otherwise every
+ * node's memory (with what is already on its way to it and will arrive), disk and the backups (the best
+ * any recovery could do). A write on the wire to a replica is not lost while that replica will apply it.
  */
-function survivingCopies(sim: Simulation): Array<[number, number]> {
+export function survivingCopies(sim: Simulation): Copy[] {
   const w = sim.w;
   const p = w.nodes[w.primary];
-  if (p.role === 'primary' && p.slot.value === 'serving' && p.stream >= 0) return [[p.stream, p.applied]];
-  const out: Array<[number, number]> = [];
+  if (servingPrimary(sim)) return [{ stream: p.stream, n: p.applied, what: `${p.id}'s memory` }];
+  const out: Copy[] = [];
   for (const n of w.nodes) {
     const st = n.slot.value;
-    if ((st === 'serving' || st === 'syncing') && n.stream >= 0) out.push([n.stream, n.applied]);
+    if ((st === 'serving' || st === 'syncing') && n.stream >= 0) out.push({ stream: n.stream, n: n.applied + deliveriesArriving(sim, n), what: `${n.id}'s memory` });
     if (!n.diskLost && n.stream >= 0) {
-      if (sim.p.cache.aof.enabled) out.push([n.stream, n.pageCacheLost ? n.aofFsynced : n.aofWritten]);
-      if (n.rdb) out.push([n.rdb.stream, n.rdb.applied]);
+      if (sim.p.cache.aof.enabled) out.push({ stream: n.stream, n: n.pageCacheLost ? n.aofFsynced : n.aofWritten, what: `${n.id}'s AOF` });
+      if (n.rdb) out.push({ stream: n.rdb.stream, n: n.rdb.applied, what: `${n.id}'s RDB file` });
     }
   }
-  for (const b of w.backups) out.push([b.stream, b.applied]);
+  for (const b of w.backups) out.push({ stream: b.stream, n: b.applied, what: `the backup of ${fmtS(b.t)}` });
+  return out;
+}
+
+/**
+ * What replicas hold in memory, without the serving primary and without what is still on its way: a write
+ * outside these exists only where the next failure or failover can erase it (the primary's memory, its
+ * disk, the wire), which is what "at risk" means.
+ */
+export function replicaCopies(sim: Simulation): Copy[] {
+  const w = sim.w;
+  const out: Copy[] = [];
+  for (const n of w.nodes) {
+    if (n.idx === w.primary && servingPrimary(sim)) continue;
+    if (n.role !== 'replica') continue;
+    const st = n.slot.value;
+    if ((st === 'serving' || st === 'syncing') && n.stream >= 0) out.push({ stream: n.stream, n: n.applied, what: `${n.id}'s memory` });
+  }
   return out;
 }

@@ -7,6 +7,7 @@ import { committedAt, copyDelayUs, visibleApplied } from './durable';
 import { AZS, type AZ, type Family } from './types';
 import { K, type Op } from './world';
 import type { Simulation } from './engine';
+import { fatesView, type FatesView } from './fates';
 
 export interface NodeView {
   id: string;
@@ -96,6 +97,8 @@ export interface PaneView {
   backups: number;
   clients: ClientView[];
   messages: MessageView[];
+  /** What became of the acknowledged writes at this instant: lost, at risk, and the strip of recent ones. */
+  fates: FatesView;
   /** Total in flight of each kind, so a dense picture can draw counts instead of shapes. */
   inFlight: { requests: number; replies: number; replication: number };
   events: number;
@@ -215,6 +218,7 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
       pending: c.pending.length - c.head,
     })),
     messages,
+    fates: fatesView(sim),
     inFlight,
     events: w.events,
   };

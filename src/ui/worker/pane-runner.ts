@@ -4,6 +4,7 @@
 import { TimeMachine } from '../../sim/timemachine';
 import { viewOf, type PaneView } from '../../sim/view';
 import { lostWrites } from '../../sim/lost';
+import { forgetFates } from '../../sim/fates';
 import { Outcomes } from '../../check/outcomes';
 import { LostWrites } from '../../sim/lost-writes';
 import type { FaultSpec, RunSpec } from '../../sim/types';
@@ -59,6 +60,7 @@ export class PaneRunner {
   }
 
   inject(t: number, fault: FaultSpec): void {
+    forgetFates(this.tm.sim);
     this.tm.inject(t, fault);
     this.observer.forkAt(t, this.tm.sim.w.historyLog, this.tm.sim.w.trace);
     this.observe();
