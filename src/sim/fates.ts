@@ -52,8 +52,13 @@ export interface FatesView {
   acked: number;
   /** Cache-style: one row per node; log-durable: one per AZ copy of the log. */
   rows: Array<{ id: string; label: string }>;
-  /** The most recent acknowledged writes, oldest first (cache-style). */
+  /**
+   * Acknowledged writes, oldest first (cache-style): the newest ones, or, when lost writes are older than
+   * those, the ones around the newest lost write, so the lost tail stays in the picture.
+   */
   recent: WriteMark[];
+  /** `recent` ends before the newest acknowledgements (it shows the lost tail). */
+  recentIsLostTail: boolean;
   /** The most recent log entries of writes, oldest first (log-durable). */
   log: LogMark[];
   /** The oldest and newest acknowledgement times of the lost writes, µs (−1: none). */
@@ -186,6 +191,7 @@ export function fatesView(sim: Simulation): FatesView {
       acked: w.acks.length,
       rows: AZS.map((az: AZ) => ({ id: `log-${az}`, label: `log ${az}` })),
       recent: [],
+      recentIsLostTail: false,
       log: logMarks(sim),
       lostFromUs: -1,
       lostToUs: -1,
@@ -198,7 +204,22 @@ export function fatesView(sim: Simulation): FatesView {
   const nodes = w.nodes;
   const arriving = nodes.map((n) => deliveriesArriving(sim, n, true));
   const recent: WriteMark[] = [];
-  for (let k = w.acks.length - 1; k >= 0 && recent.length < STRIP_WRITES; k--) {
+  const isLost = (k: number) => {
+    const e = w.acks.write[k];
+    return e >= 0 && !(kept[stream[e]] > pos[e]);
+  };
+  // With writes lost, the window ends a few past the newest lost one when that is older than the newest.
+  let last = w.acks.length - 1;
+  let lostTail = false;
+  if (lost > 0) {
+    let k = last;
+    while (k >= 0 && !isLost(k)) k--;
+    if (k >= 0 && last - k >= STRIP_WRITES) {
+      last = k + STRIP_WRITES / 4;
+      lostTail = true;
+    }
+  }
+  for (let k = last; k >= 0 && recent.length < STRIP_WRITES; k--) {
     const e = w.acks.write[k];
     if (e < 0) continue;
     const s = stream[e];
@@ -221,6 +242,7 @@ export function fatesView(sim: Simulation): FatesView {
     acked: w.acks.length,
     rows: nodes.map((n) => ({ id: n.id, label: n.id })),
     recent,
+    recentIsLostTail: lostTail,
     log: [],
     lostFromUs,
     lostToUs,

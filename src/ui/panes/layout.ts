@@ -4,9 +4,46 @@ import { AZS, type AZ } from '../../sim/types';
 import type { MessageView, PaneView } from '../../sim/view';
 
 export const WIDTH = 360;
-export const HEIGHT = 278;
 const LANE_W = WIDTH / 3;
-export const Y = { header: 16, clients: 42, nodes: 112, log: 212, store: 254 } as const;
+/**
+ * Vertical places, in viewBox units. Text is at least 10.5 units: a pane is drawn at least 480 CSS px wide
+ * (4/3 of a unit), so its smallest text is at least 14 px on a 1280×720 screen. The log copies (log-durable
+ * only) sit under the nodes; the snapshot store and the strip of recent writes come after them.
+ */
+export const Y = { header: 13, clients: 36, nodes: 92, log: 176 } as const;
+
+type Family = PaneView['family'];
+
+/** The snapshot store's line, below the log copies where there are some. */
+export function storeY(family: Family): number {
+  return family === 'durable' ? 216 : 178;
+}
+
+/** The top of the lanes' background: down to the log copies, or to just under the nodes. */
+export function laneBottom(family: Family): number {
+  return family === 'durable' ? Y.log + 13 : Y.nodes + 70;
+}
+
+/** The strip of recent writes: one row per node (or log copy), one column per write. */
+export const STRIP = { label: 40, left: 46, column: 12.5, row: 14, mark: 9 } as const;
+
+/** The strip's title line. */
+export function stripTitleY(family: Family): number {
+  return storeY(family) + 24;
+}
+
+/** Where the strip's rows are. */
+export function stripRowY(family: Family, row: number): number {
+  return stripTitleY(family) + 27 + row * STRIP.row;
+}
+
+/** Height of a pane's picture: the strip grows with the rows it draws, then its caption's two lines. */
+export function heightOf(view: Pick<PaneView, 'fates' | 'family'>): number {
+  return stripRowY(view.family, view.fates.rows.length - 1) + 36;
+}
+
+/** Height of the picture of a log-durable pane (the taller) with a primary and two replicas. */
+export const HEIGHT = stripRowY('durable', 2) + 36;
 
 export interface Point {
   x: number;
@@ -33,7 +70,7 @@ export function nodePositions(view: PaneView): Map<string, Point> {
 }
 
 export function anchor(id: string, nodes: Map<string, Point>): Point | undefined {
-  if (id.startsWith('client-')) return { x: laneCentre(id.slice(7) as AZ), y: Y.clients + 10 };
+  if (id.startsWith('client-')) return { x: laneCentre(id.slice(7) as AZ), y: Y.clients + 9 };
   return nodes.get(id);
 }
 
@@ -63,12 +100,12 @@ export const MAX_DOTS = 48;
 
 /** Where a log append arrives: the top edge of the AZ's log copy. */
 export function copyAnchor(az: AZ): Point {
-  return { x: laneCentre(az), y: Y.log - 11 };
+  return { x: laneCentre(az), y: Y.log - 10 };
 }
 
 /** Where a log append leaves its node: just below the node's words, so appends travel between them and the copies. */
 export function appendOrigin(node: Point): Point {
-  return { x: node.x, y: Y.nodes + 70 };
+  return { x: node.x, y: Y.nodes + 68 };
 }
 
 export function progress(m: Pick<MessageView, 'sentUs' | 'arriveUs'>, tUs: number): number {
