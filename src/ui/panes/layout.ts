@@ -29,12 +29,12 @@ export const STRIP = { label: 40, left: 46, column: 12.5, row: 14, mark: 9 } as 
 
 /** The strip's title line. */
 export function stripTitleY(family: Family): number {
-  return storeY(family) + 24;
+  return storeY(family) + 22;
 }
 
 /** Where the strip's rows are. */
 export function stripRowY(family: Family, row: number): number {
-  return stripTitleY(family) + 27 + row * STRIP.row;
+  return stripTitleY(family) + 24 + row * STRIP.row;
 }
 
 /** Height of a pane's picture: the strip grows with the rows it draws, then its caption's two lines. */
