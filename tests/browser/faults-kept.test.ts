@@ -30,6 +30,25 @@ describe.skipIf(skipReason !== undefined)(`faults injected by hand${skipReason ?
     return page.getByTestId('share-url').inputValue();
   }
 
+  /**
+   * The timeline marks every fault, the link carries them in order, and the page, the reopened link and
+   * Node all give the same trace hash; the reopened page rests at `atUs`.
+   */
+  async function sharesTheSameRun(page: Page, faults: InjectedFault[], atUs: number): Promise<void> {
+    const times = faults.map((f) => f.t);
+    expect(await injectedMarkers(page)).toEqual(times);
+    const url = await sharedLink(page, faults.length);
+    expect(new URL(url).searchParams.getAll('f')).toEqual(faults.map(({ t, fault }) => JSON.stringify({ at: t / 1e6, ...fault })));
+    const expected = hashesInNode(faults);
+    expect((await traceHashes(page, { injected: true })).map((r) => r.traceHash)).toEqual(expected);
+    const reopened = await browser.open(url);
+    await ready(reopened.page, 2);
+    await settledAt(reopened.page, atUs);
+    expect(await injectedMarkers(reopened.page)).toEqual(times);
+    expect((await traceHashes(reopened.page, { injected: true })).map((r) => r.traceHash)).toEqual(expected);
+    expect(reopened.problems).toEqual([]);
+  }
+
   it('inject, rewind, inject again: the link keeps both faults and reopens the same run', async () => {
     const { page, problems } = await browser.open('/?s=primary-crash&t=30000000');
     await ready(page, 2);
@@ -45,19 +64,7 @@ describe.skipIf(skipReason !== undefined)(`faults injected by hand${skipReason ?
       { t: 10_000_000, fault: { kind: 'crash', node: 'c1' } },
       { t: 30_000_000, fault: { kind: 'crash', node: 'b1' } },
     ];
-    expect(await injectedMarkers(page)).toEqual([10_000_000, 30_000_000]);
-    const url = await sharedLink(page, 2);
-    expect(new URL(url).searchParams.getAll('f')).toEqual(faults.map(({ t, fault }) => JSON.stringify({ at: t / 1e6, ...fault })));
-
-    const expected = hashesInNode(faults);
-    expect((await traceHashes(page, { injected: true })).map((r) => r.traceHash)).toEqual(expected);
-
-    const reopened = await browser.open(url);
-    await ready(reopened.page, 2);
-    await settledAt(reopened.page, 10_000_000);
-    expect(await injectedMarkers(reopened.page)).toEqual([10_000_000, 30_000_000]);
-    expect((await traceHashes(reopened.page, { injected: true })).map((r) => r.traceHash)).toEqual(expected);
-    expect(reopened.problems).toEqual([]);
+    await sharesTheSameRun(page, faults, 10_000_000);
     expect(problems).toEqual([]);
   });
 
@@ -74,19 +81,7 @@ describe.skipIf(skipReason !== undefined)(`faults injected by hand${skipReason ?
       { t: 10_000_000, fault: { kind: 'crash', node: 'b1' } },
       { t: 10_000_000, fault: { kind: 'az-isolate', az: 'c' } },
     ];
-    expect(await injectedMarkers(page)).toEqual([10_000_000, 10_000_000]);
-    const url = await sharedLink(page, 2);
-    expect(new URL(url).searchParams.getAll('f')).toEqual(faults.map(({ t, fault }) => JSON.stringify({ at: t / 1e6, ...fault })));
-
-    const expected = hashesInNode(faults);
-    expect((await traceHashes(page, { injected: true })).map((r) => r.traceHash)).toEqual(expected);
-
-    const reopened = await browser.open(url);
-    await ready(reopened.page, 2);
-    await settledAt(reopened.page, 10_000_000);
-    expect(await injectedMarkers(reopened.page)).toEqual([10_000_000, 10_000_000]);
-    expect((await traceHashes(reopened.page, { injected: true })).map((r) => r.traceHash)).toEqual(expected);
-    expect(reopened.problems).toEqual([]);
+    await sharesTheSameRun(page, faults, 10_000_000);
     expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../src/scenario/errors';
+import type { ScenarioError } from '../../src/scenario/errors';
+import { loaderError } from './loader-error';
 import { parseScenario } from '../../src/scenario/load';
 
 const FILE = 'scenarios/bad.yaml';
@@ -12,15 +13,7 @@ presets: [elasticache, memorydb]
 ${body}`;
 }
 
-function errorOf(text: string, source = FILE): ScenarioError {
-  try {
-    parseScenario(text, source);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const errorOf = (text: string, source = FILE): ScenarioError => loaderError(text, source);
 
 describe('parseScenario refuses bad input with a precise message', () => {
   it('malformed YAML: names file, line and column', () => {

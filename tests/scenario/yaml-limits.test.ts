@@ -1,6 +1,7 @@
 // How the loader reads YAML at and past its limits: alias expansions, bytes, nesting, documents.
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../src/scenario/errors';
+import type { ScenarioError } from '../../src/scenario/errors';
+import { loaderError } from './loader-error';
 import { LIMITS } from '../../src/scenario/limits';
 import { parseScenario } from '../../src/scenario/load';
 import { utf8Bytes } from '../../src/scenario/yaml-source';
@@ -8,15 +9,7 @@ import { utf8Bytes } from '../../src/scenario/yaml-source';
 const FILE = 'limits.yaml';
 const HEAD = 'title: T\ndurationS: 10\npresets: [memorydb]\n';
 
-function errorOf(text: string): ScenarioError {
-  try {
-    parseScenario(text, FILE);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const errorOf = (text: string): ScenarioError => loaderError(text, FILE);
 
 /** A valid file with `uses` aliases of one anchored AZ, one fault each (the fault list allows 200). */
 function aliasUses(uses: number): string {

@@ -1,21 +1,14 @@
 // Tags: a scenario file is read with YAML 1.2's core schema, whose !!float includes whole numbers, and
 // without YAML 1.1's extra collection tags, whose Maps and Sets validation would misread.
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../src/scenario/errors';
+import type { ScenarioError } from '../../src/scenario/errors';
+import { loaderError } from './loader-error';
 import { parseScenario } from '../../src/scenario/load';
 
 const FILE = 'tags.yaml';
 const HEAD = 'title: T\ndurationS: 10\npresets: [memorydb]\n';
 
-function errorOf(text: string): ScenarioError {
-  try {
-    parseScenario(text, FILE);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const errorOf = (text: string): ScenarioError => loaderError(text, FILE);
 
 describe('YAML tags', () => {
   it('!!float takes whole numbers as the core schema does', () => {
