@@ -257,9 +257,10 @@ export function fatesView(sim: Simulation): FatesView {
 function lostSpan(sim: Simulation, lost: number, kept: Float64Array): [number, number] {
   if (lost === 0) return [-1, -1];
   const w = sim.w;
-  const key = `${lost}/${w.streams.length}/${w.primary}/${w.acks.length >= (spans.get(sim)?.acks ?? 0)}`;
+  // A restore (fewer acknowledgements than when it was found) forgets it too.
+  const key = `${lost}/${w.streams.length}/${w.primary}`;
   const known = spans.get(sim);
-  if (known && known.key === key) return known.span;
+  if (known && known.key === key && w.acks.length >= known.acks) return known.span;
   const { stream, pos } = w.writes;
   let from = Infinity;
   let to = -Infinity;

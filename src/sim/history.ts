@@ -120,11 +120,6 @@ export class HistoryLog {
     return id < 0 ? this.namedKeys[-1 - id] : workloadKeyName(id, this.counterKeys);
   }
 
-  /** Operations the per-operation columns have room for (every id below it). */
-  get opCapacity(): number {
-    return this.cmd.length;
-  }
-
   /** The row of operation `op`'s invocation, or −1 when it has none in the log as it stands. */
   invokeRowOf(op: number): number {
     if (op < 0 || op >= this.invRow.length) return -1;
@@ -284,11 +279,6 @@ export class HistoryLog {
     this.length = n;
     // Materialised rows past n may belong to a future that a fault will change.
     if (this.objects.length > n) this.objects.length = n;
-  }
-
-  /** Bytes the columns take (what the memory budget counts). */
-  get bytes(): number {
-    return this.kind.length * 10 + this.cmd.length * 43;
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -110,14 +110,10 @@ export class TimeMachine {
    */
   private keep(cp: Checkpoint): void {
     this.checkpoints.push(cp);
-    let total = 0;
-    for (const c of this.checkpoints) total += c.bytes;
-    while (total > this.checkpointBudget && this.checkpoints.length > 2) {
+    while (this.checkpointBytes > this.checkpointBudget && this.checkpoints.length > 2) {
       const last = this.checkpoints.length - 1;
       this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0 || i === last);
       this.intervalUs *= 2;
-      total = 0;
-      for (const c of this.checkpoints) total += c.bytes;
     }
   }
 
