@@ -17,6 +17,12 @@ export const ICONS = {
   warning: { d: 'M 12 3 L 22 20 L 2 20 Z M 12 9.5 L 12 14 M 12 16.8 L 12 17.2' },
   play: { d: 'M 7 4.5 L 19.5 12 L 7 19.5 Z', filled: true },
   pause: { d: 'M 8 5 L 8 19 M 16 5 L 16 19' },
+  download: { d: 'M 12 3.5 L 12 15.5 M 7 10.5 L 12 15.5 L 17 10.5 M 5 20 L 19 20' },
+  upload: { d: 'M 12 20 L 12 8 M 7 13 L 12 8 L 17 13 M 5 4 L 19 4' },
+  circle: { d: 'M 12 4.5 A 7.5 7.5 0 1 1 11.99 4.5 Z' },
+  half: { d: 'M 12 4.5 A 7.5 7.5 0 1 0 12 19.5 Z M 12 4.5 A 7.5 7.5 0 1 1 11.99 4.5', filled: true },
+  back: { d: 'M 17 4.5 L 4.5 12 L 17 19.5 Z', filled: true },
+  reset: { d: 'M 5.5 12 A 6.5 6.5 0 1 0 8.2 6.7 M 9.5 3 L 7.5 6.8 L 11.4 8.6' },
   bolt: { d: 'M 13.5 2 L 5 13.5 L 11 13.5 L 9.5 22 L 19 9.5 L 13 9.5 Z', filled: true },
 } as const satisfies Record<string, IconPath>;
 
