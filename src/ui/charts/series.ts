@@ -26,3 +26,18 @@ export function maxOf(series: ReadonlyArray<readonly number[] | undefined>, floo
 export function perSecond(counts: readonly number[], bucketUs: number): number[] {
   return counts.map((c) => (c * 1e6) / bucketUs);
 }
+
+/**
+ * How many buckets have ended by the instant tUs (all of them at the run's end). A chart draws those and
+ * nothing after: a bucket still in progress holds only part of its counts and would read as a fall at the
+ * clock, and what the run computed ahead of the clock is not part of the instant.
+ */
+export function bucketsEndedBy(tUs: number, bucketUs: number, buckets: number, endUs: number): number {
+  if (tUs >= endUs) return buckets;
+  return Math.max(0, Math.min(buckets, Math.floor(tUs / bucketUs)));
+}
+
+/** Per-bucket values with every bucket from `done` on left out (NaN, a gap in the line). */
+export function wholeBuckets(values: readonly number[], done: number): number[] {
+  return values.map((v, i) => (i < done ? v : NaN));
+}

@@ -109,9 +109,20 @@ export class PaneRunner {
   }
 }
 
-function worstLagMs(view: PaneView): number {
-  let worst = 0;
-  for (const n of view.nodes) if (n.role === 'replica' && n.state !== 'down' && n.state !== 'off') worst = Math.max(worst, n.lagMs);
+/**
+ * Replica states in which a node holds the data and follows the primary or the log. A node restoring,
+ * loading, syncing or catching up has no meaningful lag: its offset is still at its start, so it read as
+ * tens of seconds behind and flattened the milliseconds that decide what a failover loses.
+ */
+const SERVING_REPLICA = new Set(['serving', 'caughtUp', 'campaigning']);
+
+/** Worst lag among the replicas that serve, ms; NaN when none does (a gap in the chart, not a lag of 0). */
+export function worstLagMs(view: Pick<PaneView, 'nodes'>): number {
+  let worst = NaN;
+  for (const n of view.nodes) {
+    if (n.role !== 'replica' || !SERVING_REPLICA.has(n.state)) continue;
+    worst = Number.isNaN(worst) ? n.lagMs : Math.max(worst, n.lagMs);
+  }
   return worst;
 }
 
