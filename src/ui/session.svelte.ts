@@ -98,6 +98,8 @@ export class Session {
   /** Replies to requests numbered below this were asked of the scenario before the last load. */
   private loadFirstId = 1;
   private pendingSeek: number | null = null;
+  /** Next was asked for from this instant: the worker finds the event, so the clock waits for its reply. */
+  private pendingNext: number | null = null;
   private pendingInject: InjectedEntry[] = [];
   private wantSummary = false;
   private lastWall = 0;
@@ -146,6 +148,7 @@ export class Session {
     this.markers = [];
     this.log = [];
     this.pendingSeek = null;
+    this.pendingNext = null;
     this.pendingInject = [];
     this.stopAtUs = null;
     this.inFlight = true;
@@ -231,20 +234,31 @@ export class Session {
 
   seek(tUs: number): void {
     this.stopAtUs = null;
+    this.pendingNext = null;
     this.pendingSeek = Math.max(0, Math.min(this.endUs, Math.round(tUs)));
     this.tUs = this.pendingSeek;
     this.busy = true; // queued already: the clock shows the target before the worker has it
     this.seekStartedAt = performance.now();
   }
 
-  /** To the next (or previous) logged event of any pane; 1 s when there is none. */
+  /**
+   * To the next logged event of any pane, which the worker computes ahead to find (the end of the run when
+   * nothing more happens), or to the previous one (0 s when there is none). The clock lands on the event's
+   * instant exactly.
+   */
   step(direction: 1 | -1): void {
     this.pause();
-    const t = this.tUs;
-    let to: number | undefined;
-    if (direction > 0) to = this.log.find((l) => l.tUs > t)?.tUs;
-    else to = this.log.findLast((l) => l.tUs < t)?.tUs;
-    this.seek(to ?? t + direction * 1e6);
+    const t = this.pendingNext ?? this.pendingSeek ?? this.tUs;
+    if (direction < 0) {
+      this.seek(this.log.findLast((l) => l.tUs < t)?.tUs ?? 0);
+      return;
+    }
+    if (t >= this.endUs) return;
+    this.stopAtUs = null;
+    this.pendingSeek = null;
+    this.pendingNext = t;
+    this.busy = true;
+    this.seekStartedAt = performance.now();
   }
 
   /**
@@ -331,6 +345,14 @@ export class Session {
       this.wantSummary = true;
       return;
     }
+    if (this.pendingNext !== null) {
+      const from = this.pendingNext;
+      this.pendingNext = null;
+      this.lastWall = now;
+      this.dispatch({ type: 'frame', id: this.nextId++, targetUs: from, exact: true, budgetMs: Infinity, summary: false, next: true });
+      this.wantSummary = true;
+      return;
+    }
     const pauses = this.pendingPauses.shift();
     if (pauses) {
       const id = this.nextId++;
@@ -382,7 +404,7 @@ export class Session {
     this.inFlight = false;
     this.current = null;
     this.progress = null;
-    this.busy = this.wantSummary || this.pendingSeek !== null || this.pendingInject.length > 0 || this.pendingPauses.length > 0 || this.pendingHashes.length > 0;
+    this.busy = this.wantSummary || this.pendingSeek !== null || this.pendingNext !== null || this.pendingInject.length > 0 || this.pendingPauses.length > 0 || this.pendingHashes.length > 0;
     if (reply.type === 'pauses') {
       this.pauseWaiters.get(reply.id)?.resolve(reply.pauses);
       this.pauseWaiters.delete(reply.id);
@@ -426,7 +448,7 @@ export class Session {
     } else if (!this.playing) this.effectiveSpeed = this.speed;
     this.lastFrameWall = wall;
     // A seek requested while this frame was computed wins: keep showing where the user dragged to.
-    if (this.pendingSeek === null) this.tUs = reply.tUs;
+    if (this.pendingSeek === null && this.pendingNext === null) this.tUs = reply.tUs;
     this.frames = reply.panes;
     this.lastComputeMs = reply.computeMs;
     if (reply.panes.some((p) => p.summary)) {
@@ -450,7 +472,7 @@ export class Session {
 
   /** Nothing asked for is still on its way: this is a state to come back to. */
   private recordGood(): void {
-    if (this.status !== 'ready' || !this.lastLoad || this.restore || this.pendingSeek !== null || this.pendingInject.length > 0) return;
+    if (this.status !== 'ready' || !this.lastLoad || this.restore || this.pendingSeek !== null || this.pendingNext !== null || this.pendingInject.length > 0) return;
     this.restoring = null;
     this.good = { request: this.lastLoad, plan: this.plan, tUs: this.tUs, title: this.scenario?.title ?? 'the scenario', context: this.contextOf() };
   }

@@ -8,7 +8,7 @@ import { PaneRunner } from './pane-runner';
 import { lessonPauses } from './lesson-pauses';
 import { completeRun } from './complete-run';
 import { holdLifeline } from './lifeline';
-import { moveAll } from './move';
+import { moveAll, nextEventAfter } from './move';
 import { ProgressReporter } from './progress';
 import type { FrameRequest, LoadRequest, LogLine, Marker, PaneFrame, WorkerReply, WorkerRequest } from './protocol';
 
@@ -104,7 +104,7 @@ function load(req: LoadRequest): void {
 
 function handleFrame(req: FrameRequest): void {
   const t0 = performance.now();
-  const target = Math.round(req.targetUs);
+  const target = req.next ? nextEventAfter(panes, Math.round(req.targetUs), report) : Math.round(req.targetUs);
   if (req.exact || target < (panes[0]?.now ?? 0)) {
     moveAll(panes, target, report);
   } else {

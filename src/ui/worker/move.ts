@@ -25,3 +25,31 @@ export function moveAll(panes: readonly PaneRunner[], target: number, onprogress
     done += todo;
   }
 }
+
+/** How far ahead Next computes at a time while no pane has logged an event after its starting instant. */
+const LOOK_AHEAD_US = 1_000_000;
+
+/**
+ * The instant of the first logged event of any pane after fromUs (what the event log shows next), computing
+ * ahead as needed; the end of the run when nothing more happens. The panes are left wherever computing took
+ * them: the caller moves them to the answer. An event is known once every pane's run has passed its instant,
+ * since an earlier event of a pane not computed that far could still come first.
+ */
+export function nextEventAfter(panes: readonly PaneRunner[], fromUs: number, onprogress: (done: number, total: number) => void): number {
+  if (panes.length === 0) return fromUs;
+  const endUs = Math.min(...panes.map((p) => p.tm.endUs));
+  if (fromUs >= endUs) return endUs;
+  const start = Math.min(...panes.map((p) => p.observer.frontierUs));
+  for (;;) {
+    const known = Math.min(...panes.map((p) => p.observer.frontierUs));
+    let first = Infinity;
+    for (const p of panes) {
+      const line = p.observer.log.find((l) => l.tUs > fromUs);
+      if (line && line.tUs < first) first = line.tUs;
+    }
+    if (first <= known) return first;
+    if (known >= endUs) return endUs;
+    const to = Math.min(endUs, Math.max(known, fromUs) + LOOK_AHEAD_US);
+    moveAll(panes, to, () => onprogress(Math.max(0, to - start), Math.max(1, endUs - start)));
+  }
+}

@@ -29,6 +29,11 @@ export interface FrameRequest {
   budgetMs: number;
   /** Also recompute summaries and lost writes (they scan whole histories, so the page throttles this). */
   summary: boolean;
+  /**
+   * Go instead to the first logged event of any pane after `targetUs`, computing ahead as far as it takes
+   * (the end of the run when nothing more happens); the reply's tUs is that event's instant.
+   */
+  next?: boolean;
 }
 
 /** Apply one fault to every pane at the same simulated instant; the future after it is recomputed. */

@@ -1,0 +1,54 @@
+// → and Next ▶ go to the next event of any pane, even one not computed yet, and land on its instant; ← and
+// ◀ Prev go back to the one before. From 20.5 s in the default scenario (paused, nothing computed past it)
+// the clock lands on the first event Node's complete run logs after 20.5 s, and the event log then shows it
+// as its newest line.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { PaneRunner } from '../../src/ui/worker/pane-runner';
+import { moveAll } from '../../src/ui/worker/move';
+import { browserSkipReason, useBrowser } from './browser';
+import { clock, ready } from './lab';
+
+const skipReason = browserSkipReason();
+const FILE = 'scenarios/primary-crash.yaml';
+
+/** Every instant any pane logs an event at, from complete runs in Node. */
+function eventTimes(): number[] {
+  const panes = resolveRuns(parseScenario(readFileSync(FILE, 'utf8'), FILE)).map((s, i) => new PaneRunner(s, i, 250_000));
+  moveAll(panes, panes[0].tm.endUs, () => {});
+  return [...new Set(panes.flatMap((p) => p.observer.log.map((l) => l.tUs)))].sort((a, b) => a - b);
+}
+
+async function restingAt(page: Page): Promise<number> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.getAttribute('data-busy') === 'false', null, { timeout: 30_000 });
+  return clock(page);
+}
+
+async function newestLogTime(page: Page): Promise<number> {
+  return Number(await page.getByTestId('event-log').locator('li').last().getAttribute('data-t'));
+}
+
+describe.skipIf(skipReason !== undefined)(`next and previous event${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  const browser = useBrowser();
+  const times = eventTimes();
+
+  it('→ from 20.5 s lands on the next event, which the event log then shows; ← goes back', async () => {
+    const { page } = await browser.open('/?s=primary-crash&t=20500000');
+    await ready(page, 2);
+    expect(await restingAt(page)).toBe(20_500_000);
+    const next = times.find((t) => t > 20.5e6)!;
+    const after = times.find((t) => t > next)!;
+    await page.locator('body').press('ArrowRight');
+    await expect.poll(() => restingAt(page), { timeout: 30_000 }).toBe(next);
+    expect(await newestLogTime(page)).toBe(next);
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await expect.poll(() => restingAt(page), { timeout: 30_000 }).toBe(after);
+    expect(await newestLogTime(page)).toBe(after);
+    await page.locator('body').press('ArrowLeft');
+    await expect.poll(() => restingAt(page), { timeout: 30_000 }).toBe(next);
+    // Not a fixed second: the steps follow the events.
+    expect(next).not.toBe(21_500_000);
+  });
+});
