@@ -48,3 +48,35 @@ export function editScenario(text: string, sourceName: string, edits: ScenarioEd
   parseScenario(out, sourceName);
   return out;
 }
+
+/** A change to one of the scenario's own faults, by its place in the file's `faults` list. */
+export type FaultChange = { index: number; remove: true } | { index: number; atS: number };
+
+/**
+ * The text with one scenario fault removed or moved to another instant, checked like any file. The run of
+ * the result is the run the change asks for, so a share link or an export of it reproduces the change.
+ */
+export function editFault(text: string, sourceName: string, change: FaultChange): string {
+  const scenario = parseScenario(text, sourceName);
+  const where = `faults[${change.index}]`;
+  if (!Number.isInteger(change.index) || change.index < 0 || change.index >= scenario.faults.length) {
+    throw new ScenarioError(sourceName, [{ path: where, message: `found no fault there; expected one of the ${scenario.faults.length} faults of the scenario` }]);
+  }
+  const doc = parseDocument(text, YAML_OPTIONS);
+  const faults = doc.get('faults', true);
+  if (!isSeq(faults)) throw new ScenarioError(sourceName, [{ path: 'faults', message: 'found no list of faults' }]);
+  if ('remove' in change) {
+    faults.delete(change.index);
+    if (faults.items.length === 0) doc.delete('faults');
+  } else {
+    if (!Number.isFinite(change.atS) || change.atS < 0 || change.atS > scenario.durationS) {
+      throw new ScenarioError(sourceName, [{ path: `${where}.at`, message: `found ${change.atS} s; expected a time from 0 to ${scenario.durationS} s (the end of the run)` }]);
+    }
+    const item = faults.items[change.index];
+    if (!isMap(item)) throw new ScenarioError(sourceName, [{ path: where, message: 'found a fault written as an alias; expected a mapping the app can edit (edit the file instead)' }]);
+    item.set('at', Math.round(change.atS * 1e6) / 1e6);
+  }
+  const out = doc.toString({ lineWidth: 0 });
+  parseScenario(out, sourceName);
+  return out;
+}

@@ -90,6 +90,7 @@ function load(req: LoadRequest): void {
       durationS,
       workload: specs[0]?.workload ?? scenario.workload,
       presetIds: specs.map((s) => s.presetId),
+      faults: scenario.faults.map((f) => ({ tUs: Math.round(f.atS * 1e6), fault: f.fault })),
     },
     panes: specs.map((s) => ({
       presetId: s.presetId,

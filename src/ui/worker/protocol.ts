@@ -103,6 +103,8 @@ export interface ScenarioMeta {
   durationS: number;
   workload: Workload;
   presetIds: string[];
+  /** The scenario's own faults, in the file's order (the timeline shows them from the start). */
+  faults: Array<{ tUs: number; fault: FaultSpec }>;
 }
 
 /** A RunSummary without its long lists: the count of lost writes and the first few of them. */
