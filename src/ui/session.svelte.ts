@@ -25,6 +25,13 @@ import type {
 } from './worker/protocol';
 
 import { MAX_SPEED, MIN_SPEED } from './controls/speed';
+import { PACE, paceAt, paceNote, pacedStep, scaleFor } from './controls/pacing';
+
+/** Pacing applies up to this speed. */
+export const PACE_MAX_SPEED = 10;
+/** Pacing looks this far ahead of the clock (simulated µs), and asks again when less than the minimum is known. */
+const LOOK_AHEAD_US = 8_000_000;
+const LOOK_AHEAD_MIN_US = 3_000_000;
 
 /** Playback never blocks the worker longer than this per frame, so seeks and faults stay responsive. */
 const FRAME_BUDGET_MS = 12;
@@ -79,6 +86,14 @@ export class Session {
   lastComputeMs = $state(0);
   /** The worker has work queued or in hand (tests and the benchmark wait for it to settle). */
   busy = $state(true);
+  /** Pacing (controls/pacing.ts): slow near faults and failovers, fast between them. On unless turned off. */
+  pacing = $state(true);
+  /** With reduced motion, pacing jumps over quiet stretches instead of speeding through them. */
+  reducedMotion = $state(false);
+  /** What pacing is doing to the clock, said on screen while playing ('' when it does nothing). */
+  paceText = $state('');
+  /** The speed playback aims at this frame: the chosen one, times pacing's (for "cannot keep up"). */
+  intendedSpeed = $state(1);
 
   /** Read each time a good state is recorded: what the page must get back with it (its scenario source). */
   contextOf: () => unknown = () => undefined;
@@ -100,6 +115,11 @@ export class Session {
   private pendingSeek: number | null = null;
   /** Next was asked for from this instant: the worker finds the event, so the clock waits for its reply. */
   private pendingNext: number | null = null;
+  /** Pacing's look-ahead: faults and failovers found ahead of the clock, known up to aheadToUs. */
+  private aheadMoments: number[] = [];
+  private aheadToUs = 0;
+  /** A lesson step that would take too long at its pace is played this much faster, all of it. */
+  private stepScale = 1;
   private pendingInject: InjectedEntry[] = [];
   private wantSummary = false;
   private lastWall = 0;
@@ -149,6 +169,9 @@ export class Session {
     this.log = [];
     this.pendingSeek = null;
     this.pendingNext = null;
+    this.aheadMoments = [];
+    this.aheadToUs = 0;
+    this.stepScale = 1;
     this.pendingInject = [];
     this.stopAtUs = null;
     this.inFlight = true;
@@ -192,6 +215,7 @@ export class Session {
 
   pause(): void {
     this.playing = false;
+    this.paceText = '';
     this.wantSummary = true;
   }
 
@@ -214,6 +238,7 @@ export class Session {
     }
     this.play();
     this.stopAtUs = target;
+    this.stepScale = 1;
   }
 
   /**
@@ -230,6 +255,15 @@ export class Session {
    */
   traceHashes(durationS?: number, injected = false): Promise<TraceHashRun[]> {
     return new Promise((resolve, reject) => this.pendingHashes.push({ durationS, injected, resolve, reject }));
+  }
+
+  /** The instants pacing slows down for: faults and failovers known so far, the scenario's and yours. */
+  private moments(): number[] {
+    const all = new Set<number>(this.aheadMoments);
+    for (const m of this.markers) all.add(m.tUs);
+    for (const f of this.scenario?.faults ?? []) all.add(f.tUs);
+    for (const f of this.plan.injected) all.add(f.tUs);
+    return [...all].sort((a, b) => a - b);
   }
 
   seek(tUs: number): void {
@@ -268,6 +302,9 @@ export class Session {
   inject(fault: FaultSpec, atUs?: number): number {
     this.plan = this.plan.inject(atUs ?? this.pendingSeek ?? this.tUs, $state.snapshot(fault) as FaultSpec);
     const entry = this.plan.edits[this.plan.edits.length - 1];
+    // The future after the fault is recomputed: what the look-ahead found there is no longer this run's.
+    this.aheadMoments = this.aheadMoments.filter((m) => m < entry.tUs);
+    this.aheadToUs = Math.min(this.aheadToUs, entry.tUs);
     this.pendingInject.push(entry);
     this.busy = true;
     return entry.tUs;
@@ -370,10 +407,28 @@ export class Session {
     if (this.playing) {
       const dt = Math.min(MAX_WALL_STEP_MS, now - this.lastWall);
       this.lastWall = now;
-      const target = Math.min(this.endUs, this.stopAtUs ?? Infinity, this.tUs + this.speed * dt * 1000);
+      const limit = Math.min(this.endUs, this.stopAtUs ?? Infinity);
+      let target = Math.min(limit, this.tUs + this.speed * dt * 1000);
+      let lookAheadUs: number | undefined;
+      // Pacing is for watching: past 10× everything is a blur, and the look-ahead would cost frames.
+      if (this.pacing && this.speed <= PACE_MAX_SPEED) {
+        const moments = this.moments();
+        target = pacedStep(this.tUs, dt, this.speed, moments, limit, this.stepScale, this.reducedMotion);
+        const state = paceAt(this.tUs, moments);
+        this.paceText = paceNote(state, this.stepScale);
+        this.intendedSpeed = this.speed * this.stepScale * (state.near === null ? (this.reducedMotion ? Infinity : PACE.fast) : 1);
+        // Known far enough ahead to slow down in time: a lesson step's whole stretch, or a few seconds.
+        // Asked for in bursts (when less than LOOK_AHEAD_MIN_US is known), since each costs a seek back.
+        const want = Math.min(this.endUs, Math.max(this.tUs + LOOK_AHEAD_US, this.stopAtUs ?? 0));
+        const enough = this.stopAtUs !== null ? want : Math.min(want, this.tUs + LOOK_AHEAD_MIN_US);
+        if (this.aheadToUs < enough) lookAheadUs = want - target;
+      } else {
+        this.paceText = '';
+        this.intendedSpeed = this.speed;
+      }
       const summary = now - this.lastSummaryWall >= SUMMARY_EVERY_MS;
       if (summary) this.lastSummaryWall = now;
-      this.dispatch({ type: 'frame', id: this.nextId++, targetUs: target, exact: false, budgetMs: FRAME_BUDGET_MS, summary });
+      this.dispatch({ type: 'frame', id: this.nextId++, targetUs: target, exact: false, budgetMs: FRAME_BUDGET_MS, summary, lookAheadUs });
       return;
     }
     if (this.wantSummary) {
@@ -457,6 +512,12 @@ export class Session {
     }
     if (reply.markers) this.markers = reply.markers;
     if (reply.log) this.log = reply.log;
+    if (reply.ahead && reply.ahead.toUs > this.aheadToUs) {
+      this.aheadMoments = [...new Set([...this.aheadMoments, ...reply.ahead.moments])].sort((a, b) => a - b);
+      this.aheadToUs = reply.ahead.toUs;
+      // The whole stretch to a lesson step's pause is known: play it within the step's wall time.
+      if (this.stopAtUs !== null && this.aheadToUs >= this.stopAtUs) this.stepScale = scaleFor(reply.tUs, this.stopAtUs, this.speed, this.moments());
+    }
     if (this.seekStartedAt > 0) {
       performance.measure('lab:seek', { start: this.seekStartedAt, end: wall });
       this.seekStartedAt = 0;

@@ -51,4 +51,22 @@ describe.skipIf(skipReason !== undefined)(`next and previous event${skipReason ?
     // Not a fixed second: the steps follow the events.
     expect(next).not.toBe(21_500_000);
   });
+
+  it('pacing speeds through the quiet stretch, says so, and shows nothing it computed ahead', async () => {
+    const { page } = await browser.open('/?s=primary-crash&t=5000000');
+    await ready(page, 2);
+    expect(await restingAt(page)).toBe(5_000_000);
+    await page.getByTestId('play').click();
+    await expect.poll(() => page.getByTestId('pace-note').textContent(), { timeout: 10_000 }).toContain('Sped up 10× until 19.7 s');
+    // 15 s of quiet simulated time pass in about 1.5 s of wall time, then the crash plays at 1×.
+    await expect.poll(() => page.getByTestId('pace-note').textContent(), { timeout: 10_000 }).toContain('Slowed down near the event at 20.0 s');
+    await page.getByTestId('play').click();
+    const t = await restingAt(page);
+    expect(t).toBeGreaterThan(19.6e6);
+    expect(t).toBeLessThan(21.6e6);
+    // The look-ahead has computed the failover at about 30 s; neither the timeline nor the log shows it yet.
+    const marks = await page.locator('[data-testid="timeline-markers"] button').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-t'))));
+    expect(marks.every((m) => m <= t)).toBe(true);
+    expect(await newestLogTime(page)).toBeLessThanOrEqual(t);
+  });
 });

@@ -8,7 +8,7 @@ import { PaneRunner } from './pane-runner';
 import { lessonPauses } from './lesson-pauses';
 import { completeRun } from './complete-run';
 import { holdLifeline } from './lifeline';
-import { moveAll, nextEventAfter } from './move';
+import { lookAhead, moveAll, nextEventAfter } from './move';
 import { ProgressReporter } from './progress';
 import type { FrameRequest, LoadRequest, LogLine, Marker, PaneFrame, WorkerReply, WorkerRequest } from './protocol';
 
@@ -25,7 +25,13 @@ const BUCKETS = 240;
 const SLICE_US = 250_000;
 
 let panes: PaneRunner[] = [];
+/**
+ * The furthest instant the clock has shown. Markers and log lines past it are not sent: computing ahead
+ * (Next, pacing's look-ahead) must not show what happens before the learner gets there.
+ */
+let revealedUs = 0;
 let sentVersion = -1;
+let sentRevealed = '';
 let lostKey = '';
 /** Summaries scan whole histories (hundreds of ms late in a long run): keep them under ~20% of the time. */
 let lastSummaryCostMs = 0;
@@ -47,6 +53,7 @@ scope.onmessage = (event) => {
       // A fault past what is computed: get there first, in slices that report progress.
       if (panes.some((p) => req.tUs > p.now)) moveAll(panes, req.tUs, report);
       for (const p of panes) p.inject(req.tUs, req.fault);
+      revealedUs = Math.max(revealedUs, req.tUs);
       sentVersion = -1;
       scope.postMessage(frame(req.id, true, t0));
     } else if (req.type === 'pauses') {
@@ -78,6 +85,7 @@ function load(req: LoadRequest): void {
   }));
   const bucketUs = Math.max(100_000, Math.ceil((durationS * 1e6) / BUCKETS));
   panes = specs.map((s, i) => new PaneRunner(s, i, bucketUs));
+  revealedUs = 0;
   sentVersion = -1;
   lostKey = '';
   scope.postMessage({
@@ -118,8 +126,16 @@ function handleFrame(req: FrameRequest): void {
     }
   }
   const due = req.exact || performance.now() - lastSummaryEnd > 4 * lastSummaryCostMs;
-  scope.postMessage(frame(req.id, req.summary && due, t0));
+  const now = panes[0]?.now ?? 0;
+  revealedUs = Math.max(revealedUs, now);
+  const ahead = req.lookAheadUs !== undefined && panes.length > 0 ? lookAhead(panes, now, now + req.lookAheadUs, LOOK_AHEAD_BUDGET_MS) : undefined;
+  const reply = frame(req.id, req.summary && due, t0);
+  if (ahead && reply.type === 'frame') reply.ahead = ahead;
+  scope.postMessage(reply);
 }
+
+/** Pacing's look-ahead may take this much of a frame's wall time; it goes on in the next frames. */
+const LOOK_AHEAD_BUDGET_MS = 12;
 
 function frame(id: number, withSummary: boolean, t0: number): WorkerReply {
   const s0 = performance.now();
@@ -139,11 +155,16 @@ function frame(id: number, withSummary: boolean, t0: number): WorkerReply {
   // Markers and log lines change rarely; they are re-sent only when some pane's list changed.
   const version = panes.reduce((sum, p) => sum + p.observer.version, 0);
   const key = withSummary ? frames.map((f) => f.summary?.lostCount ?? 0).join(',') : lostKey;
-  if (version !== sentVersion || key !== lostKey) {
+  const shown = (l: Marker | LogLine) => l.tUs <= revealedUs;
+  const markers = panes.flatMap((p) => p.markers()).filter(shown);
+  const log = panes.flatMap((p) => p.observer.log).filter(shown);
+  const revealed = `${markers.length}:${log.length}`;
+  if (version !== sentVersion || key !== lostKey || revealed !== sentRevealed) {
     sentVersion = version;
     lostKey = key;
-    reply.markers = panes.flatMap((p) => p.markers()).sort(byTime);
-    reply.log = panes.flatMap((p) => p.observer.log).sort(byTime);
+    sentRevealed = revealed;
+    reply.markers = markers.sort(byTime);
+    reply.log = log.sort(byTime);
   }
   reply.computeMs = performance.now() - t0;
   return reply;

@@ -53,3 +53,28 @@ export function nextEventAfter(panes: readonly PaneRunner[], fromUs: number, onp
     moveAll(panes, to, () => onprogress(Math.max(0, to - start), Math.max(1, endUs - start)));
   }
 }
+
+/**
+ * Computes ahead of `fromUs` (where the panes are) towards `toUs`, for at most `budgetMs` of wall time, and
+ * returns how far it got and the instants of the faults and failovers found on the way; the panes are then
+ * put back at fromUs. The run computed ahead is kept (seeking forward later restores it), but nothing in it
+ * is shown before the clock gets there (see revealedUs in lab.worker.ts).
+ */
+export function lookAhead(panes: readonly PaneRunner[], fromUs: number, toUs: number, budgetMs: number): { toUs: number; moments: number[] } {
+  const t0 = performance.now();
+  const endUs = Math.min(...panes.map((p) => p.tm.endUs));
+  const goal = Math.min(endUs, toUs);
+  let reached = Math.max(fromUs, Math.min(...panes.map((p) => p.tm.reach)));
+  if (reached < goal) {
+    if (reached > fromUs) for (const p of panes) p.moveTo(reached);
+    while (reached < goal && performance.now() - t0 < budgetMs) {
+      reached = Math.min(goal, reached + SLICE_US);
+      for (const p of panes) p.moveTo(reached);
+    }
+  }
+  reached = Math.min(reached, goal);
+  const moments = new Set<number>();
+  for (const p of panes) for (const m of p.observer.markers) if (m.tUs > fromUs && m.tUs <= reached) moments.add(m.tUs);
+  for (const p of panes) p.moveTo(fromUs);
+  return { toUs: reached, moments: [...moments].sort((a, b) => a - b) };
+}

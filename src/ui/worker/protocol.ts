@@ -34,6 +34,11 @@ export interface FrameRequest {
    * (the end of the run when nothing more happens); the reply's tUs is that event's instant.
    */
   next?: boolean;
+  /**
+   * Pacing: after the move, also compute up to this far ahead (µs, within the frame's budget) and say where
+   * the faults and failovers are, so the page can slow down before them. Nothing ahead is shown.
+   */
+  lookAheadUs?: number;
 }
 
 /** Apply one fault to every pane at the same simulated instant; the future after it is recomputed. */
@@ -159,6 +164,8 @@ export type WorkerReply =
       log?: LogLine[];
       /** Wall time the worker spent on this frame. */
       computeMs: number;
+      /** Answer to lookAheadUs: computed to toUs, with the faults' and failovers' instants after tUs. */
+      ahead?: { toUs: number; moments: number[] };
     }
   /** Answer to a PausesRequest: simulated µs per step, in step order. */
   | { type: 'pauses'; id: number; pauses: Array<number | null> }
