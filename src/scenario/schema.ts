@@ -30,7 +30,6 @@ const NetworkOverrides = z
 const ClientOverrides = z
   .strictObject({
     timeoutMs: positive(600_000).describe('A client gives up on a request after this long; the outcome is unknown.'),
-    reconnectMs: range(0, 600_000).describe('Wait before resolving the endpoint again after an error, ms.'),
   })
   .partial();
 

@@ -174,7 +174,6 @@ export function initWorld(
       leaderTerm: 1,
       leaderNode: 0,
       lastCommitT: 0,
-      stalled: false,
       snapshotIndex: 0,
     },
     events: 0,

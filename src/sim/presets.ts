@@ -5,7 +5,7 @@ import type { DeepPartial, PresetId, PresetInfo, PresetParams } from './types';
 const base: PresetParams = {
   family: 'cache',
   network: { intraAzRttMs: 0.3, crossAzRttMs: 1.0, jitterSigma: 0.25, spikeProbability: 0.0005, spikeRttMs: 12 },
-  client: { timeoutMs: 1000, reconnectMs: 200 },
+  client: { timeoutMs: 1000 },
   server: {
     commandUs: 10,
     fsyncMs: 2,

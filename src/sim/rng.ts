@@ -77,13 +77,6 @@ export function below(r: Rng, n: number): number {
 }
 
 
-/** Standard normal (Box–Muller; one value per call keeps the stream position easy to reason about). */
-export function normal(r: Rng): number {
-  const u = 1 - uniform(r);
-  const v = uniform(r);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
 // Standard normal quantiles at the midpoints of 4096 equal-probability bins (Acklam's approximation),
 // rounded so that last-digit differences between JavaScript engines' Math functions cannot matter.
 const QUANTILES = (() => {
@@ -111,11 +104,6 @@ const QUANTILES = (() => {
   }
   return q;
 })();
-
-/** A standard normal draw, from the quantile table (one 32-bit draw, no transcendental functions). */
-export function normalFast(r: Rng): number {
-  return QUANTILES[nextBits(r) >>> 20];
-}
 
 const factorCache = new Map<number, Float64Array>();
 

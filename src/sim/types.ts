@@ -30,8 +30,6 @@ export interface NetworkParams {
 export interface ClientParams {
   /** A client gives up on a request after this long and records its outcome as unknown. [A] */
   timeoutMs: number;
-  /** Time a client waits before resolving the endpoint again after an error. [A] */
-  reconnectMs: number;
 }
 
 export interface ServerParams {
@@ -304,8 +302,6 @@ export type TraceEvent =
   | { type: 'writes-accepted'; t: number; node: string }
   | { type: 'backup'; t: number; offset: number; term: number }
   | { type: 'snapshot'; t: number; index: number }
-  | { type: 'log-commit-stalled'; t: number }
-  | { type: 'log-commit-resumed'; t: number }
   | { type: 'note'; t: number; text: string };
 
 export type TermCause = 'initial' | 'promotion' | 'restart' | 'restore-backup' | 'election';

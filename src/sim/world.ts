@@ -190,7 +190,6 @@ export interface LogState {
   leaderTerm: number;
   leaderNode: number;
   lastCommitT: number;
-  stalled: boolean;
   snapshotIndex: number;
 }
 

@@ -35,10 +35,6 @@ export function describeTrace(ev: TraceEvent): string | null {
       return `backup taken to the snapshot store at offset ${ev.offset}`;
     case 'snapshot':
       return `snapshot built from the log up to entry ${ev.index}`;
-    case 'log-commit-stalled':
-      return 'the transaction log cannot commit: fewer than two AZ copies reachable';
-    case 'log-commit-resumed':
-      return 'the transaction log commits again';
     case 'note':
       return ev.text;
   }
