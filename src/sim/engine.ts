@@ -1,7 +1,7 @@
 // The discrete-event engine: one run of one preset. It owns the clock and the queue, records the history
 // and the trace, hosts the XState lifecycle machines on simulated time, and hands each event to the module
 // that models it. Nothing here reads a wall clock or an unseeded random source.
-import { createDigest, digestHex, mix3, mixNumber } from './hash';
+import { createDigest, digestHex, mix3, mixNumber, mixValue } from './hash';
 import { createHeap, peekTime, pop, push, reinsert } from './heap';
 import { fireSlotTimer, sendToSlot, type MachineHost, type MachineSlot } from './machines/driver';
 import { cacheNodeMachine } from './machines/cache-node';
@@ -464,12 +464,15 @@ export class Simulation {
   // -------------------------------------------------------------------------------------------------
 
   // History rows go straight into the columns of w.historyLog (see history.ts for what each holds); the
-  // digest takes the row's kind, time and operation, as it always has.
+  // digest takes every field of the row (kind, time, operation, then the rest), so two runs that differ in
+  // which node served, which value was read or which term acknowledged do not share a trace hash.
 
   /** `key` is the key's index (keyName names it). */
   recordInvoke(op: number, cmd: number, key: number, clientAz: number, node: number): void {
     this.w.historyLog.invokeKey(this.w.now, op, cmd, key, clientAz, node);
     this.mixHistory(ROW.invoke, op);
+    mix3(this.w.digest, cmd, key, clientAz + 1);
+    mixNumber(this.w.digest, node + 1);
   }
 
   /** Returns the row the acknowledgement went into (the acknowledgement table refers to it). */
@@ -477,24 +480,34 @@ export class Simulation {
     const h = this.w.historyLog;
     h.okWrite(this.w.now, op, node, term, offset, seq, incrValue);
     this.mixHistory(ROW.ok, op);
+    const d = this.w.digest;
+    mix3(d, node + 1, term, offset);
+    mix3(d, seq, incrValue === null ? 0 : 1, incrValue ?? 0);
     return h.length - 1;
   }
 
   recordOkRead(op: number, node: number, term: number, value: number | null, writeId: number, writeSeq: number, lagUs: number, fromReplica: boolean): void {
     this.w.historyLog.okRead(this.w.now, op, node, term, value, writeId, writeSeq, lagUs, fromReplica);
     this.mixHistory(ROW.ok, op);
+    const d = this.w.digest;
+    mix3(d, node + 1, term, value === null ? 0 : 1);
+    mix3(d, value ?? 0, writeId + 1, writeSeq + 1);
+    mixNumber(d, fromReplica ? 1 : 0);
+    mixValue(d, lagUs);
   }
 
   /** `error` indexes ERRORS (history.ts). */
   recordFail(op: number, node: number, error: number): void {
     this.w.historyLog.fail(this.w.now, op, node, error);
     this.mixHistory(ROW.fail, op);
+    mix3(this.w.digest, node + 1, error, 0);
   }
 
   /** `code` is an INFO code (history.ts): the client does not know what became of the request. */
   recordInfo(op: number, node: number, code: number): void {
     this.w.historyLog.info(this.w.now, op, node, code);
     this.mixHistory(ROW.info, op);
+    mix3(this.w.digest, node + 1, code, 0);
   }
 
   private mixHistory(kind: number, op: number): void {
@@ -503,9 +516,8 @@ export class Simulation {
 
   trace(ev: TraceEvent): void {
     this.w.trace.push(ev);
-    const d = this.w.digest;
-    mixNumber(d, 100 + ev.type.length);
-    mixNumber(d, ev.t);
+    // Every field, by name and value: which node was promoted, which term, what offset, what reason.
+    mixValue(this.w.digest, ev);
   }
 
   traceHash(): string {

@@ -57,6 +57,49 @@ export function mixString(d: Digest, s: string): void {
   mixNumber(d, s.length);
 }
 
+/**
+ * Any value a trace event holds: numbers (a fraction as its own integer part, rounded to 1e-9, so the
+ * same float gives the same words everywhere), strings, booleans, null and undefined, arrays, and plain
+ * objects field by field, each field's name mixed before its value, in name order: the same fault built
+ * as {kind, node} by the page and as {node, kind} from a link must hash alike.
+ */
+export function mixValue(d: Digest, v: unknown): void {
+  switch (typeof v) {
+    case 'number':
+      if (Number.isInteger(v)) mixNumber(d, v);
+      else if (Number.isFinite(v)) {
+        const whole = Math.floor(v);
+        mixNumber(d, whole);
+        mixNumber(d, 0x40000000 + Math.round((v - whole) * 1e9));
+      } else mixNumber(d, Number.isNaN(v) ? 0x7ff80000 : v > 0 ? 0x7ff00000 : 0xfff00000);
+      return;
+    case 'string':
+      mixString(d, v);
+      return;
+    case 'boolean':
+      mixNumber(d, v ? 0x5401 : 0x5400);
+      return;
+    case 'undefined':
+      mixNumber(d, 0x5402);
+      return;
+    case 'object':
+      if (v === null) mixNumber(d, 0x5403);
+      else if (Array.isArray(v)) {
+        for (const x of v) mixValue(d, x);
+        mixNumber(d, 0x5404 + v.length);
+      } else {
+        for (const key of Object.keys(v).sort()) {
+          mixString(d, key);
+          mixValue(d, (v as Record<string, unknown>)[key]);
+        }
+        mixNumber(d, 0x5405);
+      }
+      return;
+    default:
+      mixString(d, String(v));
+  }
+}
+
 export function digestHex(d: Digest): string {
   return (d[0] >>> 0).toString(16).padStart(8, '0') + (d[1] >>> 0).toString(16).padStart(8, '0');
 }
