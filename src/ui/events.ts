@@ -5,7 +5,9 @@ export type LabEvent =
   | { type: 'ready'; scenario: string; presets: string[] }
   /** A pane's count of lost acknowledged writes went up. */
   | { type: 'write-lost'; preset: string; label: string; lost: number; tMs: number }
-  | { type: 'lesson-step'; lesson: string; step: number; steps: number; caption: string };
+  | { type: 'lesson-step'; lesson: string; step: number; steps: number; caption: string }
+  /** The simulation could not run what it was given (a scenario file refused when loaded): the message shown. */
+  | { type: 'error'; message: string };
 
 export type LabEventHandler = (event: LabEvent) => void;
 

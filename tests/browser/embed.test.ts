@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { seriousA11yViolations } from './axe';
 import { browserSkipReason, useBrowser } from './browser';
+import { ready } from './lab';
 
 const skipReason = browserSkipReason();
 
@@ -206,6 +207,33 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
     expect(await page.evaluate(() => document.querySelector('durability-lab')?.shadowRoot?.querySelector('[data-testid="embed-error"]'))).toBeNull();
     expect(problems).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('an inline scenario the simulation refuses shows its message and sends the error event', async () => {
+    const { page } = await browser.open('/embed.html?scenario=primary-crash&controls=minimal');
+    await ready(page, 2);
+    const detail = await page.evaluate(async () => {
+      await new Promise<void>((resolve, reject) => {
+        const s = document.createElement('script');
+        s.src = 'embed/durability-lab.js';
+        s.onload = () => resolve();
+        s.onerror = () => reject(new Error('embed/durability-lab.js did not load'));
+        document.head.append(s);
+      });
+      const el = document.createElement('durability-lab');
+      const got = new Promise<unknown>((resolve) => el.addEventListener('durability-lab:error', (e) => resolve((e as CustomEvent).detail)));
+      const yaml = document.createElement('script');
+      yaml.type = 'text/yaml';
+      yaml.textContent = 'id: broken\ntitle: Broken\ndurationS: 10\npresets: [memorydb]\nworkload: { writesPerSec: -5 }\n';
+      el.append(yaml);
+      document.body.append(el);
+      return got;
+    });
+    const message = (detail as { message: string }).message;
+    expect(message).toContain('inline scenario');
+    expect(message).toContain('writesPerSec');
+    const shown = await page.evaluate(() => document.querySelector('durability-lab')?.shadowRoot?.textContent ?? '');
+    expect(shown).toContain('writesPerSec');
   });
 
   it('says so in its box when the host page forbids workers', async () => {
