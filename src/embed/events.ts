@@ -10,7 +10,16 @@ export interface EmbedErrorEvent {
   message: string;
 }
 
-export type EmbedEvent = LabEvent | EmbedErrorEvent;
+/**
+ * embed.html only: the height its content needs (CSS px), posted whenever it changes, so a host page can size
+ * the iframe to it (docs/embedding.md has the few lines that do).
+ */
+export interface EmbedResizeEvent {
+  type: 'resize';
+  height: number;
+}
+
+export type EmbedEvent = LabEvent | EmbedErrorEvent | EmbedResizeEvent;
 export type EmbedEventType = EmbedEvent['type'];
 
 /** Prefix of the custom element's DOM event names; `message.source` of embed.html's messages. */

@@ -24,3 +24,27 @@ function post(event: EmbedEvent): void {
 const parsed = parseEmbedParams(inputFromQuery(location.search), { builtinIds: SCENARIOS.map((s) => s.id) });
 mount(Embed, { target, props: { parsed, onevent: post } });
 if (!parsed.ok) post({ type: 'error', message: describeErrors(parsed.errors) });
+postHeight(target);
+
+/**
+ * The content's own height (not the frame's: a frame taller than its content must be able to shrink),
+ * posted each time it changes by a pixel or more, at most once a frame.
+ */
+function postHeight(app: HTMLElement): void {
+  if (window.parent === window || typeof ResizeObserver === 'undefined') return;
+  let sent = 0;
+  let queued = false;
+  const measure = () => {
+    queued = false;
+    const body = getComputedStyle(document.body);
+    const height = Math.ceil(app.getBoundingClientRect().height + parseFloat(body.marginTop) + parseFloat(body.marginBottom));
+    if (Math.abs(height - sent) < 1) return;
+    sent = height;
+    post({ type: 'resize', height });
+  };
+  new ResizeObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(measure);
+  }).observe(app);
+}

@@ -209,6 +209,37 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('sizes each iframe of the documentation page to its content at 390, 800 and 1280 px wide', async () => {
+    const { page, problems } = await browser.open('/docs-example.html');
+    /** Each iframe's height against the height of what it holds (its content's own box, not its viewport). */
+    const gaps = () =>
+      page.evaluate((ids) =>
+        ids.map((id) => {
+          const frame = document.getElementById(id) as HTMLIFrameElement;
+          const doc = frame.contentDocument!;
+          const app = doc.getElementById('app');
+          const body = doc.defaultView!.getComputedStyle(doc.body);
+          const content = (app?.getBoundingClientRect().height ?? 0) + parseFloat(body.marginTop) + parseFloat(body.marginBottom);
+          return { id, frame: frame.getBoundingClientRect().height, content, scrolls: doc.documentElement.scrollHeight > doc.documentElement.clientHeight + 1 };
+        }),
+      FRAMES.map((f) => f.id));
+    for (const width of [1280, 800, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction(
+        (ids) =>
+          ids.every((id) => {
+            const frame = document.getElementById(id) as HTMLIFrameElement;
+            return !!frame.contentDocument?.querySelector('[data-testid^="pane-"]');
+          }),
+        FRAMES.map((f) => f.id),
+        { timeout: 60_000 },
+      );
+      await expect.poll(async () => (await gaps()).every((g) => Math.abs(g.frame - g.content) <= 20 && !g.scrolls), { timeout: 15_000 }).toBe(true);
+      for (const g of await gaps()) expect(g.content, `${g.id} at ${width} px`).toBeGreaterThan(500);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('an inline scenario the simulation refuses shows its message and sends the error event', async () => {
     const { page } = await browser.open('/embed.html?scenario=primary-crash&controls=minimal');
     await ready(page, 2);
