@@ -2,21 +2,24 @@
 // stranger's URL or file, so this returns a token tree, never HTML: a component renders each token with
 // text nodes and a fixed set of elements, and nothing in the text can become markup or script. Anything
 // outside the subset stays literal text. Supported: paragraphs (blank-line separated), **bold**, *em*,
-// `code`, [text](https://…) links (http and https only), "- " / "* " lists and "1. " lists, and \-escapes
-// of the marker characters.
+// `code`, [text](https://…) links (http and https only), [[term]] and [[shown words|term]] glossary terms
+// (the renderer looks the term up; an unknown one shows as plain text), "- " / "* " lists and "1. " lists,
+// and \-escapes of the marker characters.
 
 export type Inline =
   | { type: 'text'; text: string }
   | { type: 'strong'; children: Inline[] }
   | { type: 'em'; children: Inline[] }
   | { type: 'code'; text: string }
-  | { type: 'link'; href: string; children: Inline[] };
+  | { type: 'link'; href: string; children: Inline[] }
+  /** A glossary term: `text` is shown, `term` is the name to look up (the text itself unless given). */
+  | { type: 'term'; text: string; term: string };
 
 export type Block =
   | { type: 'paragraph'; children: Inline[] }
   | { type: 'list'; ordered: boolean; items: Inline[][] };
 
-export const INLINE_TYPES = ['text', 'strong', 'em', 'code', 'link'] as const;
+export const INLINE_TYPES = ['text', 'strong', 'em', 'code', 'link', 'term'] as const;
 export const BLOCK_TYPES = ['paragraph', 'list'] as const;
 
 /** Deeper emphasis than this is left literal: a caption needs little, and recursion stays bounded. */
@@ -83,6 +86,14 @@ export function parseInline(text: string, depth = 0, inLink = false): Inline[] {
         continue;
       }
     }
+    if (c === '[' && text[i + 1] === '[') {
+      const term = readTerm(text, i);
+      if (term) {
+        out.push({ type: 'term', text: term.text, term: term.term });
+        i = term.end;
+        continue;
+      }
+    }
     if (c === '[' && !inLink && depth < MAX_DEPTH) {
       const link = readLink(text, i);
       if (link) {
@@ -139,6 +150,17 @@ function readLink(text: string, start: number): { label: string; href: string; e
   return { label, href, end: close + 1 };
 }
 
+/** `[[words]]` or `[[words|term]]` on one line, without brackets, backticks or backslashes inside. */
+function readTerm(text: string, start: number): { text: string; term: string; end: number } | null {
+  const close = text.indexOf(']]', start + 2);
+  if (close === -1) return null;
+  const inner = text.slice(start + 2, close);
+  if (!/^[^[\]`\\|\n]+(\|[^[\]`\\|\n]+)?$/.test(inner)) return null;
+  const [shown, term = shown] = inner.split('|').map((part) => part.trim());
+  if (shown === '' || term === '') return null;
+  return { text: shown, term, end: close + 2 };
+}
+
 /** Only absolute http and https addresses; everything else (javascript:, data:, relative) is refused. */
 export function safeHref(raw: string): string | null {
   if (!/^https?:\/\/[^\s<>"'`\\]+$/i.test(raw)) return null;
@@ -153,7 +175,7 @@ export function safeHref(raw: string): string | null {
 /** The words of a token tree without markup: for summaries, search and accessible names. */
 export function plainText(blocks: readonly Block[]): string {
   const inline = (tokens: readonly Inline[]): string =>
-    tokens.map((t) => (t.type === 'text' || t.type === 'code' ? t.text : inline(t.children))).join('');
+    tokens.map((t) => (t.type === 'text' || t.type === 'code' || t.type === 'term' ? t.text : inline(t.children))).join('');
   return blocks
     .map((b) => (b.type === 'paragraph' ? inline(b.children) : b.items.map((item) => inline(item)).join('\n')))
     .join('\n\n');

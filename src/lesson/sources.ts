@@ -12,6 +12,7 @@ export interface Source {
 export const SOURCE_KEYS = [
   'P',
   'MDB-cons',
+  'MDB-FT',
   'EC-DUR',
   'EC-AF',
   'EC-AOF',
@@ -42,6 +43,11 @@ export const SOURCES: Readonly<Record<SourceKey, Source>> = {
     key: 'MDB-cons',
     title: 'Amazon MemoryDB Developer Guide: Consistency',
     url: 'https://docs.aws.amazon.com/memorydb/latest/devguide/consistency.html',
+  },
+  'MDB-FT': {
+    key: 'MDB-FT',
+    title: 'Amazon MemoryDB Developer Guide: Mitigating failures (one primary, 0 to 5 read-only replicas)',
+    url: 'https://docs.aws.amazon.com/memorydb/latest/devguide/faulttolerance.html',
   },
   'EC-DUR': {
     key: 'EC-DUR',

@@ -46,10 +46,10 @@ describe.skipIf(skipReason !== undefined)(`lessons${skipReason ? ` (skipped: ${s
     await page.locator('[data-testid^="pane-"]').nth(1).waitFor({ timeout: 30_000 });
     await page.getByTestId('speed-slider').fill('30'); // 100×, so pauses many seconds ahead come quickly
 
-    // The list: nine lessons in order, with minutes and status.
+    // The list: ten lessons in order, with minutes and status.
     await page.getByTestId('lessons-button').click();
     const items = page.locator('[data-testid^="lesson-item-"]');
-    expect(await items.count()).toBe(9);
+    expect(await items.count()).toBe(10);
     expect(await items.first().getAttribute('data-testid')).toBe('lesson-item-01-acknowledged');
     expect(await page.getByTestId(`lesson-item-${LESSON}`).getAttribute('data-status')).toBe('new');
     expect(await page.getByTestId(`lesson-item-${LESSON}`).textContent()).toMatch(/About 7 min/);

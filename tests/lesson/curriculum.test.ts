@@ -15,8 +15,8 @@ const texts = Object.fromEntries(files.map((f) => [`scenarios/lessons/${f}`, rea
 describe('curriculum', () => {
   const entries = buildCurriculum(texts);
 
-  it('has at least nine lessons, ordered 1..n without gaps or repeats, each with minutes', () => {
-    expect(entries.length).toBeGreaterThanOrEqual(9);
+  it('has at least ten lessons, ordered 1..n without gaps or repeats, each with minutes', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(10);
     expect(entries.map((e) => e.order)).toEqual(entries.map((_, i) => i + 1));
     for (const e of entries) expect(e.minutes).toBeGreaterThan(0);
     expect(files.every((f, i) => f.startsWith(String(i + 1).padStart(2, '0')))).toBe(true);
@@ -27,7 +27,7 @@ describe('curriculum', () => {
   });
 
   it('covers the topics of the brief in order', () => {
-    expect(entries.slice(0, 9).map((e) => e.id)).toEqual([
+    expect(entries.slice(0, 10).map((e) => e.id)).toEqual([
       '01-acknowledged',
       '02-async-lag-window',
       '03-wait-and-min-replicas',
@@ -37,6 +37,7 @@ describe('curriculum', () => {
       '07-partitions',
       '08-recovery',
       '09-choosing-a-design',
+      '10-one-writer',
     ]);
   });
 

@@ -20,7 +20,7 @@ export function allTokens(blocks: readonly Block[]): (Block | Inline)[] {
 export function assertInert(blocks: readonly Block[]): void {
   for (const t of allTokens(blocks)) {
     expect([...BLOCK_TYPES, ...INLINE_TYPES]).toContain(t.type);
-    expect(Object.keys(t).every((k) => ['type', 'text', 'children', 'href', 'ordered', 'items'].includes(k))).toBe(true);
+    expect(Object.keys(t).every((k) => ['type', 'text', 'term', 'children', 'href', 'ordered', 'items'].includes(k))).toBe(true);
     if (t.type === 'link') expect(t.href).toMatch(/^https?:\/\//);
   }
 }

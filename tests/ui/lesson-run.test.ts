@@ -62,7 +62,7 @@ function judge(text: string, sourceName: string, stepIndex: number) {
 }
 
 const TASKS: Array<{ id: string; pane: number; knobs: Partial<KnobValues> }> = [
-  { id: '01-acknowledged', pane: 0, knobs: { replicationDelayMs: 0 } },
+  { id: '01-acknowledged', pane: 0, knobs: { waitReplicas: 1 } },
   { id: '02-async-lag-window', pane: 1, knobs: { replicationDelayMs: 0 } },
   { id: '03-wait-and-min-replicas', pane: 2, knobs: { replicationDelayMs: 0 } },
 ];
