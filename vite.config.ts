@@ -25,7 +25,7 @@ export default defineConfig({
     reporters: ['default', './tests/support/summary-reporter.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // Two projects so that the build + preview server (the browser project's globalSetup) only
+    // Separate projects so that the build + preview server (the browser project's globalSetup) only
     // runs when a browser test is part of the run; vitest skips a project's globalSetup otherwise.
     // `include` lives only in the projects: `extends: true` would concatenate a root-level one.
     projects: [
@@ -34,7 +34,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/browser/**'],
+          exclude: [...configDefaults.exclude, 'tests/browser/**', 'tests/calibrate/redis-*.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Against a real redis-server: timings there (an fsync, a replication delay) suffer when the other
+        // projects load both cores, so this project runs on its own, after them.
+        extends: true,
+        test: {
+          name: 'calibration',
+          include: ['tests/calibrate/redis-*.test.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -43,6 +54,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: ['tests/browser/global-setup.ts'],
+          sequence: { groupOrder: 0 },
         },
       },
     ],
