@@ -166,14 +166,8 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
     await screenshot('embed-bad-parameters');
 
     // The same for an element added by a script: a message in its shadow root and an error event.
+    await loadElementScript(page);
     const detail = await page.evaluate(async () => {
-      await new Promise<void>((resolve, reject) => {
-        const s = document.createElement('script');
-        s.src = 'embed/durability-lab.js';
-        s.onload = () => resolve();
-        s.onerror = () => reject(new Error('embed/durability-lab.js did not load'));
-        document.head.append(s);
-      });
       const el = document.createElement('durability-lab');
       const got = new Promise<unknown>((resolve) => el.addEventListener('durability-lab:error', (e) => resolve((e as CustomEvent).detail)));
       el.setAttribute('seed', 'x"><script>window.__pwned=2</script>');
@@ -245,14 +239,8 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
   it('an inline scenario the simulation refuses shows its message and sends the error event', async () => {
     const { page } = await browser.open('/embed.html?scenario=primary-crash&controls=minimal');
     await ready(page, 2);
+    await loadElementScript(page);
     const detail = await page.evaluate(async () => {
-      await new Promise<void>((resolve, reject) => {
-        const s = document.createElement('script');
-        s.src = 'embed/durability-lab.js';
-        s.onload = () => resolve();
-        s.onerror = () => reject(new Error('embed/durability-lab.js did not load'));
-        document.head.append(s);
-      });
       const el = document.createElement('durability-lab');
       const got = new Promise<unknown>((resolve) => el.addEventListener('durability-lab:error', (e) => resolve((e as CustomEvent).detail)));
       const yaml = document.createElement('script');
@@ -292,6 +280,20 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
     expect(await page.evaluate(async () => /[^\x00-\x7f]/.test(await (await fetch('embed/durability-lab.js')).text()))).toBe(false);
   });
 });
+
+/** Adds the custom element's script to the page and waits for it to load. */
+async function loadElementScript(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const s = document.createElement('script');
+        s.src = 'embed/durability-lab.js';
+        s.onload = () => resolve();
+        s.onerror = () => reject(new Error('embed/durability-lab.js did not load'));
+        document.head.append(s);
+      }),
+  );
+}
 
 async function hostEvents(page: Page): Promise<HostEvent[]> {
   return page.evaluate(() =>

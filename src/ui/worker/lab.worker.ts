@@ -31,7 +31,8 @@ let panes: PaneRunner[] = [];
  */
 let revealedUs = 0;
 let sentVersion = -1;
-let sentRevealed = '';
+/** The earliest marker or log line computed but not sent yet (it lies past revealedUs). */
+let heldBackFromUs = Infinity;
 let lostKey = '';
 /** Summaries scan whole histories (hundreds of ms late in a long run): keep them under ~20% of the time. */
 let lastSummaryCostMs = 0;
@@ -86,6 +87,7 @@ function load(req: LoadRequest): void {
   const bucketUs = Math.max(100_000, Math.ceil((durationS * 1e6) / BUCKETS));
   panes = specs.map((s, i) => new PaneRunner(s, i, bucketUs));
   revealedUs = 0;
+  heldBackFromUs = Infinity;
   sentVersion = -1;
   lostKey = '';
   scope.postMessage({
@@ -155,16 +157,19 @@ function frame(id: number, withSummary: boolean, t0: number): WorkerReply {
   // Markers and log lines change rarely; they are re-sent only when some pane's list changed.
   const version = panes.reduce((sum, p) => sum + p.observer.version, 0);
   const key = withSummary ? frames.map((f) => f.summary?.lostCount ?? 0).join(',') : lostKey;
-  const shown = (l: Marker | LogLine) => l.tUs <= revealedUs;
-  const markers = panes.flatMap((p) => p.markers()).filter(shown);
-  const log = panes.flatMap((p) => p.observer.log).filter(shown);
-  const revealed = `${markers.length}:${log.length}`;
-  if (version !== sentVersion || key !== lostKey || revealed !== sentRevealed) {
+  // Re-sent too once the clock reaches the earliest marker or line held back, and only then: the lists are
+  // rebuilt here, not on every frame.
+  if (version !== sentVersion || key !== lostKey || revealedUs >= heldBackFromUs) {
     sentVersion = version;
     lostKey = key;
-    sentRevealed = revealed;
-    reply.markers = markers.sort(byTime);
-    reply.log = log.sort(byTime);
+    heldBackFromUs = Infinity;
+    const shown = (l: Marker | LogLine) => {
+      if (l.tUs <= revealedUs) return true;
+      heldBackFromUs = Math.min(heldBackFromUs, l.tUs);
+      return false;
+    };
+    reply.markers = panes.flatMap((p) => p.markers()).filter(shown).sort(byTime);
+    reply.log = panes.flatMap((p) => p.observer.log).filter(shown).sort(byTime);
   }
   reply.computeMs = performance.now() - t0;
   return reply;

@@ -27,7 +27,7 @@ export function moveAll(panes: readonly PaneRunner[], target: number, onprogress
 }
 
 /** How far ahead Next computes at a time while no pane has logged an event after its starting instant. */
-const LOOK_AHEAD_US = 1_000_000;
+const NEXT_STEP_US = 1_000_000;
 
 /**
  * The instant of the first logged event of any pane after fromUs (what the event log shows next), computing
@@ -49,7 +49,7 @@ export function nextEventAfter(panes: readonly PaneRunner[], fromUs: number, onp
     }
     if (first <= known) return first;
     if (known >= endUs) return endUs;
-    const to = Math.min(endUs, Math.max(known, fromUs) + LOOK_AHEAD_US);
+    const to = Math.min(endUs, Math.max(known, fromUs) + NEXT_STEP_US);
     moveAll(panes, to, () => onprogress(Math.max(0, to - start), Math.max(1, endUs - start)));
   }
 }
