@@ -48,3 +48,12 @@ export async function injectByHand(page: Page, target: string, action: string): 
   await page.locator('[data-testid^="pane-"]').first().locator(`[data-testid="${target}"]`).click();
   await page.getByTestId(`action-${action}`).click();
 }
+
+/**
+ * Pauses a playing lab and waits until the worker has answered the frame it was computing, so the clock
+ * read next is where the lab rests (with pacing a quiet stretch moves ten times as far in one frame).
+ */
+export async function pauseAndSettle(page: Page): Promise<void> {
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.getAttribute('data-busy') === 'false', null, { timeout: 30_000 });
+}

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './axe';
 import { browserSkipReason, useBrowser } from './browser';
+import { clock, injectedMarkers, pauseAndSettle, ready, settledAt } from './lab';
 
 const skipReason = browserSkipReason();
 const PRIMARY_CRASH = readFileSync(new URL('../../scenarios/primary-crash.yaml', import.meta.url), 'utf8');
@@ -78,7 +79,7 @@ describe.skipIf(skipReason !== undefined)(`sharing and presenter mode${skipReaso
   it('refuses a bad or oversized file with its located error, keeps the run, then imports, drops and exports good ones', async () => {
     const { page, problems, screenshot } = await browser.open('/');
     await ready(page, 2);
-    await page.getByTestId('play').click(); // pause
+    await pauseAndSettle(page);
     const before = await clock(page);
     const input = page.getByTestId('import-input');
 
@@ -211,36 +212,12 @@ describe.skipIf(skipReason !== undefined)(`sharing and presenter mode${skipReaso
   });
 });
 
-async function ready(page: Page, panes: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="pane-"]').length === n, panes, { timeout: 30_000 });
-}
-
-async function clock(page: Page): Promise<number> {
-  return Number(await page.getByTestId('clock').getAttribute('data-t'));
-}
-
-/** Waits until the clock shows tUs and the worker has nothing left to do (summaries included). */
-async function settledAt(page: Page, tUs: number): Promise<void> {
-  await page.waitForFunction(
-    (t) => {
-      const c = document.querySelector('[data-testid="clock"]');
-      return Number(c?.getAttribute('data-t')) === t && c?.getAttribute('data-busy') === 'false';
-    },
-    tUs,
-    { timeout: 30_000 },
-  );
-}
-
 async function lostCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() =>
     Object.fromEntries(
       [...document.querySelectorAll('[data-testid="row-lost"] td[data-preset]')].map((el) => [el.getAttribute('data-preset'), Number(el.getAttribute('data-value'))]),
     ),
   );
-}
-
-async function injectedMarkers(page: Page): Promise<number[]> {
-  return page.locator('[data-testid="timeline"] [data-kind="injected"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-t'))));
 }
 
 async function rootFontPx(page: Page): Promise<number> {
