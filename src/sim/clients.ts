@@ -4,9 +4,9 @@ import { canTalk, oneWayUs } from './network';
 import { below, exponentialRounded, uniformScaledBelow } from './rng';
 import { INFO } from './history';
 import { dropFront } from './lists';
-import { K, type Client, type Ev, type Op } from './world';
+import type { Client, Ev, Op } from './world';
+import { ClientTimer, ReplyArrive, RequestArrive } from './events';
 import type { Simulation } from './engine';
-import * as cache from './cache';
 
 /** Error codes: indexes into ERRORS (history.ts), which names them in the history. */
 export const E = { READONLY: 0, NOREPLICAS: 1, CONNREFUSED: 2, CLUSTERDOWN: 3, LOADING: 4, NOTLEADER: 5 } as const;
@@ -53,13 +53,9 @@ export function onWorkload(sim: Simulation): void {
     fromReplica: false,
     entry: -1,
   };
-  const timeoutMs = sim.p.client.timeoutMs + (isWrite && !sim.durable ? waitBudgetMs(sim) : 0);
+  const timeoutMs = sim.p.client.timeoutMs + (isWrite ? sim.writeTimeoutExtraMs : 0);
   op.deadline = w.now + Math.round(timeoutMs * 1000);
   send(sim, client, op);
-}
-
-function waitBudgetMs(sim: Simulation): number {
-  return sim.p.cache.waitReplicas > 0 ? sim.p.cache.waitTimeoutMs : 0;
 }
 
 /**
@@ -68,7 +64,7 @@ function waitBudgetMs(sim: Simulation): number {
  * that also waits for WAIT). A request with a shorter deadline may wait for an older one's timer.
  */
 function settleWithinUs(sim: Simulation): number {
-  return Math.round((sim.p.client.timeoutMs + (sim.durable ? 0 : waitBudgetMs(sim))) * 1000);
+  return Math.round((sim.p.client.timeoutMs + sim.writeTimeoutExtraMs) * 1000);
 }
 
 function chooseTarget(sim: Simulation, client: Client, op: Op): number {
@@ -86,8 +82,9 @@ function pickReplica(sim: Simulation, az: number, id: number): number {
   const w = sim.w;
   let local = -1;
   let count = 0;
+  const design = sim.design;
   for (const n of w.nodes) {
-    if (n.idx === w.primary || n.role === 'primary') continue;
+    if (n.idx === w.primary || design.isPrimary(n)) continue;
     if (n.az === az && local < 0) local = n.idx;
     count++;
   }
@@ -95,14 +92,13 @@ function pickReplica(sim: Simulation, az: number, id: number): number {
   if (count === 0) return -1;
   let k = id % count;
   for (const n of w.nodes) {
-    if (n.idx === w.primary || n.role === 'primary') continue;
+    if (n.idx === w.primary || design.isPrimary(n)) continue;
     if (k-- === 0) return n.idx;
   }
   return -1;
 }
 
 function send(sim: Simulation, client: Client, op: Op): void {
-  const w = sim.w;
   const target = chooseTarget(sim, client, op);
   op.node = target;
   sim.recordInvoke(op.id, op.cmd, op.k, client.az, target);
@@ -125,7 +121,7 @@ function send(sim: Simulation, client: Client, op: Op): void {
   pending.push(op);
   if (!client.timerArmed) {
     client.timerArmed = true;
-    sim.at(op.deadline, K.CLIENT_TIMER, op.client, 0, 0, null);
+    ClientTimer.at(sim, op.deadline, op.client);
   }
   if (target < 0) {
     settleFail(sim, op, -1, E.CLUSTERDOWN);
@@ -140,7 +136,7 @@ export function transmit(sim: Simulation, op: Op, nodeIdx: number): void {
   const node = w.nodes[nodeIdx];
   const caz = w.clients[op.client].az;
   if (!canTalk(w, caz, node.az)) return;
-  sim.after(oneWayUs(w.rng.network, sim.p.network, caz, node.az), K.REQ_ARRIVE, nodeIdx, 0, 0, op);
+  RequestArrive.after(sim, oneWayUs(w.rng.network, sim.p.network, caz, node.az), nodeIdx, op);
 }
 
 /**
@@ -158,28 +154,26 @@ export function reply(sim: Simulation, op: Op, nodeIdx: number, leaveT: number, 
   // capacity) does not hold an event and a request per reply nobody waits for. The delay is still drawn,
   // so the random streams, and with them everything else, are the same as if it had been.
   if (arrive > op.invokeT + settleWithinUs(sim)) return;
-  sim.at(arrive, K.REPLY_ARRIVE, nodeIdx, error, node.inc, op, leave);
+  ReplyArrive.at(sim, arrive, nodeIdx, error, node.inc, op, leave);
 }
 
 export function onReply(sim: Simulation, e: Ev): void {
   const w = sim.w;
-  const op = e.ref as Op;
+  const op = ReplyArrive.op(e);
   if (op.done) return;
-  const node = w.nodes[e.a];
+  const idx = ReplyArrive.node(e);
+  const node = w.nodes[idx];
   if (!canTalk(w, node.az, w.clients[op.client].az)) return;
   // A reply handed to the kernel before the process died still arrives; one the process had not sent yet
   // (or one on the wire when the host itself died) does not.
-  if (node.inc !== e.c && (node.deathWasHost ? node.deathT <= e.t : node.deathT < e.d)) return;
-  if (e.b >= 0) {
-    settleFail(sim, op, e.a, e.b);
+  if (node.inc !== ReplyArrive.inc(e) && (node.deathWasHost ? node.deathT <= e.t : node.deathT < ReplyArrive.leaveT(e))) return;
+  const error = ReplyArrive.error(e);
+  if (error >= 0) {
+    settleFail(sim, op, idx, error);
     return;
   }
-  if (op.cmd !== 2 && !sim.durable && cache.needsWait(sim, op)) {
-    op.stage = 1;
-    transmit(sim, op, e.a);
-    return;
-  }
-  settleOk(sim, op, e.a);
+  if (op.cmd !== 2 && sim.design.followUp(sim, op, idx)) return;
+  settleOk(sim, op, idx);
 }
 
 function settleOk(sim: Simulation, op: Op, nodeIdx: number): void {
@@ -197,19 +191,14 @@ function settleFail(sim: Simulation, op: Op, nodeIdx: number, error: number): vo
   const w = sim.w;
   op.done = true;
   if (op.stage === 1) {
-    // The write itself happened on the primary; only the WAIT failed, so the client cannot know its fate.
+    // The write itself happened on the primary; only its follow-up (WAIT) failed, so the client cannot
+    // know its fate.
     sim.recordInfo(op.id, nodeIdx, INFO.waitTimeout);
   } else {
     sim.recordFail(op.id, nodeIdx, error);
   }
   const client = w.clients[op.client];
   if (client.target === nodeIdx || nodeIdx < 0) client.target = -1;
-}
-
-/** WAIT returned fewer replicas than asked for before its timeout. */
-export function settleWaitShort(sim: Simulation, op: Op, nodeIdx: number): void {
-  op.done = true;
-  sim.recordInfo(op.id, nodeIdx, INFO.waitTimeout);
 }
 
 export function onTimer(sim: Simulation, clientIdx: number): void {
@@ -234,6 +223,6 @@ export function onTimer(sim: Simulation, clientIdx: number): void {
     head = 0;
   }
   client.head = head;
-  if (head < pending.length) sim.at(pending[head].deadline, K.CLIENT_TIMER, clientIdx, 0, 0, null);
+  if (head < pending.length) ClientTimer.at(sim, pending[head].deadline, clientIdx);
   else client.timerArmed = false;
 }

@@ -4,21 +4,19 @@
 import { createDigest, digestHex, mix3, mixNumber, mixValue } from './hash';
 import { createHeap, peekTime, pop, push, reinsert } from './heap';
 import { fireSlotTimer, sendToSlot, type MachineHost, type MachineSlot } from './machines/driver';
-import { cacheNodeMachine } from './machines/cache-node';
-import { durableNodeMachine } from './machines/durable-node';
-import { failoverMachine } from './machines/failover-control';
 import { STREAM, createRng } from './rng';
 import { ROW, workloadKeyName } from './history';
 import { cloneData } from './clone';
 import { AZS, type FaultSpec, type PresetParams, type RunSpec, type TraceEvent } from './types';
-import { K, type Ev, type Op, type Stream, type World } from './world';
+import type { Ev, Stream, World } from './world';
+import { ClientTimer, DEFERRED, FaultDue, KIND, MachineTimer, RequestArrive } from './events';
 import { dataset } from './dataset';
 import { counterKeyCount, initWorld } from './init';
 import * as clients from './clients';
-import * as cache from './cache';
-import * as durable from './durable';
-import { applyFault } from './faults';
+import { applyFault, type NodeEvent } from './faults';
 import { dropFront } from './lists';
+import { designFor } from './designs';
+import type { Design } from './designs/design';
 import type { AnyStateMachine } from 'xstate';
 
 export interface AppendOnly {
@@ -59,14 +57,14 @@ export interface Checkpoint {
  * operation, event and message in flight. Outages make the in-flight part large (a second of requests
  * waiting for their timeout), and that is the part that varies.
  */
-function copyBytes(w: Omit<World, 'historyLog' | 'acks' | 'trace' | 'streams' | 'log' | 'writes'>): number {
+function copyBytes(design: Design, w: Omit<World, 'historyLog' | 'acks' | 'trace' | 'streams' | 'log' | 'writes'>): number {
   let items = w.heap.items.length;
   for (const c of w.clients) items += c.pending.length - c.head;
   for (const l of w.lines) items += l.waiting.length - l.head;
   let keys = 0;
   for (const n of w.nodes) {
-    items += n.held.length + n.readWaiters.length + n.waitOps.length + n.fsyncWaiters.length;
-    keys += n.data.vals.length + n.dirty.length;
+    items += design.heldOps(n);
+    keys += design.keyCells(n);
   }
   return 16 * 1024 + keys * 4 + items * 250;
 }
@@ -97,7 +95,10 @@ const SMALL_INT_MAX = 2 ** 31 - 1;
 export class Simulation {
   readonly spec: RunSpec;
   readonly p: PresetParams;
-  readonly durable: boolean;
+  /** Everything that differs between the designs (designs/). */
+  readonly design: Design;
+  /** How much longer than its timeout a client waits for a write, ms (the design's WAIT budget). */
+  readonly writeTimeoutExtraMs: number;
   readonly endUs: number;
   w: World;
   private readonly pool: Ev[] = [];
@@ -112,11 +113,12 @@ export class Simulation {
   constructor(spec: RunSpec) {
     this.spec = spec;
     this.p = spec.params;
-    this.durable = spec.params.family === 'durable';
+    this.design = designFor(spec.params.family);
+    this.writeTimeoutExtraMs = this.design.writeTimeoutExtraMs(spec.params);
     this.endUs = Math.round(spec.durationS * 1e6);
     this.counterKeys = counterKeyCount(spec);
     for (let i = 0; i < spec.workload.keys; i++) this.keyNames.push(null);
-    this.w = initWorld(spec, {
+    this.w = initWorld(spec, this.design, {
       workload: createRng(spec.seed, STREAM.workload),
       network: createRng(spec.seed, STREAM.network),
       faults: createRng(spec.seed, STREAM.faults),
@@ -126,10 +128,9 @@ export class Simulation {
   }
 
   private start(): void {
-    for (const f of this.spec.faults) this.at(Math.round(f.atS * 1e6), K.FAULT, 0, 0, 0, f.fault);
+    for (const f of this.spec.faults) FaultDue.at(this, Math.round(f.atS * 1e6), f.fault);
     clients.start(this);
-    if (this.durable) durable.start(this);
-    else cache.start(this);
+    this.design.start(this);
   }
 
   get now(): number {
@@ -293,25 +294,23 @@ export class Simulation {
 
   private dispatch(e: Ev): void {
     switch (e.kind) {
-      case K.REQ_ARRIVE:
-        if (this.durable) durable.onRequest(this, e.ref as Op, e.a);
-        else cache.onRequest(this, e.ref as Op, e.a);
+      case KIND.REQ_ARRIVE:
+        this.design.onRequest(this, RequestArrive.op(e), RequestArrive.node(e));
         return;
-      case K.REPLY_ARRIVE:
+      case KIND.REPLY_ARRIVE:
         clients.onReply(this, e);
         return;
-      case K.CLIENT_TIMER:
-        clients.onTimer(this, e.a);
+      case KIND.CLIENT_TIMER:
+        clients.onTimer(this, ClientTimer.client(e));
         return;
-      case K.MACHINE_TIMER:
+      case KIND.MACHINE_TIMER:
         this.onMachineTimer(e);
         return;
-      case K.FAULT:
-        this.injectNow(e.ref as FaultSpec);
+      case KIND.FAULT:
+        this.injectNow(FaultDue.fault(e));
         return;
       default:
-        if (this.durable) durable.onEvent(this, e);
-        else cache.onEvent(this, e);
+        this.design.onEvent(this, e);
     }
   }
 
@@ -326,8 +325,10 @@ export class Simulation {
   // -------------------------------------------------------------------------------------------------
 
   private machineFor(slotIndex: number): AnyStateMachine {
-    if (slotIndex < 0) return failoverMachine as unknown as AnyStateMachine;
-    return (this.durable ? durableNodeMachine : cacheNodeMachine) as unknown as AnyStateMachine;
+    if (slotIndex >= 0) return this.design.nodeMachine;
+    const control = this.design.controlMachine;
+    if (control === null) throw new Error(`${this.design.family}: no failover control plane`);
+    return control;
   }
 
   private slot(slotIndex: number): MachineSlot {
@@ -338,19 +339,21 @@ export class Simulation {
     return {
       schedule: (delayMs, sendId, event) => {
         const token = ++this.w.nextToken;
-        this.after(delayMs * 1000, K.MACHINE_TIMER, slotIndex, token, 0, { sendId, event });
+        MachineTimer.after(this, delayMs * 1000, slotIndex, token, { sendId, event });
         return token;
       },
       action: (type, params, prev) => {
-        if (slotIndex < 0) cache.onControlAction(this, type, params);
-        else if (this.durable) durable.onNodeAction(this, slotIndex, type, params, prev);
-        else cache.onNodeAction(this, slotIndex, type, params, prev);
+        if (slotIndex < 0) this.design.onControlAction(this, type, params);
+        else this.design.onNodeAction(this, slotIndex, type, params, prev);
       },
     };
   }
 
-  /** Send an event to a node's machine (slot ≥ 0) or to the failover control plane (slot −1). */
-  send(slotIndex: number, event: { type: string; [k: string]: unknown }): void {
+  /**
+   * Send an event to a node's machine (slot ≥ 0) or to the failover control plane (slot −1). Designs send
+   * through their own typed helpers (designs/<design>/node.ts), which accept only their machine's events.
+   */
+  send(slotIndex: number, event: NodeEvent): void {
     sendToSlot(this.machineFor(slotIndex), this.slot(slotIndex), event, this.hostFor(slotIndex));
   }
 
@@ -359,17 +362,19 @@ export class Simulation {
   }
 
   /** Send an event to a machine once the current transition has finished (from inside its own actions). */
-  deferSend(slotIndex: number, event: { type: string; [k: string]: unknown }): void {
-    this.at(this.w.now, K.MACHINE_TIMER, slotIndex, -1, 0, { sendId: '', event });
+  deferSend(slotIndex: number, event: NodeEvent): void {
+    MachineTimer.after(this, 0, slotIndex, DEFERRED, { sendId: '', event });
   }
 
   private onMachineTimer(e: Ev): void {
-    const { sendId, event } = e.ref as { sendId: string; event: { type: string } };
-    if (e.b === -1) {
-      this.send(e.a, event);
+    const { sendId, event } = MachineTimer.delivery(e);
+    const slot = MachineTimer.slot(e);
+    const token = MachineTimer.token(e);
+    if (token === DEFERRED) {
+      this.send(slot, event);
       return;
     }
-    fireSlotTimer(this.machineFor(e.a), this.slot(e.a), sendId, e.b, event, this.hostFor(e.a));
+    fireSlotTimer(this.machineFor(slot), this.slot(slot), sendId, token, event, this.hostFor(slot));
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -385,14 +390,14 @@ export class Simulation {
       dropFront(c.pending, c.head);
       c.head = 0;
     }
-    if (this.durable) durable.advanceCommitted(w);
+    this.design.beforeCheckpoint(w);
     const { historyLog, acks, trace, streams, log, writes, ...rest } = w;
     const { rows, ...logScalars } = log;
     const cloned = cloneData({ rest, logScalars });
     return {
       t: w.now,
       cloned,
-      bytes: copyBytes(rest),
+      bytes: copyBytes(this.design, rest),
       historyLength: historyLog.length,
       acksLength: acks.length,
       traceLength: trace.length,
@@ -426,7 +431,7 @@ export class Simulation {
     const w = this.w;
     const acks = from.acks;
     acks.rewind(cp.acksLength);
-    // Built field by field in the order of the literals that make streams (init.ts, cache.ts), so the
+    // Built field by field in the order of the literals that make streams (init.ts, cache-style/lifecycle.ts), so the
     // copies keep the streams' hidden class; a spread copy would not.
     const streams = from.streams.slice(0, cp.streamCount).map(
       (st, i): Stream => ({ id: st.id, parent: st.parent, base: st.base, baseOffset: st.baseOffset, entries: st.entries.slice(0, cp.entryLengths[i]), term: st.term, cause: st.cause, why: st.why, t: st.t, node: st.node }),

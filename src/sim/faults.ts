@@ -1,17 +1,19 @@
 // Faults, scheduled or injected at any moment. Each one changes the world or sends an event to a node's
 // lifecycle machine; a fault with a duration schedules its own end.
 import { AZS, type FaultSpec } from './types';
-import { K } from './world';
+import { FaultDue } from './events';
 import type { Simulation } from './engine';
-import * as cache from './cache';
-import * as durable from './durable';
+import type { NodeFaultEvent } from './designs/design';
+
+/** Any event a lifecycle machine accepts; each design's own typed helper narrows it to its machine's. */
+export type NodeEvent = { type: string; [k: string]: unknown };
 
 /** Resolve "primary", "replica" or a node id to a node index, or −1. */
 export function resolveNode(sim: Simulation, target: string): number {
   const w = sim.w;
   if (target === 'primary') return w.primary;
   if (target === 'replica') {
-    const r = w.nodes.find((n) => n.idx !== w.primary && n.role !== 'primary');
+    const r = w.nodes.find((n) => n.idx !== w.primary && !sim.design.isPrimary(n));
     return r ? r.idx : -1;
   }
   const n = w.nodes.find((x) => x.id === target);
@@ -19,13 +21,18 @@ export function resolveNode(sim: Simulation, target: string): number {
 }
 
 function later(sim: Simulation, durationS: number | undefined, end: FaultSpec): void {
-  if (durationS !== undefined && durationS > 0) sim.after(durationS * 1e6, K.FAULT, 0, 0, 0, end);
+  if (durationS !== undefined && durationS > 0) FaultDue.after(sim, durationS * 1e6, end);
 }
 
 function topologyChanged(sim: Simulation): void {
-  if (sim.durable) durable.onTopologyChange(sim);
-  else cache.onTopologyChange(sim);
+  sim.design.onTopologyChange(sim);
 }
+
+function sendFault(sim: Simulation, idx: number, event: NodeFaultEvent): void {
+  sim.send(idx, event);
+}
+
+const NODE_FAULT = { crash: 'CRASH', restart: 'RESTART', reboot: 'REBOOT', 'host-loss': 'HOST_LOST' } as const;
 
 /** Apply a fault now. Returns the node or AZ it hit, in words, for the trace. */
 export function applyFault(sim: Simulation, f: FaultSpec): string {
@@ -37,8 +44,7 @@ export function applyFault(sim: Simulation, f: FaultSpec): string {
     case 'host-loss': {
       const idx = resolveNode(sim, f.node);
       if (idx < 0) return `no node ${f.node}`;
-      const type = { crash: 'CRASH', restart: 'RESTART', reboot: 'REBOOT', 'host-loss': 'HOST_LOST' }[f.kind];
-      sim.send(idx, { type });
+      sendFault(sim, idx, { type: NODE_FAULT[f.kind] });
       return w.nodes[idx].id;
     }
     case 'az-outage':
@@ -69,12 +75,12 @@ export function applyFault(sim: Simulation, f: FaultSpec): string {
       return `AZ ${f.az}`;
     case 'power-loss':
       w.powerOff = true;
-      for (const n of w.nodes) sim.send(n.idx, { type: 'POWER_OFF' });
+      for (const n of w.nodes) sendFault(sim, n.idx, { type: 'POWER_OFF' });
       later(sim, f.durationS, { kind: 'power-restore' });
       return 'every node';
     case 'power-restore':
       w.powerOff = false;
-      for (const n of w.nodes) sim.send(n.idx, { type: 'POWER_ON' });
+      for (const n of w.nodes) sendFault(sim, n.idx, { type: 'POWER_ON' });
       return 'every node';
     case 'link-delay':
     case 'link-stall':
@@ -89,7 +95,7 @@ export function applyFault(sim: Simulation, f: FaultSpec): string {
         n.linkStalled = true;
         later(sim, f.durationS, { kind: 'link-heal', node: n.id });
       } else {
-        if (n.linkStalled && n.link === 'online') n.link = 'down'; // what queued up is fetched by a resync
+        if (n.linkStalled) sim.design.onLinkUnstalled(n);
         n.linkDelayUs = 0;
         n.linkStalled = false;
       }
@@ -98,7 +104,7 @@ export function applyFault(sim: Simulation, f: FaultSpec): string {
     case 'fsync-stall': {
       const idx = resolveNode(sim, f.node);
       if (idx < 0) return `no node ${f.node}`;
-      w.nodes[idx].fsyncStallUntil = w.now + Math.round(f.durationMs * 1000);
+      sim.design.stallFsync(w.nodes[idx], w.now + Math.round(f.durationMs * 1000));
       return w.nodes[idx].id;
     }
   }

@@ -1,19 +1,15 @@
 // Builds the world at t = 0: nodes named by AZ and index ("a1" is the first node in AZ a), the primary
-// first, every node serving and in sync, clients connected to the endpoint.
+// first, every node serving and in sync, clients connected to the endpoint. Each node's record is its
+// design's (designs/<design>/node.ts), made from the fields every design shares.
 import type { Digest } from './hash';
 import type { Heap } from './heap';
 import { AckLog, HistoryLog } from './history';
 import { TxLog } from './txlog';
 import { WriteLog } from './writes';
-import { emptyDataset, emptyDirty } from './dataset';
-import { initialSlot } from './machines/driver';
-import { cacheNodeMachine } from './machines/cache-node';
-import { durableNodeMachine } from './machines/durable-node';
-import { failoverMachine } from './machines/failover-control';
-import type { Rng } from './rng';
+import { emptyDataset } from './dataset';
 import { AZS, type AZ, type RunSpec } from './types';
-import type { Ev, NodeRec, World } from './world';
-import type { AnyStateMachine } from 'xstate';
+import type { Ev, NodeBase, World } from './world';
+import type { Design } from './designs/design';
 
 /** Node ids for a topology: the primary counts first within its AZ, then replicas in list order. */
 export function nodeIds(primary: AZ, replicas: AZ[]): string[] {
@@ -48,72 +44,33 @@ function writeCapacity(spec: RunSpec): number {
 
 export function initWorld(
   spec: RunSpec,
+  design: Design,
   rng: World['rng'],
   digest: Digest,
   heap: Heap<Ev>,
 ): World {
-  const p = spec.params;
-  const durable = p.family === 'durable';
   const azs = [spec.topology.primary, ...spec.topology.replicas];
   const ids = nodeIds(spec.topology.primary, spec.topology.replicas);
   const n = azs.length;
   const capacity = historyCapacity(spec);
-  const nodes: NodeRec[] = azs.map((az, idx) => {
+  const nodes: NodeBase[] = azs.map((az, idx) => {
     const primary = idx === 0;
-    const slot = durable
-      ? initialSlot(durableNodeMachine as unknown as AnyStateMachine, { rebootMs: p.server.rebootMs }, primary ? 'primary' : 'caughtUp')
-      : initialSlot(cacheNodeMachine as unknown as AnyStateMachine, {
-          autoRestartMs: p.server.autoRestartMs,
-          rebootMs: p.server.rebootMs,
-          replaceHostMs: p.server.replaceHostMs,
-        });
-    return {
+    const base: NodeBase = {
       id: ids[idx],
       idx,
       az: AZS.indexOf(az),
-      slot,
+      slot: design.initialSlot(spec, primary),
       inc: 0,
       deathT: -1,
       deathWasHost: false,
-      role: primary ? 'primary' : 'replica',
       term: 1,
       data: emptyDataset(spec.workload.keys),
       busyUntil: 0,
-      stream: 0,
-      applied: 0,
-      offset: 0,
-      upstream: primary ? -1 : 0,
-      conn: primary ? 0 : idx,
-      link: primary ? 'down' : 'online',
-      lastArrival: 0,
       linkDelayUs: 0,
       linkStalled: false,
-      ackOffset: new Array<number>(n).fill(0),
-      // Replicas start in sync, as if they had just acknowledged; −1 means "never acknowledged".
-      ackT: new Array<number>(n).fill(primary ? 0 : -1),
-      goodReplicas: primary ? n - 1 : 0,
-      cutOffSince: -1,
       writesRefused: '',
-      aofWritten: 0,
-      aofFsynced: 0,
-      fsyncBusy: false,
-      fsyncStartT: 0,
-      fsyncStallUntil: 0,
-      fsyncWaiters: [],
-      connInc: 0,
-      rdb: null,
-      rdbChanges: 0,
-      diskLost: false,
-      pageCacheLost: false,
-      waitOps: [],
-      logApplied: 0,
-      leaseUntil: primary ? Math.round(p.durable.leaseMs * 1000) : 0,
-      lastRenewSeen: 0,
-      dirty: durable ? emptyDirty(spec.workload.keys) : new Int32Array(0),
-      held: [],
-      followSince: 0,
-      readWaiters: [],
     };
+    return design.newNode(spec, base, primary, n);
   });
   // A plain object literal, nothing more: every world then has the same hidden class, so the engine's
   // optimised code carries over from one run (or one restored checkpoint) to the next. Giving worlds a
@@ -146,13 +103,8 @@ export function initWorld(
     nextConn: n + 1,
     endpoint: 0,
     primary: 0,
-    control: durable
-      ? null
-      : initialSlot(failoverMachine as unknown as AnyStateMachine, {
-          detectionMs: p.cache.failover.detectionMs,
-          promotionMs: p.cache.failover.promotionMs,
-        }, p.cache.failover.mode === 'none' ? 'disabled' : 'watching'),
-    writes: new WriteLog(writeCapacity(spec), !durable),
+    control: design.initialControl(spec),
+    writes: new WriteLog(writeCapacity(spec), design.writesInStreams),
     streams: [
       {
         id: 0,
@@ -169,7 +121,7 @@ export function initWorld(
     ],
     backups: [],
     log: {
-      rows: new TxLog(durable ? writeCapacity(spec) : 0),
+      rows: new TxLog(design.logCapacity(spec, writeCapacity(spec))),
       committed: 0,
       leaderTerm: 1,
       leaderNode: 0,

@@ -1,11 +1,9 @@
 // What a picture of one run needs at the current simulated instant, derived from the world and never
 // changing it: node roles and states, offsets and lag, the log's copies and commit point, clients, and the
 // messages in flight with their send and arrival times (so an animation can place them at any t).
-import { canTalk, reachesRegion } from './network';
-import { replicaLagUs as cacheLag } from './cache';
-import { committedAt, copyDelayUs, visibleApplied } from './durable';
+import { reachesRegion } from './network';
 import { AZS, type AZ, type Family } from './types';
-import { K, type Op } from './world';
+import { KIND, ReplyArrive, RequestArrive } from './events';
 import type { Simulation } from './engine';
 import { fatesView, type FatesView } from './fates';
 
@@ -105,58 +103,16 @@ export interface PaneView {
 }
 
 const MAX_MESSAGES = 200;
-const MAX_APPENDS = 64;
-/** Entries before the commit point looked at for a copy still on its way (bounds the cost at high rates). */
-const MAX_LOOKBACK = 2000;
-const LOG_KINDS = ['write', 'lease', 'claim'] as const;
-
-/** Log entries in motion at the simulation's instant: uncommitted ones, and committed ones a slow copy has yet to acknowledge. */
-function appendsInMotion(sim: Simulation, committed: number): Pick<LogView, 'appends' | 'appending' | 'inbound'> {
-  const { now, log } = sim.w;
-  const appends: LogAppendView[] = [];
-  const inbound = [0, 0, 0];
-  let appending = 0;
-  let first = committed;
-  const rows = log.rows;
-  for (let i = committed - 1; i >= 0 && committed - i <= MAX_LOOKBACK; i--) {
-    if (rows.sentT[i] < now - 1_400_000) break;
-    first = i;
-  }
-  for (let i = first; i < rows.length; i++) {
-    const sentT = rows.sentT[i];
-    let moving = rows.commitT[i] > now;
-    const copyUs: Array<number | null> = [null, null, null];
-    for (let x = 0; x < 3; x++) {
-      const d = copyDelayUs(rows.copies[i], x);
-      if (d === null) continue;
-      copyUs[x] = sentT + d;
-      if (sentT + d > now) {
-        moving = true;
-        inbound[x]++;
-      }
-    }
-    if (!moving) continue;
-    appending++;
-    if (appends.length < MAX_APPENDS)
-      appends.push({ index: i, kind: LOG_KINDS[rows.kind[i]], opId: rows.write[i] >= 0 ? sim.w.writes.w[rows.write[i]] : 0, from: sim.nodeId(rows.node[i]), sentUs: sentT, commitUs: rows.commitT[i], copyUs });
-  }
-  return { appends, appending, inbound };
-}
 
 export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
   const w = sim.w;
-  const committed = sim.durable ? committedAt(w.log, w.now) : 0;
+  const design = sim.design;
   const nodes: NodeView[] = w.nodes.map((n) => {
-    let offset = n.offset;
-    let lagUs = n.role === 'primary' ? 0 : cacheLag(sim, n);
-    if (sim.durable) {
-      offset = n.role === 'primary' ? committed : visibleApplied(sim, n);
-      lagUs = n.role === 'primary' || offset >= committed ? 0 : Math.max(0, w.now - w.log.rows.commitT[offset]);
-    }
+    const { offset, lagUs } = design.nodePosition(sim, n);
     return {
       id: n.id,
       az: AZS[n.az],
-      role: n.role,
+      role: design.isPrimary(n) ? 'primary' : 'replica',
       state: n.slot.value,
       reachable: reachesRegion(w, n.az),
       offset,
@@ -170,25 +126,25 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
   const messages: MessageView[] = [];
   const inFlight = { requests: 0, replies: 0, replication: 0 };
   for (const e of sim.pendingEvents()) {
-    if (e.kind === K.REQ_ARRIVE) {
+    if (e.kind === KIND.REQ_ARRIVE) {
       inFlight.requests++;
-      const op = e.ref as Op;
+      const op = RequestArrive.op(e);
       if (messages.length < MAX_MESSAGES)
-        messages.push({ kind: 'request', id: op.id, write: op.cmd !== 2, from: `client-${AZS[w.clients[op.client].az]}`, to: sim.nodeId(e.a), sentUs: op.stage === 1 ? e.t : op.invokeT, arriveUs: e.t, error: false });
-    } else if (e.kind === K.REPLY_ARRIVE) {
+        messages.push({ kind: 'request', id: op.id, write: op.cmd !== 2, from: `client-${AZS[w.clients[op.client].az]}`, to: sim.nodeId(RequestArrive.node(e)), sentUs: op.stage === 1 ? e.t : op.invokeT, arriveUs: e.t, error: false });
+    } else if (e.kind === KIND.REPLY_ARRIVE) {
       inFlight.replies++;
-      const op = e.ref as Op;
+      const op = ReplyArrive.op(e);
       if (messages.length < MAX_MESSAGES)
-        messages.push({ kind: 'reply', id: op.id, write: op.cmd !== 2, from: sim.nodeId(e.a), to: `client-${AZS[w.clients[op.client].az]}`, sentUs: e.d, arriveUs: e.t, error: e.b >= 0 });
-    } else if (e.kind === K.REPL_DELIVER) {
+        messages.push({ kind: 'reply', id: op.id, write: op.cmd !== 2, from: sim.nodeId(ReplyArrive.node(e)), to: `client-${AZS[w.clients[op.client].az]}`, sentUs: ReplyArrive.leaveT(e), arriveUs: e.t, error: ReplyArrive.error(e) >= 0 });
+    } else if (design.isReplication(e)) {
       inFlight.replication++;
-      const r = w.nodes[e.a];
-      if (messages.length < MAX_MESSAGES && r.upstream >= 0)
-        messages.push({ kind: 'replication', id: w.writes.w[e.ref as number], write: true, from: sim.nodeId(r.upstream), to: r.id, sentUs: e.c, arriveUs: e.t, error: false });
+      if (messages.length < MAX_MESSAGES) {
+        const m = design.replicationMessage(sim, e);
+        if (m) messages.push(m);
+      }
     }
   }
   messages.sort((a, b) => a.sentUs - b.sentUs || a.id - b.id);
-  const leaderIdx = sim.durable ? w.log.leaderNode : w.primary;
   return {
     tUs: w.now,
     endUs: sim.endUs,
@@ -199,17 +155,7 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
     nodes,
     primary: sim.nodeId(w.primary),
     endpoint: w.endpoint >= 0 ? sim.nodeId(w.endpoint) : null,
-    log: sim.durable
-      ? {
-          copies: AZS.map((az, i) => ({ az, reachable: canTalk(w, w.nodes[leaderIdx].az, i) })),
-          length: w.log.rows.length,
-          committed,
-          leaderTerm: w.log.leaderTerm,
-          leader: sim.nodeId(leaderIdx),
-          quorum: sim.p.durable.logQuorum,
-          ...appendsInMotion(sim, committed),
-        }
-      : null,
+    log: design.logView(sim),
     backups: w.backups.length,
     clients: w.clients.map((c) => ({
       az: AZS[c.az],

@@ -10,38 +10,11 @@ import type { MachineSlot } from './machines/driver';
 import type { Rng } from './rng';
 import type { TraceEvent } from './types';
 
-/** Event kinds. Numbers, so dispatch is a switch and events stay one small monomorphic shape. */
-export const K = {
-  REQ_ARRIVE: 2,
-  REPLY_ARRIVE: 3,
-  CLIENT_TIMER: 4,
-  MACHINE_TIMER: 5,
-  FAULT: 6,
-  // cache-style
-  REPL_DELIVER: 10,
-  REPL_ACK: 11,
-  REPLICA_TICK: 12,
-  GETACK: 13,
-  PSYNC_BATCH: 14,
-  FULLSYNC_DONE: 15,
-  FSYNC_DONE: 16,
-  FSYNC_TICK: 17,
-  LOAD_DONE: 18,
-  HEALTH_TICK: 19,
-  BACKUP_TICK: 20,
-  RDB_TICK: 21,
-  WAIT_TIMEOUT: 22,
-  // log-durable
-  LOG_COMMIT: 30,
-  LEASE_TICK: 31,
-  REPLICA_CHECK: 32,
-  MONITOR_TICK: 33,
-  RESTORE_DONE: 34,
-  SNAPSHOT_TICK: 35,
-} as const;
-
 export interface Ev extends QueuedEvent {
-  /** Small integer arguments; meaning depends on kind (node index, incarnation, index…). */
+  /**
+   * Small integer arguments; what each means depends on the kind. Read and written only through the
+   * typed constructors and decoders of each kind (events.ts and designs/<design>/events.ts).
+   */
   a: number;
   b: number;
   c: number;
@@ -96,7 +69,10 @@ export interface Op {
   invokeT: number;
   deadline: number;
   done: boolean;
-  /** Cache WAIT mode: 1 while the WAIT command is outstanding. */
+  /**
+   * 0: the command itself; 1: a follow-up command the design sent on the same request after the
+   * command's OK (WAIT, cache-style). A follow-up that fails leaves the command's fate unknown.
+   */
   stage: number;
   /** Filled when the primary applied the write: what an ok event reports. */
   offset: number;
@@ -123,7 +99,12 @@ export interface Client {
   timerArmed: boolean;
 }
 
-export interface NodeRec {
+/**
+ * What every design's node record has: identity, its lifecycle machine, its process incarnation, its
+ * memory and CPU. Each design extends it with its own fields (designs/<design>/node.ts); the engine and
+ * the clients see only these.
+ */
+export interface NodeBase {
   id: string;
   idx: number;
   az: number;
@@ -132,60 +113,20 @@ export interface NodeRec {
   inc: number;
   deathT: number;
   deathWasHost: boolean;
-  role: 'primary' | 'replica';
   term: number;
   data: Dataset;
   busyUntil: number;
-
-  // cache-style replication
-  stream: number;
-  applied: number;
-  offset: number;
-  upstream: number;
-  conn: number;
-  link: 'online' | 'down' | 'syncing';
-  lastArrival: number;
+  /** Injected replication-link faults: extra one-way delay, or no traffic at all. */
   linkDelayUs: number;
   linkStalled: boolean;
-  /** As primary: per node index, the offset and time of the last REPLCONF ACK. */
-  ackOffset: number[];
-  ackT: number[];
-  /** Replicas counted as good for min-replicas-to-write at the last once-a-second recount. */
-  goodReplicas: number;
-  /** Time this node lost contact with the majority of the region, or -1. */
-  cutOffSince: number;
+  /** Why this primary refuses writes, or ''. */
   writesRefused: string;
-
-  // cache-style persistence
-  aofWritten: number;
-  aofFsynced: number;
-  fsyncBusy: boolean;
-  fsyncStartT: number;
-  fsyncStallUntil: number;
-  fsyncWaiters: Array<{ op: Op; idx: number }>;
-  connInc: number;
-  rdb: { stream: number; applied: number; offset: number } | null;
-  rdbChanges: number;
-  diskLost: boolean;
-  pageCacheLost: boolean;
-  waitOps: Op[];
-
-  // log-durable
-  logApplied: number;
-  leaseUntil: number;
-  lastRenewSeen: number;
-  /** Durable primaries: per key index, see DIRTY_NONE and DIRTY_HELD in dataset.ts. */
-  dirty: Int32Array;
-  held: Op[];
-  /** Durable replicas: when this node became able to follow the log (restore end), for campaign backoff. */
-  followSince: number;
-  readWaiters: Op[];
 }
 
 export interface LogState {
   /** The appended rows, as columns (txlog.ts). Append-only: a checkpoint keeps its length. */
   rows: TxLog;
-  /** Rows committed as of the last advanceCommitted (durable.ts). */
+  /** Rows committed as of the last advanceCommitted (designs/log-durable/log.ts). */
   committed: number;
   leaderTerm: number;
   leaderNode: number;
@@ -217,7 +158,8 @@ export interface World {
   arrivalT: number;
   arrivalSeq: number;
   rng: { workload: Rng; network: Rng; faults: Rng; control: Rng };
-  nodes: NodeRec[];
+  /** Each design's own node records (designs/<design>/node.ts). */
+  nodes: NodeBase[];
   clients: Client[];
   azDown: boolean[];
   azIsolated: boolean[];
@@ -239,9 +181,13 @@ export interface World {
   endpoint: number;
   /** Node the control plane (cache) or the log (durable) considers primary. */
   primary: number;
+  /** The failover control plane's machine (cache-style), or null. */
   control: MachineSlot | null;
   /** Every write a primary applied (writes.ts). Append-only: a checkpoint keeps its length. */
   writes: WriteLog;
+  // Per-design parts of the world, kept here (not in the designs) because the time machine treats the
+  // append-only ones specially: the replication streams and backups (cache-style) and the transaction
+  // log (log-durable). A design that has no use for one leaves it empty.
   streams: Stream[];
   backups: Backup[];
   log: LogState;

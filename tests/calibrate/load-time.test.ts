@@ -3,7 +3,7 @@
 // log slower or faster by a factor that depends on the value size).
 import { describe, expect, it } from 'vitest';
 import { median, parseLoadSeconds, simLoadMs } from '../../src/calibrate/experiments/load-time';
-import { commandLogLoadFactor } from '../../src/sim/cache';
+import { commandLogLoadFactor } from '../../src/sim/designs/cache-style/lifecycle';
 
 const RDB_LOG = [
   '100:M 25 Nov 2026 22:14:07.984 * Done loading RDB, keys loaded: 20000, keys expired: 0.',

@@ -3,6 +3,7 @@ import { Simulation } from '../../src/sim/engine';
 import { simulateRun } from '../../src/sim/run';
 import { summarize } from '../../src/check/summarize';
 import { specFor } from './spec';
+import type { CacheNode } from '../../src/sim/designs/cache-style/node';
 
 const crash = { atS: 5, fault: { kind: 'crash' as const, node: 'primary' } };
 
@@ -30,9 +31,10 @@ describe('topologies from 0 to 5 replicas', () => {
     const sim = new Simulation(spec);
     sim.runToEnd();
     const w = sim.w;
-    const primary = w.nodes[w.primary];
+    const nodes = w.nodes as CacheNode[];
+    const primary = nodes[w.primary];
     expect(primary.id).not.toBe('a1');
-    for (const n of w.nodes) {
+    for (const n of nodes) {
       if (n.idx === primary.idx || n.slot.value !== 'serving') continue;
       expect(n.upstream, n.id).toBe(primary.idx);
       // Caught up to within the last second of writes.
@@ -44,10 +46,11 @@ describe('topologies from 0 to 5 replicas', () => {
     const spec = specFor('elasticache', { faults: [crash, { atS: 20, fault: { kind: 'restart', node: 'a1' } }] });
     const sim = new Simulation(spec);
     sim.runToEnd();
-    const a1 = sim.w.nodes[0];
+    const nodes = sim.w.nodes as CacheNode[];
+    const a1 = nodes[0];
     expect(a1.role).toBe('replica');
     expect(a1.slot.value).toBe('serving');
     expect(sim.w.trace.some((e) => e.type === 'resync' && e.node === 'a1' && e.kind === 'full')).toBe(true);
-    expect(sim.w.nodes[sim.w.primary].offset - a1.offset).toBeLessThan(100_000);
+    expect(nodes[sim.w.primary].offset - a1.offset).toBeLessThan(100_000);
   });
 });

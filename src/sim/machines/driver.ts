@@ -2,10 +2,18 @@
 // the world as plain data ({ value, context }), so checkpoints can copy it. Delayed transitions come back
 // from `transition()` as `xstate.raise` actions with a delay: the engine schedules them as ordinary events;
 // `xstate.cancel` drops them. Every other action is handed to the engine by name.
-import { transition, type AnyStateMachine } from 'xstate';
+// Machines are typed where they are defined and where they are used: StateOf and EventOf read a machine's
+// states and events off its definition, slots carry the state type, and each design sends only its
+// machine's events. The XState machine itself is handed around as AnyStateMachine only in here.
+import { transition, type AnyStateMachine, type EventFromLogic, type SnapshotFrom } from 'xstate';
 
-export interface MachineSlot {
-  value: string;
+/** The state names of a machine, as its definition declares them. */
+export type StateOf<M> = SnapshotFrom<M> extends { value: infer V } ? Extract<V, string> : never;
+/** The events a machine accepts. */
+export type EventOf<M> = M extends AnyStateMachine ? EventFromLogic<M> : never;
+
+export interface MachineSlot<S extends string = string> {
+  value: S;
   context: Record<string, unknown>;
   /** Pending delayed events: sendId → token. A timer that fires with a stale token is ignored. */
   timers: Record<string, number>;
@@ -18,9 +26,15 @@ export interface MachineHost {
   action(type: string, params: Record<string, unknown>, prevValue: string): void;
 }
 
-export function initialSlot(machine: AnyStateMachine, input: Record<string, unknown>, value?: string): MachineSlot {
-  const snap = machine.resolveState({ value: value ?? (machine.config.initial as string), context: input });
-  return { value: snap.value as string, context: snap.context as Record<string, unknown>, timers: {} };
+export function initialSlot<M>(machine: M, input: Record<string, unknown>, value?: StateOf<M>): MachineSlot<StateOf<M>> {
+  const m = machine as unknown as AnyStateMachine;
+  const snap = m.resolveState({ value: value ?? (m.config.initial as string), context: input });
+  return { value: snap.value as StateOf<M>, context: snap.context as Record<string, unknown>, timers: {} };
+}
+
+/** A machine as the engine runs it (the engine is the same for every design's machines). */
+export function untyped<M>(machine: M): AnyStateMachine {
+  return machine as unknown as AnyStateMachine;
 }
 
 export function sendToSlot(machine: AnyStateMachine, slot: MachineSlot, event: { type: string }, host: MachineHost): void {

@@ -3,6 +3,7 @@
 // Fixed-length waits are `after` transitions: the engine runs them on the simulated clock. Waits whose
 // length depends on the data (loading a file, a full sync) end with an event the engine schedules.
 import { setup } from 'xstate';
+import type { StateOf } from '../../machines/driver';
 
 export interface CacheNodeContext {
   autoRestartMs: number;
@@ -20,8 +21,6 @@ export type CacheNodeEvent =
   | { type: 'LOADED' }
   | { type: 'SYNC_START' }
   | { type: 'SYNC_DONE' };
-
-export type CacheNodeState = 'serving' | 'down' | 'rebooting' | 'off' | 'replacing' | 'loading' | 'syncing';
 
 const hostOff = {
   POWER_OFF: { target: '#cacheNode.off' },
@@ -85,3 +84,6 @@ export const cacheNodeMachine = setup({
     },
   },
 });
+
+/** The node's lifecycle states, as the machine above declares them. */
+export type CacheNodeState = StateOf<typeof cacheNodeMachine>;

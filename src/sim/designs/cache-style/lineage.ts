@@ -2,9 +2,9 @@
 // entries of that stream's lineage": its parent's first `base` entries, then its own. Every node's data,
 // AOF, RDB and backup is such a position, which is what lets the model say exactly which acknowledged
 // writes a failover or a restart kept and which it dropped, and why.
-import { emptyDataset, setKey, type Dataset } from './dataset';
-import type { Stream } from './world';
-import type { WriteLog } from './writes';
+import { emptyDataset, setKey, type Dataset } from '../../dataset';
+import type { Stream } from '../../world';
+import type { WriteLog } from '../../writes';
 
 /** The write index (writes.ts) of lineage entry i of stream s. */
 export function entryAt(streams: Stream[], s: number, i: number): number {

@@ -2,6 +2,7 @@
 // notice the primary is gone, wait out the detection time, promote the least-lagged reachable replica,
 // then move the endpoint. The engine reports reachability and carries out the promotion.
 import { setup, assign } from 'xstate';
+import type { StateOf } from '../../machines/driver';
 
 export interface FailoverContext {
   detectionMs: number;
@@ -13,8 +14,6 @@ export type FailoverEvent =
   | { type: 'PRIMARY_OK' }
   | { type: 'NO_CANDIDATE' }
   | { type: 'DISABLE' };
-
-export type FailoverState = 'watching' | 'suspect' | 'promoting' | 'waitingForReplica' | 'disabled';
 
 export const failoverMachine = setup({
   types: {
@@ -69,3 +68,5 @@ export const failoverMachine = setup({
     disabled: {},
   },
 });
+
+export type FailoverState = StateOf<typeof failoverMachine>;

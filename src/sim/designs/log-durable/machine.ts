@@ -2,6 +2,7 @@
 // up (eligible) → campaigning → primary with lease → lease expired → down. Leadership lives in the log; the
 // engine sends the events that the log decides (won, deposed, lease renewed or expired).
 import { setup } from 'xstate';
+import type { StateOf } from '../../machines/driver';
 
 export type DurableNodeEvent =
   | { type: 'RESTORED' }
@@ -19,17 +20,6 @@ export type DurableNodeEvent =
   | { type: 'POWER_OFF' }
   | { type: 'POWER_ON' }
   | { type: 'REBOOT' };
-
-export type DurableNodeState =
-  | 'restoring'
-  | 'lagging'
-  | 'caughtUp'
-  | 'campaigning'
-  | 'primary'
-  | 'leaseExpired'
-  | 'down'
-  | 'rebooting'
-  | 'off';
 
 export interface DurableNodeContext {
   rebootMs: number;
@@ -101,3 +91,6 @@ export const durableNodeMachine = setup({
     },
   },
 });
+
+/** The node's lifecycle states, as the machine above declares them. */
+export type DurableNodeState = StateOf<typeof durableNodeMachine>;

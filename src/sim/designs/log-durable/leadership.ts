@@ -1,0 +1,149 @@
+// Leadership and recovery in the log-durable design (model.md §2.2): the leader renews its lease through
+// the log (a renewal is an append like any other, so it commits only with a quorum); a claim that commits
+// makes its node the leader; a monitor restarts failed processes, which restore from the newest snapshot
+// plus the log and then follow it as replicas.
+import { emptyDataset, emptyDirty } from '../../dataset';
+import { reachesRegion } from '../../network';
+import { LOG_KIND } from '../../txlog';
+import type { Ev } from '../../world';
+import type { Simulation } from '../../engine';
+import { DURABLE_KIND, NodeTimer, ReplicaCheck, ServiceTick } from './events';
+import { advanceCommitted, append, REJECTED } from './log';
+import { isDown, nodeAt, nodesOf, sendNode, type DurableNode } from './node';
+import { applyRow, heartbeatUs } from './replicas';
+import { depose, retryHeld } from './requests';
+
+const ms = (x: number) => Math.round(x * 1000);
+
+export function start(sim: Simulation): void {
+  const w = sim.w;
+  sim.trace({ type: 'term', t: 0, node: w.nodes[0].id, term: 1, fromTerm: null, forkOffset: 0, cause: 'initial' });
+  const hb = heartbeatUs(sim);
+  NodeTimer.after(sim, DURABLE_KIND.LEASE_TICK, hb, 0, 0);
+  // Every node checks, since any node can become a replica after it restores.
+  for (const n of w.nodes) ReplicaCheck.after(sim, hb + ((n.idx + 1) * hb) / (w.nodes.length + 1), n.idx);
+  ServiceTick.after(sim, DURABLE_KIND.MONITOR_TICK, ms(sim.p.durable.monitorPollMs));
+  ServiceTick.after(sim, DURABLE_KIND.SNAPSHOT_TICK, sim.p.durable.snapshotIntervalS * 1e6);
+}
+
+/** A renewal or a claim committed. */
+export function onCommit(sim: Simulation, index: number): void {
+  const w = sim.w;
+  const log = w.log;
+  advanceCommitted(w);
+  const rows = log.rows;
+  const kind = rows.kind[index];
+  const term = rows.term[index];
+  const sentT = rows.sentT[index];
+  const n = nodeAt(sim, rows.node[index]);
+  const sameProcess = n.inc === rows.inc[index] && !isDown(n);
+  if (kind === LOG_KIND.data) {
+    return;
+  } else if (kind === LOG_KIND.renewal) {
+    if (sameProcess && term === log.leaderTerm) {
+      n.leaseUntil = Math.max(n.leaseUntil, sentT + ms(sim.p.durable.leaseMs));
+      if (n.slot.value === 'leaseExpired' && w.now < n.leaseUntil) sendNode(sim, n.idx, { type: 'LEASE_RENEWED' });
+    }
+  } else if (kind === LOG_KIND.claim) {
+    if (!sameProcess || n.slot.value !== 'campaigning') return;
+    const prevTerm = w.nodes[w.primary].term;
+    n.logApplied = index + 1;
+    n.term = term;
+    n.leaseUntil = sentT + ms(sim.p.durable.leaseMs);
+    w.primary = n.idx;
+    w.endpoint = n.idx;
+    sendNode(sim, n.idx, { type: 'WON' });
+    sim.trace({ type: 'term', t: w.now, node: n.id, term, fromTerm: prevTerm, forkOffset: index + 1, cause: 'election' });
+    sim.trace({ type: 'role', t: w.now, node: n.id, role: 'primary' });
+    sim.trace({ type: 'endpoint', t: w.now, node: n.id });
+    NodeTimer.after(sim, DURABLE_KIND.LEASE_TICK, heartbeatUs(sim), n.idx, n.inc);
+  }
+}
+
+export function onLeaseTick(sim: Simulation, e: Ev): void {
+  const w = sim.w;
+  const n = nodeAt(sim, NodeTimer.node(e));
+  if (n.inc !== NodeTimer.inc(e) || isDown(n)) return;
+  const st = n.slot.value;
+  if (st !== 'primary' && st !== 'leaseExpired') return;
+  NodeTimer.after(sim, DURABLE_KIND.LEASE_TICK, heartbeatUs(sim), n.idx, n.inc);
+  if (st === 'primary' && w.now >= n.leaseUntil) {
+    sendNode(sim, n.idx, { type: 'LEASE_EXPIRED' });
+  }
+  retryHeld(sim, n);
+  if (n.slot.value !== 'primary' && n.slot.value !== 'leaseExpired') return;
+  const r = append(sim, n, 1, -1, n.term);
+  if (r === REJECTED) depose(sim, n, null);
+}
+
+export function onMonitorTick(sim: Simulation): void {
+  const w = sim.w;
+  ServiceTick.after(sim, DURABLE_KIND.MONITOR_TICK, ms(sim.p.durable.monitorPollMs));
+  // The monitor restarts failed processes and replaces lost hosts; either way the node restores itself
+  // from the newest snapshot plus the log. [P §4.2]
+  for (const n of nodesOf(sim)) if (n.slot.value === 'down' && reachesRegion(w, n.az)) sendNode(sim, n.idx, { type: 'RESTART' });
+}
+
+export function onSnapshotTick(sim: Simulation): void {
+  ServiceTick.after(sim, DURABLE_KIND.SNAPSHOT_TICK, sim.p.durable.snapshotIntervalS * 1e6);
+  sim.w.log.snapshotIndex = advanceCommitted(sim.w);
+  sim.trace({ type: 'snapshot', t: sim.w.now, index: sim.w.log.committed });
+}
+
+export function onRestoreDone(sim: Simulation, e: Ev): void {
+  const w = sim.w;
+  const n = nodeAt(sim, NodeTimer.node(e));
+  if (n.inc !== NodeTimer.inc(e) || n.slot.value !== 'restoring') return;
+  const log = w.log;
+  const data = emptyDataset(sim.spec.workload.keys);
+  n.lastRenewSeen = 0;
+  advanceCommitted(w);
+  for (let i = 0; i < log.committed; i++) applyRow(data, n, log.rows, w.writes, i);
+  n.data = data;
+  n.logApplied = log.committed;
+  n.followSince = w.now;
+  sendNode(sim, n.idx, { type: 'RESTORED' });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lifecycle hooks
+// ---------------------------------------------------------------------------------------------------
+
+export function onNodeAction(sim: Simulation, idx: number, type: string, params: Record<string, unknown>, prev: string): void {
+  if (type !== 'entered') return;
+  const w = sim.w;
+  const n = nodeAt(sim, idx);
+  const state = params.state as string;
+  sim.trace({ type: 'node-state', t: w.now, node: n.id, state });
+  const wasUp = prev !== 'down' && prev !== 'off' && prev !== 'rebooting';
+  if (wasUp && (state === 'down' || state === 'off' || state === 'rebooting')) {
+    n.inc++;
+    n.deathT = w.now;
+    n.deathWasHost = state !== 'down';
+    clearMemory(sim, n);
+  }
+  if (state === 'restoring') {
+    if (wasUp) clearMemory(sim, n);
+    const srv = sim.p.server;
+    // Newest snapshot, then replay of the log after it. [P §4.2]
+    const restoreMs = (srv.datasetGB * 1000) / srv.loadGBps + 200;
+    NodeTimer.after(sim, DURABLE_KIND.RESTORE_DONE, ms(restoreMs), idx, n.inc);
+  }
+  if (state === 'leaseExpired') sim.trace({ type: 'writes-refused', t: w.now, node: n.id, reason: 'lease expired' });
+  if (state === 'primary' && prev === 'leaseExpired') sim.trace({ type: 'writes-accepted', t: w.now, node: n.id });
+  // Replicas (restoring, lagging) find their way through REPLICA_CHECK.
+}
+
+function clearMemory(sim: Simulation, n: DurableNode): void {
+  n.data = emptyDataset(sim.spec.workload.keys);
+  n.dirty = emptyDirty(sim.spec.workload.keys);
+  n.held = [];
+  n.readWaiters = [];
+  n.leaseUntil = 0;
+  n.logApplied = 0;
+}
+
+/** After a network fault: a primary may now reach a quorum again for held appends. */
+export function onTopologyChange(sim: Simulation): void {
+  for (const n of nodesOf(sim)) if (n.held.length > 0 && !isDown(n)) retryHeld(sim, n);
+}

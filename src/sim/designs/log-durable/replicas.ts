@@ -1,0 +1,89 @@
+// Replicas (model.md §2.2) apply committed log entries only, a poll interval behind the commit; one that
+// has caught up and has seen no lease renewal for longer than the backoff campaigns for leadership with a
+// conditional append of its own.
+import { setKey, type Dataset } from '../../dataset';
+import { meanOneWayUs, reachesRegion } from '../../network';
+import { uniform } from '../../rng';
+import { firstAbove } from '../../search';
+import type { TxLog } from '../../txlog';
+import type { WriteLog } from '../../writes';
+import type { Simulation } from '../../engine';
+import { ReplicaCheck } from './events';
+import { advanceCommitted, append, committedAt, copiesReachable } from './log';
+import { following, nodeAt, sendNode, type DurableNode } from './node';
+
+const ms = (x: number) => Math.round(x * 1000);
+
+export function heartbeatUs(sim: Simulation): number {
+  return ms(sim.p.durable.leaseMs / sim.p.durable.heartbeatDivisor);
+}
+
+/** Replicas read committed entries from the log; modelled lazily, without an event per entry. */
+export function syncReplica(sim: Simulation, n: DurableNode): void {
+  if (!following(n) || n.linkStalled || !reachesRegion(sim.w, n.az)) return;
+  const rows = sim.w.log.rows;
+  const delay = ms(sim.p.durable.replicaPollMs) + meanOneWayUs(sim.p.network, n.az, n.az) + n.linkDelayUs;
+  const horizon = sim.w.now - delay;
+  // Called a few times a second, each time for hundreds of rows: too rarely for the optimising compiler,
+  // so the loop keeps to locals, which unoptimised code reads without a property lookup.
+  const end = rows.length;
+  const commitT = rows.commitT;
+  let i = n.logApplied;
+  if (i >= end || commitT[i] > horizon) return;
+  const data = n.data;
+  const writes = sim.w.writes;
+  do {
+    applyRow(data, n, rows, writes, i);
+    i++;
+  } while (i < end && commitT[i] <= horizon);
+  n.logApplied = i;
+}
+
+/** Apply log row i to a dataset: a write sets its key, a renewal or claim is a sign of a live leader. */
+export function applyRow(data: Dataset, n: DurableNode, rows: TxLog, writes: WriteLog, i: number): void {
+  const e = rows.write[i];
+  if (e >= 0) setKey(data, writes.k[e], e);
+  else if (rows.sentT[i] > n.lastRenewSeen) n.lastRenewSeen = rows.sentT[i];
+}
+
+export function replicaLagUs(sim: Simulation, n: DurableNode): number {
+  const log = sim.w.log;
+  if (n.logApplied >= committedAt(log, sim.w.now)) return 0;
+  return Math.max(0, sim.w.now - log.rows.commitT[n.logApplied]);
+}
+
+/**
+ * How many log entries a replica has applied as of now, without applying them (the lazy catch-up that
+ * syncReplica performs on demand), for pictures that must not change the model.
+ */
+export function visibleApplied(sim: Simulation, n: DurableNode): number {
+  if (!following(n) || n.linkStalled || !reachesRegion(sim.w, n.az)) return n.logApplied;
+  const log = sim.w.log;
+  const horizon = sim.w.now - (ms(sim.p.durable.replicaPollMs) + meanOneWayUs(sim.p.network, n.az, n.az) + n.linkDelayUs);
+  return firstAbove(log.rows.commitT, horizon, n.logApplied, committedAt(log, sim.w.now));
+}
+
+export function onReplicaCheck(sim: Simulation, idx: number): void {
+  const w = sim.w;
+  const n = nodeAt(sim, idx);
+  const d = sim.p.durable;
+  // A little jitter keeps two replicas from campaigning at the same instant.
+  ReplicaCheck.after(sim, heartbeatUs(sim) * (0.9 + 0.2 * uniform(w.rng.control)), idx);
+  if (!following(n)) return;
+  const st = n.slot.value;
+  syncReplica(sim, n);
+  const committed = advanceCommitted(w);
+  const caughtUp = n.logApplied >= committed;
+  if (st === 'lagging' && caughtUp) sendNode(sim, idx, { type: 'CAUGHT_UP' });
+  else if (st === 'caughtUp' && !caughtUp && committed - n.logApplied > 1000) sendNode(sim, idx, { type: 'FELL_BEHIND' });
+  if (n.slot.value !== 'caughtUp') return;
+  const lastSign = Math.max(n.lastRenewSeen, n.followSince);
+  if (w.now - lastSign < ms(d.leaseMs * d.backoffFactor)) return;
+  if (copiesReachable(sim, n.az) < d.logQuorum) return;
+  // No renewal seen for longer than the backoff: try to take over with a conditional append.
+  const term = w.nextTerm++;
+  sendNode(sim, idx, { type: 'CAMPAIGN' });
+  const index = append(sim, n, 2, -1, term);
+  if (index < 0) sendNode(sim, idx, { type: 'LOST_ELECTION' });
+  else sim.trace({ type: 'note', t: w.now, text: `${n.id} campaigns for leadership (term ${term})` });
+}
