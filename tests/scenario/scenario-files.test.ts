@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/cli/load-file';
 import { scenarioJsonSchemaText } from '../../src/scenario/json-schema';
 import { resolveRuns } from '../../src/scenario/load';
-import { loadScenarioFile } from '../../src/scenario/node/load-file';
 
 const dir = new URL('../../scenarios/', import.meta.url);
 const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
