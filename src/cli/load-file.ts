@@ -1,13 +1,13 @@
 // Node-only: reads a scenario file from disk. Kept apart so the browser bundle never pulls in `fs`.
 import { readFileSync, statSync } from 'node:fs';
+import { parseScenario, type ScenarioFile } from '../lesson/file';
 import { decodeScenarioBytes } from '../scenario/decode';
 import { ScenarioError } from '../scenario/errors';
 import { LIMITS } from '../scenario/limits';
-import { parseScenario, type Scenario } from '../scenario/load';
 import { fileTooLarge } from '../scenario/yaml-source';
 
 /** `displayName` is how errors name the file; by default the path as given. */
-export function loadScenarioFile(path: string, displayName = path): Scenario {
+export function loadScenarioFile(path: string, displayName = path): ScenarioFile {
   const fail = (message: string) => new ScenarioError(displayName, [{ path: '', message }]);
   let size: number;
   let isFile: boolean;

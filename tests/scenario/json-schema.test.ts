@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_FILE } from '../../src/lesson/file';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema';
 import { PRESET_IDS } from '../../src/sim/presets';
 
 type Json = Record<string, any>;
 
 describe('scenarioJsonSchema', () => {
-  const schema = scenarioJsonSchema() as Json;
+  const schema = scenarioJsonSchema(SCENARIO_FILE.schema) as Json;
 
   it('describes the input side: required fields only where there is no default, unknown keys refused', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
