@@ -29,8 +29,8 @@ describe('scenarioJsonSchema', () => {
 });
 
 describe('browser safety', () => {
-  it('nothing in src/scenario imports Node built-ins', () => {
-    const dir = new URL('../../src/scenario/', import.meta.url);
+  it.each(['scenario', 'lesson'])('nothing in src/%s imports Node built-ins', (folder) => {
+    const dir = new URL(`../../src/${folder}/`, import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
