@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
-import { parseScenario } from '../src/scenario/load';
+import { parseScenario } from '../src/lesson/file';
 import { encodeShareState } from '../src/share/url';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Outcomes } from '../src/check/outcomes';
+import { parseScenario } from '../src/lesson/file';
 import { Simulation } from '../src/sim/engine';
 import { lostWrites } from '../src/sim/lost';
 import { BYTES_PER_OPERATION, CHECKPOINT_BUDGET_BYTES } from '../src/sim/memory';
@@ -17,7 +18,7 @@ import { createHeap, pop, push, type QueuedEvent } from '../src/sim/heap';
 import { createRng, uniform } from '../src/sim/rng';
 import { simulateRun } from '../src/sim/run';
 import { summarize } from '../src/check/summarize';
-import { parseScenario, resolveRuns } from '../src/scenario/load';
+import { resolveRuns } from '../src/scenario/load';
 
 const file = 'scenarios/primary-crash.yaml';
 const scenario = parseScenario(readFileSync(file, 'utf8'), file);

@@ -1,7 +1,7 @@
 // Entry point of `npm run sim -- <scenario.yaml> …`; see args.ts for the options and cli.ts for exit codes.
-import { loadScenarioFile } from '../scenario/node/load-file';
 import { runScenario } from '../scenario/run-scenario';
 import { runCli } from './cli';
+import { loadScenarioFile } from './load-file';
 
 // `npm run sim … | head` closes the pipe early; that is the reader's choice, not a crash.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

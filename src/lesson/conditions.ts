@@ -8,7 +8,7 @@
 import { Outcomes } from '../check/outcomes';
 import { msToUs } from '../check/units';
 import { evaluateExpect } from '../scenario/expect';
-import type { Goal, LessonStep, UntilEvent, Until } from '../scenario/schema';
+import type { Goal, LessonStep, UntilEvent, Until } from './schema';
 import type { HistoryLog } from '../sim/history';
 import type { LostWrites } from '../sim/lost-writes';
 import type { FaultKind, RunSummary, TraceEvent } from '../sim/types';

@@ -5,13 +5,13 @@ import { foundExpected, type PathSegment, type RawIssue } from '../scenario/erro
 import { normalizeEntry } from '../scenario/preset-entry';
 import type { ScenarioData } from '../scenario/schema';
 import { nodeIds, ROLE_TARGETS } from '../scenario/topology';
+import type { LessonData } from './schema';
 
 /** Components of the picture a step can highlight besides nodes and panes. */
 export const HIGHLIGHT_COMPONENTS = ['log', 'snapshot-store', 'clients', ...AZS.map((az) => `az-${az}`)] as const;
 
-export function checkLesson(data: ScenarioData): RawIssue[] {
-  const { lesson, durationS, topology } = data;
-  if (!lesson) return [];
+export function checkLesson(lesson: LessonData, data: ScenarioData): RawIssue[] {
+  const { durationS, topology } = data;
   const entries = data.presets.map(normalizeEntry);
   const panes = [...new Set(entries.flatMap((e) => [e.label, e.preset]))];
   const highlights = [...HIGHLIGHT_COMPONENTS, ...nodeIds(topology), ...ROLE_TARGETS, ...panes];

@@ -1,7 +1,8 @@
 // The ordered list of lessons, built from scenario files that carry a `lesson` block. Pure: the caller
 // supplies the texts (Vite's glob in the app, the file system in tests).
-import { parseScenario, type Scenario } from '../scenario/load';
-import type { LessonData } from '../scenario/schema';
+import type { Scenario } from '../scenario/load';
+import { parseScenario } from './file';
+import type { LessonData } from './schema';
 
 export interface CurriculumEntry {
   id: string;

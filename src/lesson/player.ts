@@ -2,7 +2,7 @@
 // time machine, predict-then-reveal answers, task results, completion. No DOM and no clock: every action
 // returns the new state plus, when the view must move, the simulated time to seek to. The UI applies that
 // with TimeMachine.seek and keeps the state in a rune.
-import type { LessonData, LessonStep } from '../scenario/schema';
+import type { LessonData, LessonStep } from './schema';
 import type { LessonProgress } from './progress';
 
 export interface PlayerState {

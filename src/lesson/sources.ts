@@ -1,5 +1,5 @@
-// The references every lesson claim points to, keyed as in the model reference's source list. No imports:
-// the scenario schema reads SOURCE_KEYS to reject unknown keys, so this file must not depend on it.
+// The references every lesson claim points to, keyed as in the model reference's source list. The lesson
+// schema (schema.ts) reads SOURCE_KEYS to reject unknown keys.
 
 export interface Source {
   key: SourceKey;

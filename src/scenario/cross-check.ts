@@ -1,5 +1,4 @@
 // Rules that relate one field to another. They run only on data that already has the right shape.
-import { checkLesson } from '../lesson/cross-check';
 import { LIMITS } from './limits';
 import { foundExpected, type RawIssue } from './errors';
 import { normalizeEntry } from './preset-entry';
@@ -9,7 +8,7 @@ import { PRESETS } from '../sim/presets';
 import { BYTES_PER_OPERATION, runBytes, SCENARIO_MEMORY_BUDGET_BYTES } from '../sim/memory';
 
 export function crossCheck(data: ScenarioData): RawIssue[] {
-  return [...checkTopology(data), ...checkVolume(data), ...checkMemory(data), ...checkLabels(data), ...checkFaults(data), ...checkExpect(data), ...checkLesson(data)];
+  return [...checkTopology(data), ...checkVolume(data), ...checkMemory(data), ...checkLabels(data), ...checkFaults(data), ...checkExpect(data)];
 }
 
 function checkTopology({ topology }: ScenarioData): RawIssue[] {

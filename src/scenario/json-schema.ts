@@ -1,11 +1,10 @@
 // JSON Schema of a scenario file, for editor completion and checking (yaml-language-server reads the
-// `$schema=` comment on a scenario's first line). Cross-field rules are not expressible there; the loader
-// still checks them.
+// `$schema=` comment on a scenario's first line). `schema` is a file format's whole schema (format.ts).
+// Cross-field rules are not expressible there; the loader still checks them.
 import { z } from 'zod';
-import { ScenarioSchema } from './schema';
 
-export function scenarioJsonSchema(): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-7' });
+export function scenarioJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'input', target: 'draft-7' });
   return {
     $schema,
     title: 'Durability Lab scenario',
@@ -17,6 +16,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 }
 
 /** The exact text of scenarios/scenario.schema.json. */
-export function scenarioJsonSchemaText(): string {
-  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+export function scenarioJsonSchemaText(schema: z.ZodType): string {
+  return `${JSON.stringify(scenarioJsonSchema(schema), null, 2)}\n`;
 }

@@ -1,19 +1,14 @@
-// Scenario text → validated Scenario → one RunSpec per compared preset. Browser-safe: no file access.
+// Validated Scenario → one RunSpec per compared preset. Reading the text is format.ts's part.
 import { isPresetId, mergeParams, PRESET_IDS, PRESETS } from '../sim/presets';
-import type { FaultSpec, RunSpec, ScheduledFault, Topology, Workload } from '../sim/types';
-import { crossCheck } from './cross-check';
+import type { RunSpec, ScheduledFault, Topology, Workload } from '../sim/types';
 import { LIMITS } from './limits';
-import { dottedPath, quote, ScenarioError, type RawIssue, type ScenarioIssue } from './errors';
-import { readExpectBlock, type ExpectBlock } from './expect-block';
-import { locate } from './locate';
+import { quote, ScenarioError } from './errors';
+import type { ExpectBlock } from './expect-block';
 import { normalizeEntry, type ScenarioPreset } from './preset-entry';
-import { ScenarioSchema, type LessonData, type ScenarioData } from './schema';
-import { readYaml, type YamlSource } from './yaml-source';
-import { describeExpected, fromZodIssues } from './zod-issues';
 
 export type { ScenarioPreset } from './preset-entry';
 
-/** A scenario after validation, with every default filled in. */
+/** A scenario after validation, with every default filled in; a file format's own blocks come on top (format.ts). */
 export interface Scenario {
   /** File name without extension, or a slug of the title when the text did not come from a file. */
   id: string;
@@ -27,47 +22,6 @@ export interface Scenario {
   faults: ScheduledFault[];
   /** Keyed by preset label or preset id, as written in the file; without a prototype, so read it with expectEntry. */
   expect: ExpectBlock;
-  /** Present only when the file carries a guided lesson. */
-  lesson?: LessonData;
-}
-
-export function parseScenario(text: string, sourceName: string): Scenario {
-  const source = readYaml(text, sourceName);
-  const parsed = ScenarioSchema.safeParse(source.data, { error: describeExpected });
-  const block = readExpectBlock(source.data, parsed.success ? parsed.data.expect : undefined);
-  if (!parsed.success || block.issues.length > 0) {
-    const shape = parsed.success ? [] : fromZodIssues(parsed.error.issues, source.data, ScenarioSchema);
-    throw new ScenarioError(sourceName, place([...shape, ...block.issues], source));
-  }
-  const data = { ...parsed.data, expect: block.expect };
-  const related = crossCheck(data);
-  if (related.length > 0) throw new ScenarioError(sourceName, place(related, source));
-  return toScenario(data, sourceName, block.expect);
-}
-
-function place(raw: RawIssue[], { doc, counter }: YamlSource): ScenarioIssue[] {
-  const placed = raw.map((issue) => {
-    const pos = locate(doc, counter, issue.path, issue.atKey);
-    return { path: dottedPath(issue.path), line: pos?.line, column: pos?.column, message: issue.message };
-  });
-  // Top to bottom, as the author reads the file.
-  return placed.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-function toScenario(data: ScenarioData, sourceName: string, expect: ExpectBlock): Scenario {
-  return {
-    id: scenarioId(sourceName, data.title),
-    title: data.title,
-    description: data.description ?? '',
-    seed: data.seed,
-    durationS: data.durationS,
-    topology: data.topology,
-    presets: data.presets.map(normalizeEntry),
-    workload: data.workload,
-    faults: data.faults.map(({ at, ...fault }) => ({ atS: at, fault: fault as FaultSpec })),
-    expect,
-    ...(data.lesson ? { lesson: data.lesson } : {}),
-  };
 }
 
 export function scenarioId(sourceName: string, title: string): string {

@@ -3,10 +3,11 @@
 // replays the same run. Import takes a picked or dropped file through the same size check and parser as
 // every other scenario source.
 import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { parseScenario } from '../lesson/file';
 import { decodeScenarioBytes } from '../scenario/decode';
 import { ScenarioError } from '../scenario/errors';
 import { LIMITS } from '../scenario/limits';
-import { parseScenario, type Scenario } from '../scenario/load';
+import type { Scenario } from '../scenario/load';
 import { YAML_OPTIONS } from '../scenario/yaml-tags';
 import { fileTooLarge } from '../scenario/yaml-source';
 import type { InjectedFault } from '../sim/timemachine';

@@ -3,7 +3,8 @@
 // Node must produce the same hashes from the same file.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { simulateRun } from '../../src/sim/run';
 import { browserSkipReason, useBrowser } from './browser';
 

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import type { InjectedFault } from '../../src/sim/timemachine';
 import { completeRun } from '../../src/ui/worker/complete-run';
 import { browserSkipReason, useBrowser } from './browser';

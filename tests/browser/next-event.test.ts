@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { PaneRunner } from '../../src/ui/worker/pane-runner';
 import { moveAll } from '../../src/ui/worker/move';
 import { browserSkipReason, useBrowser } from './browser';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkKeys, checkLinearizability } from '../../src/check/linearizability';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { simulateRun } from '../../src/sim/run';
 import { HistoryBuilder, keyed } from './history-builder';
 

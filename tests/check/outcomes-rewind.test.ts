@@ -3,7 +3,8 @@
 // an instant must be those of a fresh count of the history as it stands then.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { Outcomes } from '../../src/check/outcomes';
 import { HistoryLog } from '../../src/sim/history';
 import { LostWrites } from '../../src/sim/lost-writes';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { EXIT, runCli, type CliDeps } from '../../src/cli/cli';
-import { loadScenarioFile } from '../../src/scenario/node/load-file';
+import { loadScenarioFile } from '../../src/cli/load-file';
 import type { ScenarioOutcome } from '../../src/scenario/run-scenario';
 import type { RunSpec } from '../../src/sim/types';
 import { twoPresetReport } from './report-fixture';

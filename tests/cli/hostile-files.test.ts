@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../src/cli/cli';
-import { loadScenarioFile } from '../../src/scenario/node/load-file';
+import { loadScenarioFile } from '../../src/cli/load-file';
 import { runScenario } from '../../src/scenario/run-scenario';
 
 const dir = mkdtempSync(join(tmpdir(), 'durability-lab-cli-'));

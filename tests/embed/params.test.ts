@@ -13,8 +13,9 @@ import {
   type EmbedInput,
   type EmbedParse,
 } from '../../src/embed/params';
+import { parseScenario } from '../../src/lesson/file';
 import { LIMITS } from '../../src/scenario/limits';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { resolveRuns } from '../../src/scenario/load';
 import { PRESET_IDS } from '../../src/sim/presets';
 import type { LabConfig } from '../../src/ui/config';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CURRICULUM } from '../../src/lesson/builtin';
 import { checkGoals, firstOccurrence, normalizeUntil, pauseTime, type PaneRecord } from '../../src/lesson/conditions';
 import { buildCurriculum } from '../../src/lesson/curriculum';
-import { parseScenario } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
 import { runScenario } from '../../src/scenario/run-scenario';
 
 const dir = new URL('../../scenarios/lessons/', import.meta.url);

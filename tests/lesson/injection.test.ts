@@ -2,8 +2,8 @@
 // markdown renderer as inert tokens (text shown as typed, links only http/https). No field is passed to
 // the page as HTML, so nothing in it can run.
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import { parseMarkdown } from '../../src/lesson/markdown';
-import { parseScenario } from '../../src/scenario/load';
 import { assertInert } from './inert';
 
 const ATTACKS = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canBack, canNext, progressOf, reduce, revealed, startPlayer, type PlayerState } from '../../src/lesson/player';
 import { emptyProgress, lessonStatus, parseProgress, PROGRESS_STORAGE_KEY, serializeProgress, withLesson } from '../../src/lesson/progress';
-import type { LessonData } from '../../src/scenario/schema';
+import type { LessonData } from '../../src/lesson/schema';
 
 const lesson: Pick<LessonData, 'steps'> = {
   steps: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import { ScenarioError } from '../../src/scenario/errors';
-import { parseScenario } from '../../src/scenario/load';
 
 const base = `title: t
 durationS: 30

@@ -2,7 +2,7 @@
 // `expect` block. A scenario without expectations for a preset fails here, so none slips through.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
 import { runScenario } from '../../src/scenario/run-scenario';
 
 const dir = new URL('../../scenarios/', import.meta.url);

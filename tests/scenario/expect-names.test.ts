@@ -1,9 +1,10 @@
 // Preset labels that are also names of Object.prototype's members, through the real loader from YAML text:
 // an expectation is found only under its own name, and an unknown name is an error whatever its spelling.
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import { ScenarioError } from '../../src/scenario/errors';
 import { assertionsFor } from '../../src/scenario/expect';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { resolveRuns } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/run-scenario';
 
 const NAMES = ['valueOf', 'toString', 'constructor', 'hasOwnProperty', 'isPrototypeOf', '__proto__'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import { assertionsFor, evaluateExpect } from '../../src/scenario/expect';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { resolveRuns } from '../../src/scenario/load';
 import { lostWrites, makeSummary } from './fixtures';
 
 describe('evaluateExpect', () => {

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_FILE } from '../../src/lesson/file';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema';
 import { PRESET_IDS } from '../../src/sim/presets';
 
 type Json = Record<string, any>;
 
 describe('scenarioJsonSchema', () => {
-  const schema = scenarioJsonSchema() as Json;
+  const schema = scenarioJsonSchema(SCENARIO_FILE.schema) as Json;
 
   it('describes the input side: required fields only where there is no default, unknown keys refused', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
@@ -28,8 +29,8 @@ describe('scenarioJsonSchema', () => {
 });
 
 describe('browser safety', () => {
-  it('nothing in src/scenario outside node/ imports Node built-ins', () => {
-    const dir = new URL('../../src/scenario/', import.meta.url);
+  it.each(['scenario', 'lesson'])('nothing in src/%s imports Node built-ins', (folder) => {
+    const dir = new URL(`../../src/${folder}/`, import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {

@@ -1,7 +1,8 @@
 // Preset labels are shown as written and compared exactly: labels that differ only by case or by the
 // characters a slug drops are different presets, and every one of them runs.
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns, selectPresets } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns, selectPresets } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/run-scenario';
 import { uniqueSlugs } from '../../src/ui/format';
 

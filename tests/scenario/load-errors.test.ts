@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import type { ScenarioError } from '../../src/scenario/errors';
 import { loaderError } from './loader-error';
-import { parseScenario } from '../../src/scenario/load';
 
 const FILE = 'scenarios/bad.yaml';
 

@@ -1,6 +1,6 @@
 // The loader's error for a text that must not load (a test fails if it loads, or throws something else).
+import { parseScenario } from '../../src/lesson/file';
 import { ScenarioError } from '../../src/scenario/errors';
-import { parseScenario } from '../../src/scenario/load';
 
 export function loaderError(text: string, source: string): ScenarioError {
   try {

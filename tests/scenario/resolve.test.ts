@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import { ScenarioError } from '../../src/scenario/errors';
-import { parseScenario, resolveRuns, scenarioId, selectPresets } from '../../src/scenario/load';
+import { resolveRuns, scenarioId, selectPresets } from '../../src/scenario/load';
 import { nodeIds } from '../../src/scenario/topology';
 import { PRESETS } from '../../src/sim/presets';
 

@@ -1,9 +1,9 @@
 // How the loader reads YAML at and past its limits: alias expansions, bytes, nesting, documents.
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import type { ScenarioError } from '../../src/scenario/errors';
 import { loaderError } from './loader-error';
 import { LIMITS } from '../../src/scenario/limits';
-import { parseScenario } from '../../src/scenario/load';
 import { utf8Bytes } from '../../src/scenario/yaml-source';
 
 const FILE = 'limits.yaml';

@@ -1,9 +1,9 @@
 // Tags: a scenario file is read with YAML 1.2's core schema, whose !!float includes whole numbers, and
 // without YAML 1.1's extra collection tags, whose Maps and Sets validation would misread.
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import type { ScenarioError } from '../../src/scenario/errors';
 import { loaderError } from './loader-error';
-import { parseScenario } from '../../src/scenario/load';
 
 const FILE = 'tags.yaml';
 const HEAD = 'title: T\ndurationS: 10\npresets: [memorydb]\n';

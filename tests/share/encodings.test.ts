@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../src/scenario/node/load-file';
+import { loadScenarioFile } from '../../src/cli/load-file';
 import { importScenarioFile } from '../../src/share/file';
 
 const TEXT = 'title: Café ☕ 😀\ndurationS: 10\npresets: [memorydb]\n';

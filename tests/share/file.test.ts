@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import { ScenarioError } from '../../src/scenario/errors';
-import { parseScenario } from '../../src/scenario/load';
 import { exportScenario, importScenarioFile, type FileLike } from '../../src/share/file';
 
 const text = readFileSync(new URL('../../scenarios/primary-crash.yaml', import.meta.url), 'utf8');

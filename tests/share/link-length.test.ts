@@ -2,7 +2,7 @@
 // never put in the address bar, and the Share panel offers the exported file instead.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
 import { encodeShareState } from '../../src/share/url';
 import { FaultPlan } from '../../src/ui/faults/plan';
 import { addressFor, decideLink, MAX_LINK_CHARS, tooLongText } from '../../src/ui/share/fits';

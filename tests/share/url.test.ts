@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lesson/file';
 import { deflateToBase64url, toBase64url } from '../../src/share/compress';
 import { decodeShareState, encodeShareState, PARAM, ShareError, type ShareState } from '../../src/share/url';
-import { parseScenario } from '../../src/scenario/load';
 
 const text = readFileSync(new URL('../../scenarios/lessons/07-partitions.yaml', import.meta.url), 'utf8');
 

@@ -3,7 +3,8 @@
 // writes are those only the primary holds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { TimeMachine } from '../../src/sim/timemachine';
 import { fatesView, forgetFates } from '../../src/sim/fates';
 import { lostWrites } from '../../src/sim/lost';

@@ -3,7 +3,8 @@
 // must not share a hash (the determinism tests compare hashes, so what the hash cannot see they cannot).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { Simulation } from '../../src/sim/engine';
 import { createDigest, digestHex, mixValue } from '../../src/sim/hash';
 import type { TraceEvent } from '../../src/sim/types';

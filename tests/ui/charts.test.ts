@@ -4,7 +4,8 @@
 // (not of how far the run was computed ahead) and the bucket in progress does not read as a fall to 0.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { bucketsEndedBy, wholeBuckets } from '../../src/ui/charts/series';
 import { PaneRunner, worstLagMs } from '../../src/ui/worker/pane-runner';
 import type { NodeView, PaneView } from '../../src/sim/view';

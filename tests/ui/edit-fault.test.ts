@@ -3,7 +3,8 @@
 // a bad change is refused with a message that says where and what.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { ScenarioError } from '../../src/scenario/errors';
 import { simulateRun } from '../../src/sim/run';
 import { editFault } from '../../src/ui/share/edit';

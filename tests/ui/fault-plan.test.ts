@@ -3,7 +3,8 @@
 // the share link, the export and a replay from 0 s all keep that order.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { exportScenario } from '../../src/share/file';
 import { decodeShareState, encodeShareState } from '../../src/share/url';
 import { TimeMachine } from '../../src/sim/timemachine';

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { CURRICULUM } from '../../src/lesson/builtin';
 import { pauseTime, type PaneRecord } from '../../src/lesson/conditions';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/run-scenario';
 import { checkTask } from '../../src/ui/lesson/goals';
 import { withCacheKnobs, type KnobValues } from '../../src/ui/lesson/knobs';

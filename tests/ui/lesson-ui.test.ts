@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CURRICULUM } from '../../src/lesson/builtin';
+import { parseScenario } from '../../src/lesson/file';
 import { emptyProgress, PROGRESS_STORAGE_KEY, withLesson } from '../../src/lesson/progress';
-import { parseScenario } from '../../src/scenario/load';
 import { asRunSummary, checkTask, describeGoal } from '../../src/ui/lesson/goals';
 import { describeHighlight, marksFor } from '../../src/ui/lesson/highlight';
 import { knobValues, validKnob, withCacheKnobs } from '../../src/ui/lesson/knobs';

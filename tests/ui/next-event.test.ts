@@ -3,7 +3,8 @@
 // has after 20.5 s, whether or not the panes were computed that far before.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { PaneRunner } from '../../src/ui/worker/pane-runner';
 import { moveAll, nextEventAfter } from '../../src/ui/worker/move';
 

@@ -1,7 +1,8 @@
 // The worker's per-pane logic, without a worker: playback, scrubbing back, and forking on a late fault.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { PaneRunner } from '../../src/ui/worker/pane-runner';
 
 const file = 'scenarios/primary-crash.yaml';

@@ -2,7 +2,7 @@
 // a bad link is reported and trimmed to its usable part, and Setup's changes written into the file.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
 import { decodeShareState, encodeShareState, PARAM } from '../../src/share/url';
 import { editScenario } from '../../src/ui/share/edit';
 import { checkAgainst, openLink, without } from '../../src/ui/share/link';

@@ -2,7 +2,8 @@
 // panes in slices, or running a whole run in slices, reaches exactly the state of doing it at once.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, resolveRuns } from '../../src/scenario/load';
+import { parseScenario } from '../../src/lesson/file';
+import { resolveRuns } from '../../src/scenario/load';
 import { simulateRun } from '../../src/sim/run';
 import { progressLabel } from '../../src/ui/progress/label';
 import { completeRun } from '../../src/ui/worker/complete-run';

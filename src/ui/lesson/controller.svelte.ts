@@ -9,7 +9,7 @@ import type { CurriculumEntry } from '../../lesson/curriculum';
 import { parseMarkdown, plainText } from '../../lesson/markdown';
 import { canBack, canNext, progressOf, reduce, startPlayer, type PlayerAction, type PlayerResult, type PlayerState } from '../../lesson/player';
 import { lessonStatus, withLesson, type LessonProgress, type Progress } from '../../lesson/progress';
-import type { LessonStep } from '../../scenario/schema';
+import type { LessonStep } from '../../lesson/schema';
 import type { PaneView } from '../../sim/view';
 import type { LabEventHandler } from '../events';
 import type { Session } from '../session.svelte';

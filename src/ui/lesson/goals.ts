@@ -2,7 +2,7 @@
 // list of lost writes), so they are widened into the RunSummary shape the `expect` comparisons read.
 // Goals are only judged over a whole run: before the end, a pane that will lose writes has lost none yet.
 import { checkGoals, type GoalCheck } from '../../lesson/conditions';
-import type { Goal } from '../../scenario/schema';
+import type { Goal } from '../../lesson/schema';
 import type { RunSummary } from '../../sim/types';
 import { LostWrites } from '../../sim/lost-writes';
 import type { LiveSummary, PaneMeta } from '../worker/protocol';

@@ -1,6 +1,6 @@
 // Lesson pause conditions in words, for the player's status line.
 import { normalizeUntil } from '../../lesson/conditions';
-import type { Until } from '../../scenario/schema';
+import type { Until } from '../../lesson/schema';
 
 const EVENTS: Record<string, string> = {
   fault: 'a fault',

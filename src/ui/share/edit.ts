@@ -3,8 +3,8 @@
 // exported and reloaded, and it goes through the same checks and limits as any file. Comments and layout
 // survive.
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { parseScenario } from '../../lesson/file';
 import { ScenarioError } from '../../scenario/errors';
-import { parseScenario } from '../../scenario/load';
 import { YAML_OPTIONS } from '../../scenario/yaml-tags';
 import type { Workload } from '../../sim/types';
 

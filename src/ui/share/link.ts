@@ -2,8 +2,9 @@
 // the scenario is parsed and the presets and faults are checked against it, here on the page, before
 // anything reaches the worker. Whatever is wrong is reported by parameter and dropped; the rest of the link
 // still applies, and a link whose scenario cannot run opens the default one. Never a blank page.
+import { parseScenario } from '../../lesson/file';
 import { ScenarioError } from '../../scenario/errors';
-import { parseScenario, selectPresets, type Scenario } from '../../scenario/load';
+import { selectPresets, type Scenario } from '../../scenario/load';
 import { nodeIds, ROLE_TARGETS } from '../../scenario/topology';
 import { decodeShareState, PARAM, ShareError, type ShareState } from '../../share/url';
 import { DEFAULT_CONFIG, type LabConfig } from '../config';

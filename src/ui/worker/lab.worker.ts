@@ -1,7 +1,8 @@
 // The simulation side of the app: one TimeMachine per compared configuration, all on one clock. The page
 // asks for "the state at t" each animation frame; playback requests carry a wall-time budget so a slow
 // machine falls behind gracefully (the reply says how far it got) instead of freezing.
-import { parseScenario, resolveRuns } from '../../scenario/load';
+import { parseScenario } from '../../lesson/file';
+import { resolveRuns } from '../../scenario/load';
 import { PRESETS } from '../../sim/presets';
 import { simulateRun } from '../../sim/run';
 import { PaneRunner } from './pane-runner';

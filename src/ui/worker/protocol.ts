@@ -1,9 +1,9 @@
 // Messages between the page and lab.worker.ts. Only what one frame needs crosses the boundary: the
 // panes' views at the reached time, and (when asked) summaries, series, markers and log lines. Whole
 // histories stay in the worker, since copying them every frame would cost more than drawing them.
+import type { LessonStep } from '../../lesson/schema';
 import type { FaultSpec, LostWrite, PresetParams, RunSummary, Workload } from '../../sim/types';
 import type { PaneView } from '../../sim/view';
-import type { LessonStep } from '../../scenario/schema';
 
 export interface LoadRequest {
   type: 'load';

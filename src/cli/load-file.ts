@@ -1,13 +1,13 @@
-// Node-only: reads a scenario from disk. Kept apart so the browser bundle never pulls in `fs`.
+// Node-only: reads a scenario file from disk. Kept apart so the browser bundle never pulls in `fs`.
 import { readFileSync, statSync } from 'node:fs';
-import { decodeScenarioBytes } from '../decode';
-import { ScenarioError } from '../errors';
-import { LIMITS } from '../limits';
-import { parseScenario, type Scenario } from '../load';
-import { fileTooLarge } from '../yaml-source';
+import { parseScenario, type ScenarioFile } from '../lesson/file';
+import { decodeScenarioBytes } from '../scenario/decode';
+import { ScenarioError } from '../scenario/errors';
+import { LIMITS } from '../scenario/limits';
+import { fileTooLarge } from '../scenario/yaml-source';
 
 /** `displayName` is how errors name the file; by default the path as given. */
-export function loadScenarioFile(path: string, displayName = path): Scenario {
+export function loadScenarioFile(path: string, displayName = path): ScenarioFile {
   const fail = (message: string) => new ScenarioError(displayName, [{ path: '', message }]);
   let size: number;
   let isFile: boolean;
