@@ -26,7 +26,7 @@ export class TxLog {
   /** When a quorum of copies held the row, µs; non-decreasing. Unsigned, like sentT. */
   commitT: Uint32Array;
   /**
-   * When each AZ copy acknowledged the append, as a delay after sentT, packed by durable.ts (17 bits a
+   * When each AZ copy acknowledged the append, as a delay after sentT, packed by designs/log-durable/log.ts (17 bits a
    * copy). Only pictures read it; the commit time is in commitT.
    */
   copies: Float64Array;

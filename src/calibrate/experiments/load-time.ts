@@ -37,7 +37,7 @@ export function median(xs: number[]): number {
 
 /**
  * The model's load time for a restart, ms: the time from the node's `loading` state to `serving` in a
- * simulated crash and restart, with the simulator's own rule deciding (beginLoad in src/sim/cache.ts).
+ * simulated crash and restart, with the simulator's own rule deciding (beginLoad in src/sim/designs/cache-style/lifecycle.ts).
  */
 export function simLoadMs(format: LoadFormat, datasetGB: number): number {
   const o: CounterpartOptions = {
