@@ -103,6 +103,9 @@ const DurableOverrides = z
     replicaPollMs: range(0.1, 60_000).describe('Replicas poll the log this often, ms.'),
     monitorPollMs: range(100, HOUR_MS).describe('The monitor checks nodes this often, ms.'),
     snapshotIntervalS: range(1, YEAR_S).describe('Off-box snapshot interval, s.'),
+    durability: z.enum(['sync', 'async']).describe('Reply after the log commit (sync) or right after executing the write (async).'),
+    logMiBps: range(0, 100_000).describe('Most MiB/s of writes the log takes from a primary (0 = no limit).'),
+    bufferLimitMs: range(100, HOUR_MS).describe('The primary refuses writes while its oldest write not yet in the log is older than this, ms.'),
   })
   .partial();
 

@@ -113,7 +113,7 @@ export class Simulation {
   constructor(spec: RunSpec) {
     this.spec = spec;
     this.p = spec.params;
-    this.design = designFor(spec.params.family);
+    this.design = designFor(spec.params);
     this.writeTimeoutExtraMs = this.design.writeTimeoutExtraMs(spec.params);
     this.endUs = Math.round(spec.durationS * 1e6);
     this.counterKeys = counterKeyCount(spec);

@@ -38,6 +38,8 @@ export interface LogMark {
 }
 
 export interface FatesView {
+  /** What the strip draws: acknowledged writes (`recent`) or log entries (`log`). */
+  marks: 'writes' | 'log';
   lost: number;
   atRisk: number;
   /** Acknowledged writes so far. */

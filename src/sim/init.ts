@@ -104,7 +104,7 @@ export function initWorld(
     endpoint: 0,
     primary: 0,
     control: design.initialControl(spec),
-    writes: new WriteLog(writeCapacity(spec), design.writesInStreams),
+    writes: new WriteLog(writeCapacity(spec), design.writesInStreams, design.writesInLog),
     streams: [
       {
         id: 0,
@@ -127,6 +127,7 @@ export function initWorld(
       leaderNode: 0,
       lastCommitT: 0,
       snapshotIndex: 0,
+      intakeFreeT: 0,
     },
     events: 0,
   };

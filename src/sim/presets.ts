@@ -44,6 +44,9 @@ const base: PresetParams = {
     replicaPollMs: 1,
     monitorPollMs: 5_000,
     snapshotIntervalS: 3_600,
+    durability: 'sync',
+    logMiBps: 0,
+    bufferLimitMs: 10_000,
   },
 };
 
@@ -120,6 +123,18 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     'MemoryDB (log)',
     'Amazon MemoryDB: replies after a 2-of-3 multi-AZ transaction log commit; lease-based leadership through the log [P §3–4]',
     { family: 'durable' },
+  ),
+  'elasticache-durable-sync': preset(
+    'elasticache-durable-sync',
+    'ElastiCache durable sync',
+    'ElastiCache for Valkey 9, --durability sync: replies once the Multi-AZ transactional log has the write in at least two AZs; at most 100 MiB/s of writes per primary [EC-DURAB]. Assumed, as AWS does not describe them: the log, its leases and failover behave as in the MemoryDB model, and past the 100 MiB/s the primary refuses writes while its oldest unlogged write is older than 10 s',
+    { family: 'durable', durable: { durability: 'sync', logMiBps: 100, bufferLimitMs: 10_000 } },
+  ),
+  'elasticache-durable-async': preset(
+    'elasticache-durable-async',
+    'ElastiCache durable async',
+    'ElastiCache for Valkey 9, --durability async: replies as soon as the primary has executed a write, the log write follows; refuses writes while the oldest write not yet in the log is older than 10 s, so a failure loses at most about 10 s of acknowledged writes; at most 100 MiB/s of writes per primary [EC-DURAB]. Assumed: the log, its leases and failover behave as in the MemoryDB model',
+    { family: 'durable', durable: { durability: 'async', logMiBps: 100, bufferLimitMs: 10_000 } },
   ),
 };
 

@@ -122,6 +122,20 @@ export interface DurableParams {
   monitorPollMs: number;
   /** Off-box snapshot built from the log this often. [P §4.2] */
   snapshotIntervalS: number;
+  /**
+   * When the primary replies to a write: 'sync' once the log has committed it (MemoryDB; ElastiCache
+   * `--durability sync`), 'async' as soon as it has executed it, the log write following (ElastiCache
+   * `--durability async`). [EC-DURAB]
+   */
+  durability: 'sync' | 'async';
+  /** The log takes at most this many MiB/s of writes from a primary; 0 = no limit. [EC-DURAB: 100 MiB/s] */
+  logMiBps: number;
+  /**
+   * The durability buffer: while the oldest write the primary executed and the log has not committed is
+   * older than this, the primary refuses writes. [EC-DURAB: 10 s for async; the same rule for sync is an
+   * assumption: AWS says only that writes are throttled]
+   */
+  bufferLimitMs: number;
 }
 
 export interface PresetParams {
@@ -146,6 +160,8 @@ export type PresetId =
   | 'redis-aof-no'
   | 'redis-wait'
   | 'redis-min-replicas'
+  | 'elasticache-durable-sync'
+  | 'elasticache-durable-async'
   | 'memorydb';
 
 export interface PresetInfo {

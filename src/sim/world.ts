@@ -132,6 +132,11 @@ export interface LogState {
   leaderNode: number;
   lastCommitT: number;
   snapshotIndex: number;
+  /**
+   * Until when the log's intake is busy with the writes already handed to it, µs (not rounded): with
+   * durable.logMiBps set, a write waits in its primary's buffer until then.
+   */
+  intakeFreeT: number;
 }
 
 export interface Backup {

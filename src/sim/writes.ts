@@ -46,16 +46,27 @@ export class WriteLog {
    * offsets pass 2^32 in a long run with large values.
    */
   off: number[];
+  /**
+   * The log row that holds the write (log-async only), written when the primary hands it to the log.
+   * Unlike every other column it is written after the row was added, and never cleared: a rewind keeps
+   * the rows past the checkpoint for the timeline computed furthest (engine.ts restore), and a replay
+   * does not reach the later write that set it. So a reader trusts it only if that row of the log exists
+   * now and names this write (TxLog.write); each write is in the log at most once, so that test is exact,
+   * whatever an earlier or another future wrote here.
+   */
+  logRow: Int32Array;
 
   /**
    * replication: the cache-style design's columns (stream, pos, t, off) are kept; the log-durable design
-   * has no replication streams and leaves them empty, a third of the table.
+   * has no replication streams and leaves them empty, a third of the table. logIndexed: keep logRow.
    */
   constructor(
     capacity = 1024,
     readonly replication = true,
+    readonly logIndexed = false,
   ) {
     const r = replication ? capacity : 0;
+    this.logRow = new Int32Array(logIndexed ? capacity : 0);
     this.w = new Int32Array(capacity);
     this.k = new Int32Array(capacity);
     this.term = new Int32Array(capacity);
@@ -114,6 +125,7 @@ export class WriteLog {
     this.k = widen(this.k, n);
     this.term = widen(this.term, n);
     this.val = widen(this.val, n);
+    if (this.logIndexed) this.logRow = widen(this.logRow, n);
     if (this.replication) {
       this.stream = widen(this.stream, n);
       this.pos = widen(this.pos, n);

@@ -219,7 +219,7 @@ describe('parseScenario refuses bad input with a precise message', () => {
   it('an unknown preset id lists the preset ids', () => {
     expect(errorOf('title: T\ndurationS: 60\npresets: [elasticache, memorydv]\n').message).toBe(
       'scenarios/bad.yaml:3:24: presets[1]: found "memorydv"; expected one of elasticache, redis-aof-always, ' +
-        'redis-aof-everysec, redis-aof-no, redis-wait, redis-min-replicas, memorydb',
+        'redis-aof-everysec, redis-aof-no, redis-wait, redis-min-replicas, memorydb, elasticache-durable-sync, elasticache-durable-async',
     );
   });
 

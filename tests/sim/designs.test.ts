@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/sim/engine';
 import { designFor } from '../../src/sim/designs';
+import { PRESETS } from '../../src/sim/presets';
 import type { NodeFaultEvent } from '../../src/sim/designs/design';
 import type { EventOf } from '../../src/sim/machines/driver';
 import { cacheNodeMachine } from '../../src/sim/designs/cache-style/machine';
@@ -19,9 +20,14 @@ const durableAcceptsFaults: Accepts<typeof durableNodeMachine> = true;
 describe('designs', () => {
   it('share one shape, so the engine calls through them stay monomorphic', () => {
     expect(cacheAcceptsFaults && durableAcceptsFaults).toBe(true);
-    expect(Object.keys(designFor('cache'))).toEqual(Object.keys(designFor('durable')));
-    expect(designFor('cache').family).toBe('cache');
-    expect(designFor('durable').family).toBe('durable');
+    const cache = designFor(PRESETS.elasticache.params);
+    const durable = designFor(PRESETS.memorydb.params);
+    const async = designFor(PRESETS['elasticache-durable-async'].params);
+    expect(Object.keys(cache)).toEqual(Object.keys(durable));
+    expect(Object.keys(async)).toEqual(Object.keys(durable));
+    expect([cache.family, durable.family, async.family]).toEqual(['cache', 'durable', 'durable']);
+    expect(async).not.toBe(durable);
+    expect(designFor(PRESETS['elasticache-durable-sync'].params)).toBe(durable);
   });
 
   it('give each node record only its own fields', () => {

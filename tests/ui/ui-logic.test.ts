@@ -67,7 +67,7 @@ function view(messages: MessageView[], inFlight = { requests: messages.length, r
     backups: 0,
     clients: [],
     messages,
-    fates: { lost: 0, atRisk: 0, acked: 0, rows: [], recent: [], recentIsLostTail: false, log: [], lostFromUs: -1, lostToUs: -1 },
+    fates: { marks: 'writes', lost: 0, atRisk: 0, acked: 0, rows: [], recent: [], recentIsLostTail: false, log: [], lostFromUs: -1, lostToUs: -1 },
     inFlight,
     events: 0,
   };

@@ -38,6 +38,8 @@ export interface Design {
   logCapacity(spec: RunSpec, writeRows: number): number;
   /** The write table records where each write sits in the replication streams. */
   readonly writesInStreams: boolean;
+  /** The write table records which log row holds each write (WriteLog.logRow). */
+  readonly writesInLog: boolean;
 
   // ----- Running -----
   /** Schedule the design's own first events. */
@@ -108,6 +110,7 @@ export function defineDesign(d: Design): Design {
     initialControl: d.initialControl,
     logCapacity: d.logCapacity,
     writesInStreams: d.writesInStreams,
+    writesInLog: d.writesInLog,
     start: d.start,
     onRequest: d.onRequest,
     onEvent: d.onEvent,

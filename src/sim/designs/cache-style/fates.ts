@@ -150,6 +150,7 @@ export function cacheFatesView(sim: Simulation): FatesView {
   }
   recent.reverse();
   return {
+    marks: 'writes',
     lost,
     atRisk,
     acked: w.acks.length,

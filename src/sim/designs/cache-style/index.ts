@@ -86,6 +86,7 @@ export const cacheStyle = defineDesign({
   },
   logCapacity: () => 0,
   writesInStreams: true,
+  writesInLog: false,
   start,
   onRequest,
   onEvent,

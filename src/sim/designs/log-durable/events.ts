@@ -10,6 +10,7 @@ export const DURABLE_KIND = {
   MONITOR_TICK: 33,
   RESTORE_DONE: 34,
   SNAPSHOT_TICK: 35,
+  LOG_DRAIN: 36,
 } as const;
 
 /** A lease renewal or leadership claim reached its quorum of log copies (writes need no event). */
@@ -20,9 +21,12 @@ export const LogCommit = {
   index: (e: Ev): number => e.a,
 };
 
-/** A leader's heartbeat (LEASE_TICK) or a node's restore finishing (RESTORE_DONE), for one incarnation. */
+/**
+ * A leader's heartbeat (LEASE_TICK), a node's restore finishing (RESTORE_DONE) or the log's intake free
+ * again for the writes a primary holds (LOG_DRAIN), for one incarnation.
+ */
 export const NodeTimer = {
-  after(sim: Simulation, kind: typeof DURABLE_KIND.LEASE_TICK | typeof DURABLE_KIND.RESTORE_DONE, delayUs: number, node: number, inc: number): void {
+  after(sim: Simulation, kind: typeof DURABLE_KIND.LEASE_TICK | typeof DURABLE_KIND.RESTORE_DONE | typeof DURABLE_KIND.LOG_DRAIN, delayUs: number, node: number, inc: number): void {
     sim.after(delayUs, kind, node, 0, inc, null);
   },
   node: (e: Ev): number => e.a,

@@ -6,14 +6,15 @@ import { initialSlot, untyped } from '../../machines/driver';
 import type { Ev, NodeBase } from '../../world';
 import type { Simulation } from '../../engine';
 import { defineDesign } from '../design';
-import { DURABLE_KIND, LogCommit, ReplicaCheck } from './events';
+import { heldCount } from './buffer';
+import { DURABLE_KIND, LogCommit, NodeTimer, ReplicaCheck } from './events';
 import { onCommit, onLeaseTick, onMonitorTick, onNodeAction, onRestoreDone, onSnapshotTick, onTopologyChange, start } from './leadership';
 import { advanceCommitted } from './log';
 import { durableFateCounts, durableFatesView, lostDurable } from './lost';
 import { durableNodeMachine } from './machine';
 import { leads, newDurableNode, type DurableNode } from './node';
 import { onReplicaCheck } from './replicas';
-import { onRequest } from './requests';
+import { onDrain, onRequest } from './requests';
 import { durableLogView, durablePosition } from './view';
 
 function onEvent(sim: Simulation, e: Ev): void {
@@ -30,6 +31,8 @@ function onEvent(sim: Simulation, e: Ev): void {
       return onRestoreDone(sim, e);
     case DURABLE_KIND.SNAPSHOT_TICK:
       return onSnapshotTick(sim);
+    case DURABLE_KIND.LOG_DRAIN:
+      return onDrain(sim, NodeTimer.node(e), NodeTimer.inc(e));
   }
 }
 
@@ -42,6 +45,7 @@ export const logDurable = defineDesign({
   initialControl: () => null,
   logCapacity: (_spec, writeRows) => writeRows,
   writesInStreams: false,
+  writesInLog: false,
   start,
   onRequest,
   onEvent,
@@ -56,7 +60,7 @@ export const logDurable = defineDesign({
   writeTimeoutExtraMs: () => 0,
   followUp: () => false,
   beforeCheckpoint: advanceCommitted,
-  heldOps: (n: NodeBase) => (n as DurableNode).held.length + (n as DurableNode).readWaiters.length,
+  heldOps: (n: NodeBase) => heldCount(n as DurableNode) + (n as DurableNode).waitCount,
   keyCells: (n: NodeBase) => n.data.vals.length + (n as DurableNode).dirty.length,
   lostWrites: lostDurable,
   fateCounts: durableFateCounts,

@@ -7,6 +7,8 @@ import { reachesRegion } from '../../network';
 import { LOG_KIND } from '../../txlog';
 import type { Ev } from '../../world';
 import type { Simulation } from '../../engine';
+import { DROP_CAUSE, dropBuffer, heldCount } from './buffer';
+import { clearWaiting } from './waiters';
 import { DURABLE_KIND, NodeTimer, ReplicaCheck, ServiceTick } from './events';
 import { advanceCommitted, append, REJECTED } from './log';
 import { isDown, nodeAt, nodesOf, sendNode, type DurableNode } from './node';
@@ -120,10 +122,10 @@ export function onNodeAction(sim: Simulation, idx: number, type: string, params:
     n.inc++;
     n.deathT = w.now;
     n.deathWasHost = state !== 'down';
-    clearMemory(sim, n);
+    clearMemory(sim, n, DROP_CAUSE.died);
   }
   if (state === 'restoring') {
-    if (wasUp) clearMemory(sim, n);
+    if (wasUp) clearMemory(sim, n, DROP_CAUSE.deposed);
     const srv = sim.p.server;
     // Newest snapshot, then replay of the log after it. [P §4.2]
     const restoreMs = (srv.datasetGB * 1000) / srv.loadGBps + 200;
@@ -134,16 +136,17 @@ export function onNodeAction(sim: Simulation, idx: number, type: string, params:
   // Replicas (restoring, lagging) find their way through REPLICA_CHECK.
 }
 
-function clearMemory(sim: Simulation, n: DurableNode): void {
+function clearMemory(sim: Simulation, n: DurableNode, cause: number): void {
   n.data = emptyDataset(sim.spec.workload.keys);
   n.dirty = emptyDirty(sim.spec.workload.keys);
-  n.held = [];
-  n.readWaiters = [];
+  dropBuffer(n, sim.w.now, cause);
+  n.drainAt = -1;
+  clearWaiting(n);
   n.leaseUntil = 0;
   n.logApplied = 0;
 }
 
 /** After a network fault: a primary may now reach a quorum again for held appends. */
 export function onTopologyChange(sim: Simulation): void {
-  for (const n of nodesOf(sim)) if (n.held.length > 0 && !isDown(n)) retryHeld(sim, n);
+  for (const n of nodesOf(sim)) if (heldCount(n) > 0 && !isDown(n)) retryHeld(sim, n);
 }

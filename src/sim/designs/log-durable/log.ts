@@ -97,6 +97,23 @@ export function append(sim: Simulation, n: DurableNode, kind: 0 | 1 | 2, write: 
   return index;
 }
 
+/** The log's intake is still busy with earlier writes (only with durable.logMiBps set). */
+export function intakeBusy(sim: Simulation): boolean {
+  return sim.p.durable.logMiBps > 0 && sim.w.log.intakeFreeT > sim.w.now;
+}
+
+/**
+ * A write was handed to the log: its bytes (the command as a primary would propagate it, as the
+ * replication stream counts them) keep the intake busy for bytes / logMiBps.
+ */
+export function takeIntake(sim: Simulation, k: number, isSet: boolean): void {
+  const mib = sim.p.durable.logMiBps;
+  if (mib <= 0) return;
+  const bytes = 32 + sim.keyName(k).length + (isSet ? sim.spec.workload.valueBytes : 0);
+  const log = sim.w.log;
+  log.intakeFreeT = Math.max(log.intakeFreeT, sim.w.now) + (bytes * 1e6) / (mib * 1_048_576);
+}
+
 /** When the copy in AZ index `az` acknowledged the entry, µs after it was sent (rounded down), or null if it was unreachable. */
 export function copyDelayUs(copies: number, az: number): number | null {
   const v = Math.floor(copies / COPY_PLACE[az]) % COPY_BITS;

@@ -43,6 +43,7 @@ export function durableFateCounts(sim: Simulation): { lost: number; atRisk: numb
 
 export function durableFatesView(sim: Simulation): FatesView {
   return {
+    marks: 'log',
     lost: durableLost(sim),
     atRisk: 0,
     acked: sim.w.acks.length,

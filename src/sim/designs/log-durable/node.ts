@@ -7,6 +7,7 @@ import type { RunSpec } from '../../types';
 import type { NodeBase, Op } from '../../world';
 import type { Simulation } from '../../engine';
 import type { DurableNodeEvent, DurableNodeState } from './machine';
+import type { Waiting } from './waiters';
 
 export interface DurableNode extends NodeBase {
   slot: MachineSlot<DurableNodeState>;
@@ -15,12 +16,25 @@ export interface DurableNode extends NodeBase {
   lastRenewSeen: number;
   /** Primaries: per key index, see DIRTY_NONE and DIRTY_HELD in dataset.ts. */
   dirty: Int32Array;
-  /** Writes executed but not yet accepted by the log (no quorum of copies reachable), in order. */
+  /**
+   * The durability buffer (buffer.ts): writes executed but not yet accepted by the log, oldest first,
+   * from index heldHead on, with the times they were executed.
+   */
   held: Op[];
+  heldT: number[];
+  heldHead: number;
+  /** Buffers dropped by this node, DROP_FIELDS numbers each (buffer.ts). */
+  drops: number[];
+  /** When a drain of the buffer through the log's busy intake is due (LOG_DRAIN), or −1. */
+  drainAt: number;
   /** Replicas: when this node became able to follow the log (restore end), for campaign backoff. */
   followSince: number;
-  /** Reads of a key whose write is held, waiting for the log to take it. */
-  readWaiters: Op[];
+  /** Reads of a key whose write is held, waiting for the log to take it, per key (waiters.ts). */
+  readWaiters: Map<number, Waiting[]>;
+  /** Readers whose write the log has taken, to be answered. */
+  released: Waiting[];
+  waitCount: number;
+  waitSeq: number;
 }
 
 export function newDurableNode(spec: RunSpec, base: NodeBase, primary: boolean): DurableNode {
@@ -32,8 +46,15 @@ export function newDurableNode(spec: RunSpec, base: NodeBase, primary: boolean):
     lastRenewSeen: 0,
     dirty: emptyDirty(spec.workload.keys),
     held: [],
+    heldT: [],
+    heldHead: 0,
+    drainAt: -1,
+    drops: [],
     followSince: 0,
-    readWaiters: [],
+    readWaiters: new Map(),
+    released: [],
+    waitCount: 0,
+    waitSeq: 0,
   };
 }
 

@@ -1,15 +1,24 @@
-// A request on a log-durable node (model.md §2.2): the primary executes a write in memory, holds the
-// reply, appends the effects to the log, and replies once the log has committed them. A read of a key
-// with an uncommitted write waits for that commit. Replicas serve reads from what they have applied.
+// A request on a log primary (model.md §2.2, §6): the primary executes a write in memory and hands it to
+// the log, which commits it once a quorum of AZ copies has it. With durability 'sync' (MemoryDB; ElastiCache
+// --durability sync) the reply waits for that commit, and a read of a key with an uncommitted write waits
+// for it too; with 'async' (ElastiCache --durability async) the reply leaves as soon as the write has
+// executed and reads see memory. Writes the log cannot take yet wait in the primary's durability buffer
+// (buffer.ts), and while the oldest of them is older than durable.bufferLimitMs the primary refuses writes.
+// Replicas serve reads from what they have applied.
 import { E, reply } from '../../clients';
 import { readInto } from '../../reads';
 import { DIRTY_HELD, DIRTY_NONE, setKey } from '../../dataset';
 import { writtenValue } from '../../writes';
 import type { Op } from '../../world';
 import type { Simulation } from '../../engine';
-import { append, HELD, REJECTED } from './log';
+import { DROP_CAUSE, dropBuffer, dropOldest, heldCount, hold, oldestHeld, oldestHeldT } from './buffer';
+import { DURABLE_KIND, NodeTimer } from './events';
+import { append, committedAt, HELD, intakeBusy, REJECTED, takeIntake } from './log';
 import { nodeAt, sendNode, type DurableNode } from './node';
 import { replicaLagUs, syncReplica } from './replicas';
+import { keyAccepted, takeReleased, waitForKey } from './waiters';
+
+const ackFirst = (sim: Simulation): boolean => sim.p.durable.durability === 'async';
 
 export function onRequest(sim: Simulation, op: Op, idx: number): void {
   const w = sim.w;
@@ -29,9 +38,10 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
     if (st === 'primary') {
       const dirty = n.dirty[op.k];
       readInto(op, n, false, 0, w.writes);
-      // A read that touches a key with an uncommitted write waits for that commit. [P §3.2]
-      if (dirty === DIRTY_HELD) n.readWaiters.push(op);
-      else reply(sim, op, idx, dirty === DIRTY_NONE ? finish : Math.max(finish, w.log.rows.commitT[dirty]), -1);
+      // Sync: a read that touches a key with an uncommitted write waits for that commit. [P §3.2]
+      if (ackFirst(sim) || dirty === DIRTY_NONE) reply(sim, op, idx, finish, -1);
+      else if (dirty === DIRTY_HELD) waitForKey(n, op);
+      else reply(sim, op, idx, Math.max(finish, w.log.rows.commitT[dirty]), -1);
       return;
     }
     syncReplica(sim, n);
@@ -39,6 +49,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
     return reply(sim, op, idx, finish, -1);
   }
   if (st !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
+  if (bufferFull(sim, n)) return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
   n.busyUntil = finish;
   const writes = w.writes;
   const val = writtenValue(writes, n.data.vals[op.k], op.cmd === 0);
@@ -48,44 +59,95 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   op.seq = seq;
   op.term = n.term;
   op.value = op.cmd === 1 ? val : null;
-  if (n.held.length > 0) {
-    hold(n, op, e);
+  // Async: acknowledged once executed, whatever becomes of the log write.
+  if (ackFirst(sim)) reply(sim, op, idx, finish, -1);
+  if (heldCount(n) > 0 || intakeBusy(sim)) {
+    holdWrite(sim, n, op, e);
     return;
   }
   const index = append(sim, n, 0, e, n.term);
-  if (index === REJECTED) return depose(sim, n, op);
+  if (index === REJECTED) {
+    if (!ackFirst(sim)) return depose(sim, n, op);
+    n.drops.push(e, e, w.now, DROP_CAUSE.deposed);
+    return depose(sim, n, null);
+  }
   if (index === HELD) {
-    hold(n, op, e);
+    holdWrite(sim, n, op, e);
     return;
   }
   setKey(n.data, op.k, e);
   accepted(sim, n, op, e, index);
 }
 
-/** The log took the append: the reply leaves when the entry commits. */
-function accepted(sim: Simulation, n: DurableNode, op: Op, e: number, index: number): void {
-  op.offset = index + 1;
-  n.dirty[sim.w.writes.k[e]] = index;
-  reply(sim, op, n.idx, sim.w.log.rows.commitT[index], -1);
+/**
+ * The buffer rule: while the oldest write not yet in the log is older than the limit, writes are refused
+ * (ElastiCache rejects them with a cluster-down error until the log catches up). [EC-DURAB]
+ */
+function bufferFull(sim: Simulation, n: DurableNode): boolean {
+  const full = bufferAgeUs(sim, n) > sim.p.durable.bufferLimitMs * 1000;
+  const why = full ? `its oldest write not yet in the log is older than ${sim.p.durable.bufferLimitMs / 1000} s` : '';
+  if (why !== n.writesRefused) {
+    if (full) sim.trace({ type: 'writes-refused', t: sim.w.now, node: n.id, reason: why });
+    else sim.trace({ type: 'writes-accepted', t: sim.w.now, node: n.id });
+    n.writesRefused = why;
+  }
+  return full;
 }
 
-function hold(n: DurableNode, op: Op, e: number): void {
+/**
+ * Age of the oldest write this primary executed that the log has not committed, µs (ElastiCache's
+ * DurabilityLag): the oldest in its buffer, else the oldest of its appends still on their way.
+ */
+export function bufferAgeUs(sim: Simulation, n: DurableNode): number {
+  const w = sim.w;
+  if (heldCount(n) > 0) return w.now - oldestHeldT(n);
+  const rows = w.log.rows;
+  for (let i = committedAt(w.log, w.now); i < rows.length; i++) if (rows.write[i] >= 0 && rows.node[i] === n.idx) return w.now - rows.sentT[i];
+  return 0;
+}
+
+/** The log took the append: a sync reply leaves when the entry commits. */
+function accepted(sim: Simulation, n: DurableNode, op: Op, e: number, index: number): void {
+  const w = sim.w;
+  op.offset = index + 1;
+  // A later write of the same key may still wait in the buffer: reads of the key wait for that one.
+  const k = w.writes.k[e];
+  if (n.data.vals[k] === e) {
+    n.dirty[k] = index;
+    keyAccepted(n, k);
+  }
+  if (w.writes.logIndexed) w.writes.logRow[e] = index;
+  takeIntake(sim, op.k, op.cmd === 0);
+  if (!ackFirst(sim)) reply(sim, op, n.idx, w.log.rows.commitT[index], -1);
+}
+
+function holdWrite(sim: Simulation, n: DurableNode, op: Op, e: number): void {
   setKey(n.data, op.k, e);
-  n.held.push(op);
+  hold(n, op, sim.w.now);
   op.entry = e;
   n.dirty[op.k] = DIRTY_HELD;
+  if (intakeBusy(sim)) drainLater(sim, n);
+}
+
+/** Come back for the buffer when the log's intake is free again. */
+function drainLater(sim: Simulation, n: DurableNode): void {
+  if (n.drainAt >= 0) return;
+  n.drainAt = Math.ceil(sim.w.log.intakeFreeT);
+  NodeTimer.after(sim, DURABLE_KIND.LOG_DRAIN, n.drainAt - sim.w.now, n.idx, n.inc);
+}
+
+/** The log's intake is free again. */
+export function onDrain(sim: Simulation, idx: number, inc: number): void {
+  const n = nodeAt(sim, idx);
+  if (n.inc !== inc) return;
+  n.drainAt = -1;
+  const st = n.slot.value;
+  if (st === 'primary' || st === 'leaseExpired') retryHeld(sim, n);
 }
 
 /** Reads that waited for a held write learn its commit time once the log takes it. */
 function releaseReads(sim: Simulation, n: DurableNode): void {
-  if (n.readWaiters.length === 0) return;
-  const keep: typeof n.readWaiters = [];
-  for (const op of n.readWaiters) {
-    const idx = n.dirty[op.k];
-    if (idx === DIRTY_NONE || idx === DIRTY_HELD) keep.push(op);
-    else reply(sim, op, n.idx, Math.max(sim.w.now, sim.w.log.rows.commitT[idx]), -1);
-  }
-  n.readWaiters = keep;
+  for (const op of takeReleased(n)) reply(sim, op, n.idx, Math.max(sim.w.now, sim.w.log.rows.commitT[n.dirty[op.k]]), -1);
 }
 
 /** A primary that finds a newer term in the log steps down and rebuilds its memory from the log. */
@@ -95,19 +157,23 @@ export function depose(sim: Simulation, n: DurableNode, op: Op | null): void {
   sendNode(sim, n.idx, { type: 'DEPOSED' });
 }
 
-/** Retry appends held back for lack of a quorum, in order. */
+/** Hand the buffer to the log, oldest first, as far as a quorum and the log's intake allow. */
 export function retryHeld(sim: Simulation, n: DurableNode): void {
-  while (n.held.length > 0) {
-    const op = n.held[0];
+  while (heldCount(n) > 0) {
+    if (intakeBusy(sim)) {
+      drainLater(sim, n);
+      break;
+    }
+    const op = oldestHeld(n);
     const e = op.entry;
     const index = append(sim, n, 0, e, sim.w.writes.term[e]);
     if (index === HELD) return;
-    n.held.shift();
     if (index === REJECTED) {
-      n.held = [];
+      dropBuffer(n, sim.w.now, DROP_CAUSE.deposed);
       depose(sim, n, null);
       return;
     }
+    dropOldest(n);
     accepted(sim, n, op, e, index);
   }
   releaseReads(sim, n);
