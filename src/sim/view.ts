@@ -48,6 +48,14 @@ export interface LogAppendView {
 }
 
 export interface LogView {
+  /** When the primary replies to a write: after the commit (sync) or once it has executed it (async). */
+  durability: 'sync' | 'async';
+  /**
+   * The leader's durability buffer: writes it executed that the log has not committed (waiting for a
+   * quorum or for the log's intake, or on their way), the age of the oldest, and the age past which it
+   * refuses writes.
+   */
+  buffer: { writes: number; oldestMs: number; limitMs: number };
   copies: LogCopyView[];
   length: number;
   committed: number;

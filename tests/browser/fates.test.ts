@@ -115,6 +115,33 @@ describe.skipIf(skipReason !== undefined)(`fates of acknowledged writes in the p
     });
   });
 
+  it('golden pictures of durable ElastiCache: the async buffer at risk, then lost at the crash; sync waiting for the log', async () => {
+    const update = process.env.UPDATE_GOLDEN === '1';
+    const { page } = await browser.open('/?s=durable-async&t=1000');
+    await ready(page, 2);
+    const mismatches: string[] = [];
+    for (const [name, t] of [['buffer', 45_000_000], ['lost', 53_000_000]] as const) {
+      await seek(page, t);
+      const pictures = await page.locator('svg[data-testid^="picture-"]').evaluateAll((els) => els.map((e) => e.outerHTML));
+      for (const [i, svg] of pictures.entries()) {
+        const file = `tests/golden/durable-async-${name}-${i === 0 ? 'async' : 'sync'}.svg`;
+        const text = `${svg.replace(/></g, '>\n<')}\n`;
+        if (update || !existsSync(file)) writeFileSync(file, text);
+        else if (readFileSync(file, 'utf8') !== text) mismatches.push(file);
+      }
+      // The buffer line says what the log view holds: its writes and the age of the oldest.
+      const [async, sync] = await page.locator('[data-testid="log-buffer"]').evaluateAll((els) => els.map((e) => ({ writes: Number(e.getAttribute('data-buffer')), text: e.textContent ?? '' })));
+      if (name === 'buffer') {
+        expect(async.writes).toBeGreaterThan(5_000);
+        expect(async.text).toMatch(/buffer [\d,]+, oldest 9\.0 s of 10\.0 s/);
+        expect(sync.writes).toBe(async.writes);
+      }
+    }
+    expect(mismatches, 'pictures changed: review them and run with UPDATE_GOLDEN=1 to accept').toEqual([]);
+    const strip = await page.locator('[data-testid="strip"]').first().getAttribute('aria-label');
+    expect(strip).toMatch(/[\d,]+ writes lost, acknowledged/);
+  });
+
   it('golden pictures of the default scenario: at risk, the crash, the lost tail at the failover', async () => {
     const update = process.env.UPDATE_GOLDEN === '1';
     mkdirSync('tests/golden', { recursive: true });

@@ -31,6 +31,9 @@ export const PARAM_ROWS: ParamRow[] = [
   { label: 'Log copies needed to commit', source: 'P §3.2', value: (p) => `${p.durable.logQuorum} of 3`, families: ['durable'] },
   { label: 'Leadership lease', source: 'A, P §4.1', value: (p) => ms(p.durable.leaseMs), families: ['durable'] },
   { label: 'Campaign after', source: 'A, P §4.1', value: (p) => `${p.durable.backoffFactor} × lease`, families: ['durable'] },
+  { label: 'Reply to a write', source: 'EC-DURAB, P §3', value: (p) => (p.durable.durability === 'sync' ? 'after the log commit (sync)' : 'before the log write (async)'), families: ['durable'] },
+  { label: 'Log intake per primary', source: 'EC-DURAB', value: (p) => (p.durable.logMiBps > 0 ? `${p.durable.logMiBps} MiB/s` : 'no limit modelled'), families: ['durable'] },
+  { label: 'Refuse writes while the oldest unlogged one is older than', source: 'EC-DURAB (async); A (sync)', value: (p) => ms(p.durable.bufferLimitMs), families: ['durable'] },
   { label: 'Snapshot from the log every', source: 'P §4.2', value: (p) => `${p.durable.snapshotIntervalS} s`, families: ['durable'] },
   { label: 'Process restart by the platform', source: 'A', value: (p) => ms(p.server.autoRestartMs), families: both },
 ];

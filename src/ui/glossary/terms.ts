@@ -23,6 +23,7 @@ export const TERM_IDS = [
   'unknown-outcome',
   'lease',
   'commit-point',
+  'durability-buffer',
 ] as const;
 export type TermId = (typeof TERM_IDS)[number];
 
@@ -102,6 +103,13 @@ export const TERMS: Readonly<Record<TermId, GlossaryTerm>> = {
     aliases: ['commit', 'committed'],
     definition:
       'The instant a write becomes durable in the design\'s own terms. In MemoryDB, when enough AZ copies of the log hold it (this model assumes 2 of 3); only then is the client answered. A cache-style primary answers before any such point.',
+  },
+  'durability-buffer': {
+    id: 'durability-buffer',
+    term: 'durability buffer',
+    aliases: ['buffer', 'durability lag'],
+    definition:
+      'The writes a durable ElastiCache primary has executed but the log has not yet committed. With durability async they are already acknowledged, so they are at risk and go with the primary if it fails; once the oldest is 10 s old the primary refuses writes until the log catches up. With durability sync their replies wait instead.',
   },
 };
 

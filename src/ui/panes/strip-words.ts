@@ -20,9 +20,9 @@ export function lostCaption(view: PaneView): string {
     const one = f.lost === 1;
     return `${writes(f.lost)} lost, acknowledged ${span}: ${one ? 'it is' : 'they are'} ${where ? `not on ${where}, which serves` : 'on no copy that survives'}`;
   }
-  if (f.atRisk > 0) return `${writes(f.atRisk)} at risk: acknowledged, but no replica has ${f.atRisk === 1 ? 'it' : 'them'} yet`;
+  if (f.atRisk > 0) return `${writes(f.atRisk)} at risk: acknowledged, but ${view.log ? 'not yet in the log' : `no replica has ${f.atRisk === 1 ? 'it' : 'them'} yet`}`;
   if (f.acked === 0) return 'no write acknowledged yet';
-  return 'every write shown is on a replica too';
+  return view.log ? 'every write shown is in the committed log' : 'every write shown is on a replica too';
 }
 
 /** A caption in at most two lines that fit the pane's width: split after its colon. */
@@ -34,7 +34,7 @@ export function captionLines(caption: string): [string] | [string, string] {
 /** One sentence for screen readers: the caption, and how many of the writes shown each node lacks. */
 export function stripSentence(view: PaneView): string {
   const f = view.fates;
-  if (view.family === 'durable') {
+  if (f.marks === 'log') {
     const waiting = f.log.filter((m) => !m.committed).length;
     const perCopy = f.rows.map((r, i) => `${r.label} has ${formatCount(f.log.filter((m) => m.copies[i]).length)} of them`).join(', ');
     return `The ${f.log.length} newest log entries of writes: ${perCopy}; ${writes(waiting)} waiting for the commit. ${formatCount(f.lost)} acknowledged writes lost.`;

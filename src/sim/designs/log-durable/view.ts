@@ -8,6 +8,8 @@ import type { LogAppendView, LogView } from '../../view';
 import { committedAt, copyDelayUs } from './log';
 import { leads, type DurableNode } from './node';
 import { visibleApplied } from './replicas';
+import { heldCount } from './buffer';
+import { bufferAgeUs } from './requests';
 
 const MAX_APPENDS = 64;
 /** Entries before the commit point looked at for a copy still on its way (bounds the cost at high rates). */
@@ -29,7 +31,10 @@ export function durableLogView(sim: Simulation): LogView {
   const w = sim.w;
   const committed = committedAt(w.log, w.now);
   const leaderIdx = w.log.leaderNode;
+  const leader = w.nodes[leaderIdx] as DurableNode;
   return {
+    durability: sim.p.durable.durability,
+    buffer: { writes: heldCount(leader) + uncommittedWrites(sim, committed), oldestMs: Math.round(bufferAgeUs(sim, leader) / 1000), limitMs: sim.p.durable.bufferLimitMs },
     copies: AZS.map((az, i) => ({ az, reachable: canTalk(w, w.nodes[leaderIdx].az, i) })),
     length: w.log.rows.length,
     committed,
@@ -38,6 +43,14 @@ export function durableLogView(sim: Simulation): LogView {
     quorum: sim.p.durable.logQuorum,
     ...appendsInMotion(sim, committed),
   };
+}
+
+/** Data rows appended and not yet committed. */
+function uncommittedWrites(sim: Simulation, committed: number): number {
+  const rows = sim.w.log.rows;
+  let n = 0;
+  for (let i = committed; i < rows.length; i++) if (rows.write[i] >= 0) n++;
+  return n;
 }
 
 /** Log entries in motion at the simulation's instant: uncommitted ones, and committed ones a slow copy has yet to acknowledge. */
