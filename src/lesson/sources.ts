@@ -17,6 +17,7 @@ export const SOURCE_KEYS = [
   'EC-AF',
   'EC-AOF',
   'EC-BK',
+  'EC-DURAB',
   'R-REPL',
   'R-PERS',
   'R-LAT',
@@ -63,6 +64,11 @@ export const SOURCES: Readonly<Record<SourceKey, Source>> = {
     key: 'EC-AOF',
     title: 'Amazon ElastiCache Developer Guide: Append only files (AOF)',
     url: `${EC_GUIDE}/RedisAOF.html`,
+  },
+  'EC-DURAB': {
+    key: 'EC-DURAB',
+    title: 'Amazon ElastiCache Developer Guide: Durability in ElastiCache (options, consistency, limitations, monitoring)',
+    url: `${EC_GUIDE}/durability.html`,
   },
   'EC-BK': {
     key: 'EC-BK',

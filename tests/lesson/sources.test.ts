@@ -4,7 +4,7 @@ import { SOURCE_KEYS, SOURCES, sourcesFor } from '../../src/lesson/sources';
 
 describe('sources', () => {
   it('lists exactly the keys of the model reference, each with a title and a public https URL', () => {
-    const model = readFileSync('/work/shared/docs/model.md', 'utf8');
+    const model = readFileSync('docs/model.md', 'utf8');
     for (const key of SOURCE_KEYS) {
       expect(model).toContain(key);
       expect(SOURCES[key].key).toBe(key);
