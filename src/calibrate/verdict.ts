@@ -33,7 +33,8 @@ export function judge(measured: number, predicted: number, t: Tolerance): Verdic
 export function describeTolerance(t: Tolerance): string {
   switch (t.kind) {
     case 'near':
-      return t.rel > 0 ? `±max(${t.abs}, ${Math.round(t.rel * 100)}%)` : `±${t.abs}`;
+      if (t.rel === 0) return `±${t.abs}`;
+      return t.abs > 0 ? `±max(${t.abs}, ${Math.round(t.rel * 100)}%)` : `±${Math.round(t.rel * 100)}%`;
     case 'at-most':
       return t.slack > 0 ? `≤ predicted + ${t.slack}` : '≤ predicted';
     case 'exact':

@@ -10,6 +10,8 @@ describe('verdicts', () => {
     expect(judge(1240, 1000, t)).toBe('pass'); // 240 ≤ 250
     expect(judge(1260, 1000, t)).toBe('fail');
     expect(describeTolerance(t)).toBe('±max(8, 25%)');
+    expect(describeTolerance({ kind: 'near', abs: 0, rel: 0.15 })).toBe('±15%');
+    expect(describeTolerance({ kind: 'near', abs: 1.2, rel: 0 })).toBe('±1.2');
   });
 
   it('exact and at-most', () => {
