@@ -26,12 +26,12 @@ export function latencyFigureRows(): Row[] {
   const e = defaultRun('elasticache');
   const src = 'paper figure (P §6.1.2) vs model defaults, three AZs';
   return [
-    row('0 latency figures', 'MemoryDB write p50', 3, m.writeLatencyMs.p50, 'ms', { kind: 'near', abs: 1, rel: 0 }, `${src}: "about 3 ms"`),
-    row('0 latency figures', 'MemoryDB write p99', 6, m.writeLatencyMs.p99, 'ms', { kind: 'at-most', slack: 0 }, `${src}: at most 6 ms`),
-    row('0 latency figures', 'ElastiCache write p50', 1, e.writeLatencyMs.p50, 'ms', { kind: 'at-most', slack: 0 }, `${src}: sub-millisecond`),
-    row('0 latency figures', 'ElastiCache write p99', 3, e.writeLatencyMs.p99, 'ms', { kind: 'at-most', slack: 0 }, `${src}: at most 3 ms`),
-    row('0 latency figures', 'MemoryDB read p50', 1, m.readLatencyMs.p50, 'ms', { kind: 'at-most', slack: 0 }, `${src}: sub-millisecond`),
-    row('0 latency figures', 'ElastiCache read p50', 1, e.readLatencyMs.p50, 'ms', { kind: 'at-most', slack: 0 }, `${src}: sub-millisecond`),
+    row('0 latency figures', 'MemoryDB write p50', 3, m.writeLatencyMs.p50, 'ms', { kind: 'near', abs: 1, rel: 0 }, `${src}: "about 3 ms"`, 'paper'),
+    row('0 latency figures', 'MemoryDB write p99', 6, m.writeLatencyMs.p99, 'ms', { kind: 'at-most', slack: 0 }, `${src}: at most 6 ms`, 'paper'),
+    row('0 latency figures', 'ElastiCache write p50', 1, e.writeLatencyMs.p50, 'ms', { kind: 'at-most', slack: 0 }, `${src}: sub-millisecond`, 'paper'),
+    row('0 latency figures', 'ElastiCache write p99', 3, e.writeLatencyMs.p99, 'ms', { kind: 'at-most', slack: 0 }, `${src}: at most 3 ms`, 'paper'),
+    row('0 latency figures', 'MemoryDB read p50', 1, m.readLatencyMs.p50, 'ms', { kind: 'at-most', slack: 0 }, `${src}: sub-millisecond`, 'paper'),
+    row('0 latency figures', 'ElastiCache read p50', 1, e.readLatencyMs.p50, 'ms', { kind: 'at-most', slack: 0 }, `${src}: sub-millisecond`, 'paper'),
   ].map(flipBound);
 }
 

@@ -6,6 +6,9 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { DelayQueue } from './delay-queue';
 
+/** REPLCONF ACK <offset> as RESP; the handshake's other REPLCONF commands do not match. */
+const REPLCONF_ACK = /REPLCONF\r\n\$3\r\nACK\r\n/i;
+
 interface Pair {
   down: Socket; // to the replica
   up: Socket; // to the primary
@@ -21,6 +24,11 @@ export class DelayProxy {
   private stalled = false;
   /** Chunks thrown away because the primary died before they left. */
   droppedChunks = 0;
+  /**
+   * Date.now() of every REPLCONF ACK the replica sent, as it reached the proxy (a stall holds it there):
+   * when the replica's replicationCron ran, which the min-replicas experiment needs to place the model's stall.
+   */
+  readonly replicaAcks: number[] = [];
   port = 0;
 
   constructor(
@@ -53,6 +61,7 @@ export class DelayProxy {
       this.pump(pair);
     });
     down.on('data', (c) => {
+      if (REPLCONF_ACK.test(c.toString('latin1'))) this.replicaAcks.push(Date.now());
       pair.toPrimary.push(c, Date.now());
       this.pump(pair);
     });

@@ -4,15 +4,28 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describeTolerance, judge, type Tolerance, type Verdict } from './verdict';
 
+/**
+ * What a row was checked against: a real redis-server on this machine over 127.0.0.1, figures published in
+ * the MemoryDB paper (no Redis runs; "measured" is the paper's number), or an assumption (nothing measured).
+ */
+export type Reference = 'redis' | 'paper' | 'assumption';
+
 export interface Row {
   experiment: string;
   case: string;
+  /** The real Redis figure, or the paper's, or the assumed value (see `reference`). */
   measured: number;
   predicted: number;
   unit: string;
   tolerance: string;
   verdict: Verdict;
   note: string;
+  reference: Reference;
+  /**
+   * Rows that form one ordering share its name and one verdict, whether the two orders are the same;
+   * `item` is what this row puts in the order (e.g. "plain SET").
+   */
+  ordering?: { name: string; item: string };
 }
 
 export interface Report {
@@ -24,8 +37,9 @@ export interface Report {
   rows: Row[];
 }
 
-export function row(experiment: string, kase: string, measured: number, predicted: number, unit: string, tol: Tolerance, note: string): Row {
-  return { experiment, case: kase, measured: round(measured), predicted: round(predicted), unit, tolerance: describeTolerance(tol), verdict: judge(measured, predicted, tol), note };
+/** A row judged on its own; every experiment in experiments/ measures a real Redis, hence the default. */
+export function row(experiment: string, kase: string, measured: number, predicted: number, unit: string, tol: Tolerance, note: string, reference: Reference = 'redis'): Row {
+  return { experiment, case: kase, measured: round(measured), predicted: round(predicted), unit, tolerance: describeTolerance(tol), verdict: judge(measured, predicted, tol), note, reference };
 }
 
 export function round(x: number): number {

@@ -36,7 +36,7 @@ export async function runSuite(o: SuiteOptions): Promise<Report> {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
       node: process.version,
-      notes: 'all processes on one machine over 127.0.0.1; replication delay from a delaying proxy whose queue is dropped at the crash',
+      notes: 'all processes on one machine over 127.0.0.1; replication delay and stalls from a delaying proxy whose queue is dropped at the crash',
     },
     durationS: Math.round((Date.now() - started) / 100) / 10,
     rows,

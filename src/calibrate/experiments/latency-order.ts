@@ -1,13 +1,14 @@
 // Experiment 7. Latency ordering of the three ways to write: plain SET, SET then WAIT 1, and SET with
 // appendfsync always. Absolute times on loopback say little about a cloud network, so the verdict is
-// whether the model puts the three in the same order as the real server.
+// whether the model puts the three in the same order as the real server: any difference in the order is a
+// disagreement, even between two figures close enough to swap from run to run.
 import { RedisClient } from '../client';
 import { startRedis, stop, type RedisNode } from '../redis-process';
 import { startPair } from '../replication';
 import { round, type Row } from '../report';
 import { runCounterpart } from '../sim-counterpart';
 import { measureFsyncMs } from '../fsync-cost';
-import { describeTolerance, rankVerdicts } from '../verdict';
+import { describeTolerance, orderVerdict } from '../verdict';
 import type { PresetId } from '../../sim/types';
 import type { Context, Experiment } from './context';
 
@@ -83,6 +84,9 @@ const MODES: { preset: PresetId; label: string }[] = [
   { preset: 'redis-aof-always', label: 'SET, appendfsync always' },
 ];
 
+/** The name the three rows share in the report: one ordering, one verdict. */
+export const ORDERING = 'Write latency p50';
+
 export const latencyOrder: Experiment = {
   id: 'latency-order',
   title: 'Write latency ordering',
@@ -115,7 +119,8 @@ export const latencyOrder: Experiment = {
       predicted.push({ p50: s.writeLatencyMs.p50, p99: s.writeLatencyMs.p99 });
       ctx.log(`  ${m.label}: p50 ${measured.at(-1)!.p50.toFixed(3)} ms (model ${predicted.at(-1)!.p50.toFixed(3)} ms)`);
     }
-    const verdicts = rankVerdicts(
+    // One verdict for the ordering: the model agrees only if it puts the three in the measured order.
+    const verdict = orderVerdict(
       measured.map((x) => x.p50),
       predicted.map((x) => x.p50),
     );
@@ -125,8 +130,10 @@ export const latencyOrder: Experiment = {
       measured: round(measured[i].p50),
       predicted: round(predicted[i].p50),
       unit: 'ms',
-      tolerance: describeTolerance({ kind: 'same-rank' }),
-      verdict: verdicts[i],
+      tolerance: describeTolerance({ kind: 'same-order' }),
+      verdict,
+      reference: 'redis' as const,
+      ordering: { name: ORDERING, item: m.label },
       note: `p99 measured ${round(measured[i].p99)} ms, model ${round(predicted[i].p99)} ms; loopback, ${n} sequential writes; model given this disk's fsync (${round(fsyncMs)} ms) and the client's PING round trip (${round(measured[i].rttMs)} ms)`,
     }));
   },

@@ -15,7 +15,7 @@ import { lostCache } from './lost';
 import { cacheNodeMachine } from './machine';
 import { newCacheNode, type CacheNode } from './node';
 import { onBackupTick, onFsyncDone, onFsyncTick, onRdbTick } from './persistence';
-import { onAck, onDeliver, onFullSyncDone, onGetAck, onPsyncBatch, onReplicaTick } from './replication';
+import { onAck, onDeliver, onFullSyncDone, onGetAck, onPsyncBatch, onReplicaTick, replicationCronPhaseUs } from './replication';
 import { onRequest } from './requests';
 import { cachePosition, isReplication, replicationMessage } from './view';
 import { followWithWait, onWaitTimeout, waitBudgetMs } from './wait';
@@ -26,8 +26,9 @@ function start(sim: Simulation): void {
   const { w, p } = sim;
   sim.trace({ type: 'term', t: 0, node: w.nodes[0].id, term: 1, fromTerm: null, forkOffset: 0, cause: 'initial' });
   for (const n of w.nodes) {
-    // Every node ticks, since any node can become a replica. Staggered so they do not land together.
-    NodeTick.after(sim, CACHE_KIND.REPLICA_TICK, ms(p.cache.replicaAckPeriodMs) * ((n.idx + 1) / (w.nodes.length + 1)), n.idx);
+    // Every node runs the replication cron, since any node can become a replica; all at the same instant
+    // of each period, the primary's first, as for Redis processes started together (replication.ts).
+    NodeTick.after(sim, CACHE_KIND.REPLICA_TICK, replicationCronPhaseUs(p), n.idx);
     if (p.cache.aof.enabled && p.cache.aof.fsync !== 'always') {
       const period = p.cache.aof.fsync === 'everysec' ? 1000 : p.cache.aof.osFlushMs;
       NodeTick.after(sim, CACHE_KIND.FSYNC_TICK, ms(period), n.idx);

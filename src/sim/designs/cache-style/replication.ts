@@ -5,6 +5,7 @@ import { copyDataset, setKey } from '../../dataset';
 import { canTalk, oneWayUs, reachesRegion } from '../../network';
 import type { Ev } from '../../world';
 import type { Simulation } from '../../engine';
+import type { PresetParams } from '../../types';
 import { CACHE_KIND, FullSyncDone, GetAck, NodeTick, PsyncBatch, ReplAck, ReplDeliver } from './events';
 import { entryAt } from './lineage';
 import { nodeAt, nodesOf, processRunning, sendNode, type CacheNode } from './node';
@@ -120,6 +121,18 @@ export function onAck(sim: Simulation, e: Ev): void {
   releaseWaits(sim, p);
 }
 
+/**
+ * When in each `replicaAckPeriodMs` the nodes run their replication cron: Redis's replicationCron, once a
+ * second, where a replica sends REPLCONF ACK (and reconnects a lost link) and a primary recounts its good
+ * replicas. Its phase is set by when each process started; processes started together (as the calibration
+ * pairs are) run it within milliseconds of each other, the primary's just before its replica's ACK
+ * arrives. The model gives every node the same instant, half a period in [A]: a fault at a whole second
+ * then falls half a period after an ACK, the average over a fault at a random instant.
+ */
+export function replicationCronPhaseUs(p: PresetParams): number {
+  return Math.round(ms(p.cache.replicaAckPeriodMs) / 2);
+}
+
 export function onReplicaTick(sim: Simulation, idx: number): void {
   const w = sim.w;
   const r = nodeAt(sim, idx);
@@ -143,9 +156,11 @@ export function onReplicaTick(sim: Simulation, idx: number): void {
 }
 
 /**
- * min-replicas-to-write as Redis 7.0 does it: once a second the primary counts the replicas whose last
- * REPLCONF ACK is at most min-replicas-max-lag whole seconds old (ACK times are kept in whole seconds),
- * and writes are refused while that count is short. [R-REPL, calibrated against redis-server 7.0]
+ * min-replicas-to-write as Redis 7.0 does it (refreshGoodSlavesCount, from replicationCron): the primary
+ * counts the replicas whose lag, its clock's whole seconds now less the whole second in which their last
+ * REPLCONF ACK arrived (server.unixtime − repl_ack_time), is at most min-replicas-max-lag, and refuses
+ * writes while that count is short. Replicas ACK from the same cron, so a stalled link is refused about
+ * max-lag + 1 s after the last ACK it carried. [R-REPL, calibrated against redis-server 7.0]
  */
 function recountGoodReplicas(sim: Simulation, p: CacheNode): void {
   const w = sim.w;

@@ -1,0 +1,225 @@
+// The words of the "How faithful is this model?" page, apart from its markup, so that what it claims can be
+// tested: what each row was checked against, how many rows agree per reference, each ordering said in
+// plain words, and what the model assumes without any check, with the ranges a scenario file may set.
+import { toJSONSchema, type ZodType } from 'zod';
+import type { Reference, Report, Row } from '../../calibrate/report';
+import { ParamOverridesSchema } from '../../scenario/schema';
+import { PRESET_IDS, PRESETS } from '../../sim/presets';
+
+/** Short form for the table's "Checked against" column. */
+export function referenceLabel(ref: Reference, redisVersion: string): string {
+  switch (ref) {
+    case 'redis':
+      return `real Redis ${redisVersion} on loopback`;
+    case 'paper':
+      return 'the MemoryDB paper (P §6.1.2)';
+    case 'assumption':
+      return 'an assumption (nothing measured)';
+  }
+}
+
+/** What a reference means, once, above the table. */
+export function referenceMeaning(ref: Reference, redisVersion: string): string {
+  switch (ref) {
+    case 'redis':
+      return (
+        `Real Redis ${redisVersion} on loopback: the suite started its own redis-server processes on this machine, ` +
+        'talking over 127.0.0.1, and ran the simulator with the same parameters on a loopback-like network. Crashes ' +
+        'are real (SIGKILL), replication delay and stalls come from a proxy whose queue is dropped at the crash, and a ' +
+        "machine death is modelled by cutting the append-only file back to its last fsynced byte. No cloud network, " +
+        'no ElastiCache and no MemoryDB took part.'
+      );
+    case 'paper':
+      return (
+        'The MemoryDB paper: no Redis ran. The "measured" column is a figure published in the paper (P §6.1.2), and ' +
+        "the prediction is the model's default preset on three AZs, so these rows check the model's assumed latencies " +
+        'against the paper, not against a running service.'
+      );
+    case 'assumption':
+      return 'An assumption: a value the model takes without a measurement or a published figure to check it against.';
+  }
+}
+
+export interface Tally {
+  reference: Reference;
+  rows: number;
+  agree: number;
+}
+
+const REFERENCE_ORDER: Reference[] = ['redis', 'paper', 'assumption'];
+
+/** Rows and agreements per reference that the report uses: real Redis first, then the paper, then assumptions. */
+export function tallies(rows: Row[]): Tally[] {
+  return REFERENCE_ORDER.map((reference) => {
+    const of = rows.filter((r) => r.reference === reference);
+    return { reference, rows: of.length, agree: of.filter((r) => r.verdict === 'pass').length };
+  }).filter((t) => t.rows > 0);
+}
+
+export function tallySentence(report: Report): string {
+  return tallies(report.rows)
+    .map((t) => `Against ${referenceLabel(t.reference, report.redisVersion)}: ${t.agree} of ${t.rows} ${t.rows === 1 ? 'case agrees' : 'cases agree'}.`)
+    .join(' ');
+}
+
+export interface OrderingSummary {
+  name: string;
+  experiment: string;
+  agrees: boolean;
+  /** e.g. "plain SET (0.208 ms) < SET, appendfsync always (0.429 ms) < SET + WAIT 1 (0.5 ms)" */
+  measured: string;
+  predicted: string;
+  /** The verdict in words, naming each pair the model puts the other way round. */
+  verdict: string;
+}
+
+const itemOf = (r: Row) => r.ordering?.item ?? r.case;
+
+function chain(rows: Row[], value: (r: Row) => number): string {
+  const sorted = [...rows].sort((a, b) => value(a) - value(b));
+  return sorted.map((r, i) => `${i > 0 ? (value(r) === value(sorted[i - 1]) ? ' = ' : ' < ') : ''}${itemOf(r)} (${value(r)} ${r.unit})`).join('');
+}
+
+/** Every ordering in the report (rows sharing `ordering.name`), judged as a whole: the same order or not. */
+export function orderings(rows: Row[]): OrderingSummary[] {
+  const names = [...new Set(rows.filter((r) => r.ordering).map((r) => r.ordering!.name))];
+  return names.map((name) => {
+    const group = rows.filter((r) => r.ordering?.name === name);
+    const flipped: string[] = [];
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i];
+        const b = group[j];
+        if (Math.sign(a.measured - b.measured) === Math.sign(a.predicted - b.predicted)) continue;
+        const [lo, hi] = a.measured <= b.measured ? [a, b] : [b, a];
+        const where = (x: number, y: number) => (x === y ? 'level with' : x < y ? 'below' : 'above');
+        flipped.push(
+          `in the measurement ${itemOf(lo)} comes ${where(lo.measured, hi.measured)} ${itemOf(hi)} (${lo.measured} against ${hi.measured} ${lo.unit}), ` +
+            `in the model ${where(lo.predicted, hi.predicted)} it (${lo.predicted} against ${hi.predicted} ${lo.unit})`,
+        );
+      }
+    }
+    const agrees = flipped.length === 0;
+    return {
+      name,
+      experiment: group[0].experiment,
+      agrees,
+      measured: chain(group, (r) => r.measured),
+      predicted: chain(group, (r) => r.predicted),
+      verdict: agrees
+        ? 'The model puts them in the measured order: this ordering agrees.'
+        : `The orders differ, so this ordering disagrees: ${flipped.join('. Also, ')}.`,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Assumed, not checked
+
+export interface KnobRange {
+  /** Where it goes in a scenario file: presets[i].overrides.<path>. */
+  path: string;
+  /** The schema's own description of the knob. */
+  what: string;
+  /** The values a scenario file may give it, from the schema. */
+  range: string;
+}
+
+export interface Assumption {
+  topic: string;
+  /** What the model takes, with the numbers its presets use. */
+  assumed: string;
+  /** Why no row above checks it. */
+  unchecked: string;
+  knobs: KnobRange[];
+}
+
+const fmt = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 6 });
+
+function leaf(path: string): ZodType {
+  let s: ZodType = ParamOverridesSchema;
+  for (const key of path.split('.')) {
+    const obj = unwrap(s) as unknown as { shape?: Record<string, ZodType> };
+    const next = obj.shape?.[key];
+    if (!next) throw new Error(`the scenario schema has no knob ${path}`);
+    s = next;
+  }
+  return unwrap(s);
+}
+
+function unwrap(s: ZodType): ZodType {
+  const u = s as unknown as { unwrap?: () => ZodType; _zod: { def: { type: string } } };
+  return u._zod.def.type === 'optional' && u.unwrap ? unwrap(u.unwrap()) : s;
+}
+
+/** A knob's range as the scenario schema states it, e.g. "0 to 3,600,000" or "above 0, up to 100". */
+export function knobRange(path: string): KnobRange {
+  const s = leaf(path);
+  const js = toJSONSchema(s) as { minimum?: number; exclusiveMinimum?: number; maximum?: number; type?: string | string[]; anyOf?: { type?: string }[] };
+  const nullable = js.anyOf?.some((x) => x.type === 'null') ?? false;
+  const num = (js.anyOf?.find((x) => x.type !== 'null') ?? js) as typeof js;
+  const whole = num.type === 'integer' ? ' (whole numbers)' : '';
+  const low = num.exclusiveMinimum !== undefined ? `above ${fmt(num.exclusiveMinimum)}, up to` : `${fmt(num.minimum ?? -Infinity)} to`;
+  const range = `${low} ${fmt(num.maximum ?? Infinity)}${whole}${nullable ? ', or null' : ''}`;
+  return { path, what: (s.description ?? '').replace(/\.$/, ''), range };
+}
+
+const knobs = (...paths: string[]) => paths.map(knobRange);
+const s = (ms: number) => `${fmt(ms / 1000)} s`;
+
+const DURABLE_MODES = ['elasticache-durable-sync', 'elasticache-durable-async'];
+
+export function assumptions(): Assumption[] {
+  const ec = PRESETS.elasticache.params;
+  const mdb = PRESETS.memorydb.params.durable;
+  const net = PRESETS.elasticache.params.network;
+  const durableModesHere = DURABLE_MODES.filter((id) => (PRESET_IDS as readonly string[]).includes(id));
+  return [
+    {
+      topic: 'ElastiCache failover timings',
+      assumed: `The control plane declares the primary failed after ${s(ec.cache.failover.detectionMs)} without answers and needs ${s(ec.cache.failover.promotionMs)} more to promote a replica and move the endpoint (preset elasticache).`,
+      unchecked: 'No managed service took part: the Redis experiments promote the replica by hand right after the crash.',
+      knobs: knobs('cache.failover.detectionMs', 'cache.failover.promotionMs'),
+    },
+    {
+      topic: 'MemoryDB failover timings',
+      assumed: `A replica campaigns after ${fmt(mdb.backoffFactor)} × the lease without seeing a renewal; the monitor checks nodes every ${s(mdb.monitorPollMs)} and restarts failed ones, which restore from a snapshot plus the log.`,
+      unchecked: 'MemoryDB publishes no failover timings to compare with, and no MemoryDB ran.',
+      knobs: knobs('durable.backoffFactor', 'durable.monitorPollMs'),
+    },
+    {
+      topic: 'Leases',
+      assumed: `The MemoryDB primary holds a ${s(mdb.leaseMs)} lease, renewed through the log every lease / ${mdb.heartbeatDivisor}; a primary whose renewals stop committing stops serving when the lease runs out.`,
+      unchecked: 'The paper describes leases but gives no durations; the numbers are this project’s.',
+      knobs: knobs('durable.leaseMs', 'durable.heartbeatDivisor'),
+    },
+    {
+      topic: 'The 2-of-3 log quorum',
+      assumed: `A log append commits once ${mdb.logQuorum} of the 3 AZ copies have it.`,
+      unchecked: 'The paper does not describe the log service’s quorum: 2 of 3 is this project’s assumption.',
+      knobs: knobs('durable.logQuorum'),
+    },
+    {
+      topic: 'The log copies’ storage latency',
+      assumed: `Each copy costs a round trip to its AZ plus a storage write whose median is the log commit time (${fmt(mdb.logCommitMs)} ms) less the cross-AZ round trip, log-normal with σ 0.35.`,
+      unchecked: 'Only its sum with the network is compared, with the paper’s write p50 and p99 in experiment 0; the storage itself is not measured.',
+      knobs: knobs('durable.logCommitMs'),
+    },
+    {
+      topic: 'Cross-AZ round trips',
+      assumed: `${fmt(net.crossAzRttMs)} ms between AZs and ${fmt(net.intraAzRttMs)} ms inside one, each one-way delay times a log-normal factor (σ ${fmt(net.jitterSigma)}), with a ${fmt(net.spikeProbability * 100)} % chance of a ${fmt(net.spikeRttMs)} ms spike across AZs (published measurements L1, L2).`,
+      unchecked: 'Every Redis experiment runs on one machine over 127.0.0.1, so no AZ network is measured.',
+      knobs: knobs('network.crossAzRttMs', 'network.intraAzRttMs', 'network.jitterSigma', 'network.spikeProbability', 'network.spikeRttMs'),
+    },
+    {
+      topic: 'ElastiCache durable modes (sync and async)',
+      assumed:
+        'As documented for Valkey 9.0 and later (EC-DURAB): in sync mode a write is in a Multi-AZ transaction log in at least two AZs before the reply; in async mode the reply comes first, and the primary refuses writes once the oldest write not yet in the log is older than the 10 s durability buffer. ' +
+        (durableModesHere.length > 0
+          ? `Presets: ${durableModesHere.join(', ')}.`
+          : `Not yet among this version’s presets (${DURABLE_MODES.join(', ')}).`),
+      unchecked: 'Documented behaviour only; nothing here ran against a durable ElastiCache cluster.',
+      knobs: [],
+    },
+  ];
+}
