@@ -194,4 +194,11 @@ export const MODEL_CHANGES: ModelChange[] = [
   ['scenarios/wait-az-outage.yaml', 'Redis + WAIT 1', 'read max, ms', 12.189, 24.234],
     ]),
   },
+  {
+    date: '2026-12-03',
+    experiment: 'none (documented behaviour, EC-DURAB)',
+    what: 'ElastiCache for Valkey’s durability modes: presets elasticache-durable-sync and elasticache-durable-async; the log takes at most durable.logMiBps from a primary (100 MiB/s for them, no limit for MemoryDB); writes it cannot take yet wait in the primary’s durability buffer, and the primary refuses writes while the oldest of them is older than durable.bufferLimitMs (10 s). Async replies once the write has executed.',
+    why: 'The choice ElastiCache users now face could not be expressed. The existing presets keep their behaviour: every built-in scenario’s figures for them are unchanged (MemoryDB has no intake limit, and its buffer never reaches 10 s while its 2 s lease holds).',
+    scenarios: [],
+  },
 ];

@@ -126,7 +126,8 @@ describe('assumed, not checked', () => {
     expect(topic(/storage latency/).knobs.map((k) => k.path)).toEqual(['durable.logCommitMs']);
     expect(topic(/Cross-AZ/).knobs.map((k) => k.path)).toContain('network.crossAzRttMs');
     const durable = topic(/durable modes/);
-    expect(durable.assumed).toContain('10 s durability buffer');
+    expect(durable.assumed).toContain('older than 10 s');
+    expect(durable.knobs.map((k) => k.path)).toEqual(['durable.logMiBps', 'durable.bufferLimitMs']);
     expect(durable.assumed).toMatch(/elasticache-durable-sync.*elasticache-durable-async/);
     for (const a of list) expect(a.unchecked.length, a.topic).toBeGreaterThan(0);
   });

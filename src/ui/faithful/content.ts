@@ -4,7 +4,7 @@
 import { toJSONSchema, type ZodType } from 'zod';
 import type { Reference, Report, Row } from '../../calibrate/report';
 import { ParamOverridesSchema } from '../../scenario/schema';
-import { PRESET_IDS, PRESETS } from '../../sim/presets';
+import { PRESETS } from '../../sim/presets';
 
 /** Short form for the table's "Checked against" column. */
 export function referenceLabel(ref: Reference, redisVersion: string): string {
@@ -167,13 +167,10 @@ export function knobRange(path: string): KnobRange {
 const knobs = (...paths: string[]) => paths.map(knobRange);
 const s = (ms: number) => `${fmt(ms / 1000)} s`;
 
-const DURABLE_MODES = ['elasticache-durable-sync', 'elasticache-durable-async'];
-
 export function assumptions(): Assumption[] {
   const ec = PRESETS.elasticache.params;
   const mdb = PRESETS.memorydb.params.durable;
   const net = PRESETS.elasticache.params.network;
-  const durableModesHere = DURABLE_MODES.filter((id) => (PRESET_IDS as readonly string[]).includes(id));
   return [
     {
       topic: 'ElastiCache failover timings',
@@ -213,13 +210,9 @@ export function assumptions(): Assumption[] {
     },
     {
       topic: 'ElastiCache durable modes (sync and async)',
-      assumed:
-        'As documented for Valkey 9.0 and later (EC-DURAB): in sync mode a write is in a Multi-AZ transaction log in at least two AZs before the reply; in async mode the reply comes first, and the primary refuses writes once the oldest write not yet in the log is older than the 10 s durability buffer. ' +
-        (durableModesHere.length > 0
-          ? `Presets: ${durableModesHere.join(', ')}.`
-          : `Not yet among this version’s presets (${DURABLE_MODES.join(', ')}).`),
+      assumed: `As documented for Valkey 9.0 and later (EC-DURAB): sync replies once the Multi-AZ log has the write in two AZs; async replies first, and the primary refuses writes while the oldest write not yet in the log is older than ${s(PRESETS['elasticache-durable-async'].params.durable.bufferLimitMs)}; the log takes at most ${fmt(PRESETS['elasticache-durable-async'].params.durable.logMiBps)} MiB/s per primary (presets elasticache-durable-sync, elasticache-durable-async). Assumed beyond the documentation: the log, leases and failover of the MemoryDB model, the same refusal rule for sync (AWS says only that writes are throttled), and that an append sent before a crash still commits.`,
       unchecked: 'Documented behaviour only; nothing here ran against a durable ElastiCache cluster.',
-      knobs: [],
+      knobs: knobs('durable.logMiBps', 'durable.bufferLimitMs'),
     },
   ];
 }
