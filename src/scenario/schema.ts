@@ -186,6 +186,9 @@ export const FaultSchema = z.discriminatedUnion('kind', [
   fault('link-stall', { node, durationS: span }),
   fault('link-heal', { node }),
   fault('fsync-stall', { node, durationMs: millis.describe('How long fsync blocks, ms.') }),
+  fault('promote', { node }).describe(
+    'Make that replica the primary now, whatever its lag: REPLICAOF NO ONE and the endpoint moves (cache-style), a manual failover once it has the whole log (MemoryDB).',
+  ),
 ]);
 
 export const FAULT_KINDS = FaultSchema.options.map((o) => o.shape.kind.value) as [FaultKind, ...FaultKind[]];

@@ -101,6 +101,12 @@ export function applyFault(sim: Simulation, f: FaultSpec): string {
       }
       return `replication link of ${n.id}`;
     }
+    case 'promote': {
+      const idx = resolveNode(sim, f.node);
+      if (idx < 0) return `no node ${f.node}`;
+      sim.design.promote(sim, idx);
+      return w.nodes[idx].id;
+    }
     case 'fsync-stall': {
       const idx = resolveNode(sim, f.node);
       if (idx < 0) return `no node ${f.node}`;

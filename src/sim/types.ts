@@ -213,7 +213,9 @@ export type FaultSpec =
   | { kind: 'link-delay'; node: NodeTarget; delayMs: number; durationS?: number } // extra one-way delay on a replica's replication link
   | { kind: 'link-stall'; node: NodeTarget; durationS?: number } // replication link carries nothing
   | { kind: 'link-heal'; node: NodeTarget }
-  | { kind: 'fsync-stall'; node: NodeTarget; durationMs: number };
+  | { kind: 'fsync-stall'; node: NodeTarget; durationMs: number }
+  /** That replica becomes the primary now, whatever its lag (cache-style: REPLICAOF NO ONE and the endpoint moves; log-durable: a manual failover). */
+  | { kind: 'promote'; node: NodeTarget };
 
 export type FaultKind = FaultSpec['kind'];
 

@@ -75,5 +75,7 @@ export function describeFault(f: FaultSpec, resolved?: string): string {
       return `replication link to ${node(f.node)} heals`;
     case 'fsync-stall':
       return `fsync on ${node(f.node)} stalls for ${f.durationMs} ms`;
+    case 'promote':
+      return `${node(f.node)} is promoted to primary by hand`;
   }
 }

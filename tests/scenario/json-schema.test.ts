@@ -23,7 +23,8 @@ describe('scenarioJsonSchema', () => {
     const [idSchema] = schema.properties.presets.items.anyOf;
     expect(idSchema.enum).toEqual(PRESET_IDS);
     const kinds = schema.properties.faults.items.oneOf.map((f: Json) => f.properties.kind.const);
-    expect(kinds).toHaveLength(14);
+    expect(kinds).toHaveLength(15);
+    expect(kinds).toContain('promote');
     expect(kinds).toContain('az-isolate');
   });
 });

@@ -189,7 +189,7 @@ describe('parseScenario refuses bad input with a precise message', () => {
   it('an unknown fault kind lists the kinds', () => {
     expect(errorOf(scenario('faults:\n  - { at: 1, kind: meteor }\n')).message).toBe(
       'scenarios/bad.yaml:5:20: faults[0].kind: found "meteor"; expected one of crash, restart, reboot, host-loss, ' +
-        'az-outage, az-recover, az-isolate, az-heal, power-loss, power-restore, link-delay, link-stall, link-heal, fsync-stall',
+        'az-outage, az-recover, az-isolate, az-heal, power-loss, power-restore, link-delay, link-stall, link-heal, fsync-stall, promote',
     );
   });
 

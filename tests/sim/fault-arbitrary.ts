@@ -17,6 +17,7 @@ const fault: fc.Arbitrary<FaultSpec> = fc.oneof(
   fc.record({ node, delayMs: fc.integer({ min: 5, max: 500 }), durationS: dur }).map((f) => ({ kind: 'link-delay' as const, ...f })),
   fc.record({ node, durationS: dur }).map((f) => ({ kind: 'link-stall' as const, ...f })),
   fc.record({ node, durationMs: fc.integer({ min: 10, max: 3000 }) }).map((f) => ({ kind: 'fsync-stall' as const, ...f })),
+  node.map((n) => ({ kind: 'promote' as const, node: n })),
 );
 
 export const faultSchedule: fc.Arbitrary<ScheduledFault[]> = fc

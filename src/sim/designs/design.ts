@@ -58,6 +58,8 @@ export interface Design {
   onLinkUnstalled(n: NodeBase): void;
   /** This node's fsyncs take until `untilUs` (a disk stall); a design without node-local disks ignores it. */
   stallFsync(n: NodeBase, untilUs: number): void;
+  /** A `promote` fault names node `idx`: make it the primary as this design can (a trace note says what happened). */
+  promote(sim: Simulation, idx: number): void;
   /** Does this node act as a primary now (by its own account: a deposed one may not know yet)? */
   isPrimary(n: NodeBase): boolean;
 
@@ -119,6 +121,7 @@ export function defineDesign(d: Design): Design {
     onTopologyChange: d.onTopologyChange,
     onLinkUnstalled: d.onLinkUnstalled,
     stallFsync: d.stallFsync,
+    promote: d.promote,
     isPrimary: d.isPrimary,
     writeTimeoutExtraMs: d.writeTimeoutExtraMs,
     followUp: d.followUp,

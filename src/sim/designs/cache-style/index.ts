@@ -7,7 +7,7 @@ import type { Ev, NodeBase } from '../../world';
 import type { Simulation } from '../../engine';
 import { defineDesign } from '../design';
 import { CACHE_KIND, ControlTick, NodeTick, WaitTimeout } from './events';
-import { onControlAction, onHealthTick, onTopologyChange } from './failover';
+import { onControlAction, onHealthTick, onTopologyChange, promoteByHand } from './failover';
 import { failoverMachine } from './failover-machine';
 import { cacheFateCounts, cacheFatesView, forgetCacheFates } from './fates';
 import { onLoadDone, onNodeAction } from './lifecycle';
@@ -102,6 +102,7 @@ export const cacheStyle = defineDesign({
   stallFsync: (n: NodeBase, untilUs: number) => {
     (n as CacheNode).fsyncStallUntil = untilUs;
   },
+  promote: promoteByHand,
   isPrimary: (n: NodeBase) => (n as CacheNode).role === 'primary',
   writeTimeoutExtraMs: waitBudgetMs,
   followUp: followWithWait,

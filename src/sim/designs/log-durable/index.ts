@@ -8,7 +8,7 @@ import type { Simulation } from '../../engine';
 import { defineDesign } from '../design';
 import { heldCount } from './buffer';
 import { DURABLE_KIND, LogCommit, NodeTimer, ReplicaCheck } from './events';
-import { onCommit, onLeaseTick, onMonitorTick, onNodeAction, onRestoreDone, onSnapshotTick, onTopologyChange, start } from './leadership';
+import { onCommit, onLeaseTick, onMonitorTick, onNodeAction, onRestoreDone, onSnapshotTick, onTopologyChange, promoteByHand, start } from './leadership';
 import { advanceCommitted } from './log';
 import { durableFateCounts, durableFatesView, lostDurable } from './lost';
 import { durableNodeMachine } from './machine';
@@ -56,6 +56,7 @@ export const logDurable = defineDesign({
   onLinkUnstalled: () => {},
   // The log's copies live in their AZs' storage, not on the node's disk.
   stallFsync: () => {},
+  promote: promoteByHand,
   isPrimary: leads,
   writeTimeoutExtraMs: () => 0,
   followUp: () => false,

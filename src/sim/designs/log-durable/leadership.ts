@@ -11,8 +11,8 @@ import { DROP_CAUSE, dropBuffer, heldCount } from './buffer';
 import { clearWaiting } from './waiters';
 import { DURABLE_KIND, NodeTimer, ReplicaCheck, ServiceTick } from './events';
 import { advanceCommitted, append, REJECTED } from './log';
-import { isDown, nodeAt, nodesOf, sendNode, type DurableNode } from './node';
-import { applyRow, heartbeatUs } from './replicas';
+import { following, isDown, leads, nodeAt, nodesOf, sendNode, type DurableNode } from './node';
+import { applyRow, heartbeatUs, visibleApplied } from './replicas';
 import { depose, retryHeld } from './requests';
 
 const ms = (x: number) => Math.round(x * 1000);
@@ -74,6 +74,16 @@ export function onLeaseTick(sim: Simulation, e: Ev): void {
   }
   retryHeld(sim, n);
   if (n.slot.value !== 'primary' && n.slot.value !== 'leaseExpired') return;
+  if (n.handoverTo >= 0) {
+    // Handing over: the claim is in the log, or the replica is still catching up (no renewal meanwhile,
+    // so its claim comes after this lease has run out), or it stopped following and the handover ends.
+    if (w.log.leaderNode !== n.idx) return depose(sim, n, null);
+    const to = nodeAt(sim, n.handoverTo);
+    if (following(to)) return;
+    n.handoverTo = -1;
+    sim.trace({ type: 'note', t: w.now, text: `handover to ${to.id} called off: it no longer follows the log; ${n.id} renews its lease and takes writes again` });
+    sim.trace({ type: 'writes-accepted', t: w.now, node: n.id });
+  }
   const r = append(sim, n, 1, -1, n.term);
   if (r === REJECTED) depose(sim, n, null);
 }
@@ -136,6 +146,31 @@ export function onNodeAction(sim: Simulation, idx: number, type: string, params:
   // Replicas (restoring, lagging) find their way through REPLICA_CHECK.
 }
 
+/**
+ * A `promote` fault: a manual failover to replica n. MemoryDB has no way to promote a replica that lags:
+ * the leader stops taking writes and renewing its lease, and n claims leadership (the log's conditional
+ * append) once it has applied every entry and that lease has run out, so no acknowledged write is lost
+ * and one node at a time acknowledges. [P §4.1; MDB-AF]
+ */
+export function promoteByHand(sim: Simulation, idx: number): void {
+  const w = sim.w;
+  const n = nodeAt(sim, idx);
+  const say = (text: string) => sim.trace({ type: 'note', t: w.now, text: `promote ${n.id}: ${text}` });
+  if (leads(n)) return say('it leads already; nothing happens');
+  if (!following(n)) return say(`it is not a running replica (it is ${n.slot.value}); nothing happens`);
+  const leader = nodeAt(sim, w.primary);
+  if (!leads(leader)) return say('no leader is running to hand over; the replicas elect one through the log as usual');
+  if (leader.handoverTo >= 0) return say(`${leader.id} is already handing over to ${w.nodes[leader.handoverTo].id}; nothing happens`);
+  leader.handoverTo = n.idx;
+  const behind = advanceCommitted(w) - visibleApplied(sim, n);
+  say(
+    `a manual failover. MemoryDB (like any shard led through its transaction log) cannot promote a replica that lags: ` +
+      `${n.id} (${behind.toLocaleString('en-US')} committed log entries behind) takes leadership once it has applied the whole log ` +
+      `and ${leader.id}'s lease has run out; ${leader.id} takes no writes until then`,
+  );
+  sim.trace({ type: 'writes-refused', t: w.now, node: leader.id, reason: `handing leadership over to ${n.id}` });
+}
+
 function clearMemory(sim: Simulation, n: DurableNode, cause: number): void {
   n.data = emptyDataset(sim.spec.workload.keys);
   n.dirty = emptyDirty(sim.spec.workload.keys);
@@ -144,6 +179,7 @@ function clearMemory(sim: Simulation, n: DurableNode, cause: number): void {
   clearWaiting(n);
   n.leaseUntil = 0;
   n.logApplied = 0;
+  n.handoverTo = -1;
 }
 
 /** After a network fault: a primary may now reach a quorum again for held appends. */

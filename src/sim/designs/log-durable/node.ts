@@ -35,6 +35,11 @@ export interface DurableNode extends NodeBase {
   released: Waiting[];
   waitCount: number;
   waitSeq: number;
+  /**
+   * A leader handing over to this node index (a manual failover), or −1: it takes no writes and stops
+   * renewing its lease until that replica has applied the whole log and claims leadership.
+   */
+  handoverTo: number;
 }
 
 export function newDurableNode(spec: RunSpec, base: NodeBase, primary: boolean): DurableNode {
@@ -55,6 +60,7 @@ export function newDurableNode(spec: RunSpec, base: NodeBase, primary: boolean):
     released: [],
     waitCount: 0,
     waitSeq: 0,
+    handoverTo: -1,
   };
 }
 

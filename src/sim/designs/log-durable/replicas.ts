@@ -8,9 +8,10 @@ import { firstAbove } from '../../search';
 import type { TxLog } from '../../txlog';
 import type { WriteLog } from '../../writes';
 import type { Simulation } from '../../engine';
+import { heldCount } from './buffer';
 import { ReplicaCheck } from './events';
 import { advanceCommitted, append, committedAt, copiesReachable } from './log';
-import { following, nodeAt, sendNode, type DurableNode } from './node';
+import { following, leads, nodeAt, sendNode, type DurableNode } from './node';
 
 const ms = (x: number) => Math.round(x * 1000);
 
@@ -77,13 +78,24 @@ export function onReplicaCheck(sim: Simulation, idx: number): void {
   if (st === 'lagging' && caughtUp) sendNode(sim, idx, { type: 'CAUGHT_UP' });
   else if (st === 'caughtUp' && !caughtUp && committed - n.logApplied > 1000) sendNode(sim, idx, { type: 'FELL_BEHIND' });
   if (n.slot.value !== 'caughtUp') return;
-  const lastSign = Math.max(n.lastRenewSeen, n.followSince);
-  if (w.now - lastSign < ms(d.leaseMs * d.backoffFactor)) return;
+  const leader = nodeAt(sim, w.primary);
+  const handover = leads(leader) && leader.handoverTo === n.idx;
+  if (handover) {
+    // A manual failover to this node: claim once the leader has handed every write it holds to the log,
+    // this node has applied every entry, and the old lease has run out.
+    if (heldCount(leader) > 0 || n.logApplied !== w.log.rows.length || w.now - n.lastRenewSeen < ms(d.leaseMs)) return;
+  } else {
+    // The others stand by while a live leader hands over to another replica. [A]
+    if (leads(leader) && leader.handoverTo >= 0) return;
+    const lastSign = Math.max(n.lastRenewSeen, n.followSince);
+    if (w.now - lastSign < ms(d.leaseMs * d.backoffFactor)) return;
+  }
   if (copiesReachable(sim, n.az) < d.logQuorum) return;
   // No renewal seen for longer than the backoff: try to take over with a conditional append.
   const term = w.nextTerm++;
   sendNode(sim, idx, { type: 'CAMPAIGN' });
   const index = append(sim, n, 2, -1, term);
   if (index < 0) sendNode(sim, idx, { type: 'LOST_ELECTION' });
+  else if (handover) sim.trace({ type: 'note', t: w.now, text: `${n.id} has applied the whole log and claims leadership (term ${term}), as asked` });
   else sim.trace({ type: 'note', t: w.now, text: `${n.id} campaigns for leadership (term ${term})` });
 }

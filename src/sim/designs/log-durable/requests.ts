@@ -49,6 +49,7 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
     return reply(sim, op, idx, finish, -1);
   }
   if (st !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
+  if (n.handoverTo >= 0) return reply(sim, op, idx, w.now, E.NOTLEADER); // handing over (a manual failover)
   if (bufferFull(sim, n)) return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
   n.busyUntil = finish;
   const writes = w.writes;
