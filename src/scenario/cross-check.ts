@@ -12,10 +12,15 @@ export function crossCheck(data: ScenarioData): RawIssue[] {
 }
 
 function checkTopology({ topology }: ScenarioData): RawIssue[] {
+  const ids = nodeIds(topology);
+  const priorities = Object.keys(topology.replicaPriority ?? {})
+    .filter((id) => !ids.includes(id))
+    .map((id) => ({ path: ['topology', 'replicaPriority', id], atKey: true, message: foundExpected(id, `a node of this topology: ${ids.join(', ')}`) }));
   return topology.clients
     .map((az, i) => ({ az, i }))
     .filter(({ az, i }) => topology.clients.indexOf(az) !== i)
-    .map(({ az, i }) => ({ path: ['topology', 'clients', i], message: foundExpected(az, 'each AZ listed once') }));
+    .map(({ az, i }): RawIssue => ({ path: ['topology', 'clients', i], message: foundExpected(az, 'each AZ listed once') }))
+    .concat(priorities);
 }
 
 function checkVolume({ workload, durationS }: ScenarioData): RawIssue[] {

@@ -88,6 +88,7 @@ const CacheOverrides = z
           .nullable()
           .describe('An isolated primary stops taking writes after this long, ms; null = never.'),
         restoreBackupOnTotalLoss: z.boolean().describe('Restore the latest backup when every node lost its data.'),
+        sentinelQuorum: whole(1, 3).describe('Sentinel mode: sentinels (of three, one per AZ) that must find the primary down; electing a leader also needs 2 of 3.'),
       })
       .partial(),
   })
@@ -144,6 +145,10 @@ export const TopologySchema = z
       .max(AZS.length)
       .default((): AZ[] => ['a', 'b', 'c'])
       .describe('AZs that host clients; the workload is spread evenly over them.'),
+    replicaPriority: z
+      .record(z.string(), whole(0, 2 ** 31 - 1))
+      .optional()
+      .describe("Sentinel's replica-priority per node id, e.g. { c1: 1, b1: 100 }: default 100, lower is preferred, 0 = never promoted. Only the sentinel failover mode reads it."),
   })
   .prefault({});
 

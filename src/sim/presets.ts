@@ -33,6 +33,7 @@ const base: PresetParams = {
       promotionMs: 2_000,
       isolatedPrimaryStopsAfterMs: 15_000,
       restoreBackupOnTotalLoss: false,
+      sentinelQuorum: 2,
     },
   },
   durable: {
@@ -117,6 +118,15 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     'Redis min-replicas 1',
     'Open-source Redis, Redis Cluster failover, min-replicas-to-write 1, min-replicas-max-lag 10 [R-REPL, R-CONF]',
     { cache: { minReplicasToWrite: 1, minReplicasMaxLagS: 10 } },
+  ),
+  'redis-sentinel': preset(
+    'redis-sentinel',
+    'Redis + Sentinel',
+    'Open-source Redis with Sentinel: three sentinels, one per AZ [A], quorum 2, down-after-milliseconds 30000 [R-SENT]; ' +
+      'a majority of the sentinels (2 of 3) elects a leader, which promotes the replica with the lowest replica-priority, then the ' +
+      'largest offset, then the smallest run id (here: node id order) [R-SENT]; election, REPLICAOF NO ONE and clients asking the ' +
+      'sentinels for the new primary take 1 s plus a random 0–1 s [A]; a cut-off primary keeps taking writes [R-SENT, J13]',
+    { cache: { failover: { mode: 'sentinel', detectionMs: 30_000, promotionMs: 1_000, isolatedPrimaryStopsAfterMs: null, sentinelQuorum: 2 } } },
   ),
   memorydb: preset(
     'memorydb',

@@ -103,6 +103,11 @@ export interface CacheFailoverParams {
   isolatedPrimaryStopsAfterMs: number | null;
   /** After total loss of the data (all nodes empty), restore the latest backup from the snapshot store. [EC-BK] */
   restoreBackupOnTotalLoss: boolean;
+  /**
+   * Sentinel mode: how many of the three sentinels (one per AZ [A]) must find the primary down before a
+   * failover; the failover itself also needs a majority of them (2 of 3) to elect a leader. [R-SENT]
+   */
+  sentinelQuorum: number;
 }
 
 export interface DurableParams {
@@ -160,6 +165,7 @@ export type PresetId =
   | 'redis-aof-no'
   | 'redis-wait'
   | 'redis-min-replicas'
+  | 'redis-sentinel'
   | 'elasticache-durable-sync'
   | 'elasticache-durable-async'
   | 'memorydb';
@@ -183,6 +189,11 @@ export interface Topology {
   replicas: AZ[];
   /** AZs that host clients; the workload is spread evenly over them. */
   clients: AZ[];
+  /**
+   * Sentinel's replica-priority per node id (default 100; lower is preferred, 0 = never promoted). Only the
+   * Sentinel failover mode reads it. [R-SENT]
+   */
+  replicaPriority?: Record<string, number>;
 }
 
 export interface Workload {

@@ -186,6 +186,13 @@ describe('parseScenario refuses bad input with a precise message', () => {
     );
   });
 
+  it('a replica priority for a node the topology does not have names the field and the nodes it has', () => {
+    expect(errorOf(scenario('topology:\n  replicaPriority: { b1: 1, x9: 5 }\n')).message).toBe(
+      'scenarios/bad.yaml:5:29: topology.replicaPriority.x9: found "x9"; expected a node of this topology: a1, b1, c1',
+    );
+    expect(errorOf(scenario('topology:\n  replicaPriority: { c1: -1 }\n')).message).toMatch(/^scenarios\/bad\.yaml:5:\d+: topology\.replicaPriority\.c1: /);
+  });
+
   it('an unknown fault kind lists the kinds', () => {
     expect(errorOf(scenario('faults:\n  - { at: 1, kind: meteor }\n')).message).toBe(
       'scenarios/bad.yaml:5:20: faults[0].kind: found "meteor"; expected one of crash, restart, reboot, host-loss, ' +
@@ -219,7 +226,7 @@ describe('parseScenario refuses bad input with a precise message', () => {
   it('an unknown preset id lists the preset ids', () => {
     expect(errorOf('title: T\ndurationS: 60\npresets: [elasticache, memorydv]\n').message).toBe(
       'scenarios/bad.yaml:3:24: presets[1]: found "memorydv"; expected one of elasticache, redis-aof-always, ' +
-        'redis-aof-everysec, redis-aof-no, redis-wait, redis-min-replicas, memorydb, elasticache-durable-sync, elasticache-durable-async',
+        'redis-aof-everysec, redis-aof-no, redis-wait, redis-min-replicas, redis-sentinel, memorydb, elasticache-durable-sync, elasticache-durable-async',
     );
   });
 

@@ -1,8 +1,8 @@
 // The cache-style failover control plane (ElastiCache Multi-AZ, Redis Cluster or Sentinel, model.md
 // §2.1): a health check once a second feeds the failover machine; on its `promote` action the
-// least-lagged reachable replica becomes the primary of a new branch of history, and on `moveEndpoint`
-// the endpoint follows. A former primary that hears the majority again is demoted. A `promote` fault
-// does the same by hand, at once, whatever the lag.
+// least-lagged reachable replica becomes the primary of a new branch of history (Sentinel: the replica its
+// own rules choose, sentinel.ts), and on `moveEndpoint` the endpoint follows. A former primary that hears
+// the majority again is demoted. A `promote` fault does the same by hand, at once, whatever the lag.
 import { reachesRegion } from '../../network';
 import { uniform } from '../../rng';
 import type { Simulation } from '../../engine';
@@ -11,6 +11,8 @@ import type { FailoverEvent } from './failover-machine';
 import { forkAsPrimary } from './lifecycle';
 import { entryAt } from './lineage';
 import { nodeAt, nodesOf, processRunning, type CacheNode } from './node';
+import { electLeader, priorityOf, sentinelChoice, sentinelsFindPrimaryDown } from './sentinel';
+import { AZS } from '../../types';
 
 const fmtS = (us: number) => `${(us / 1e6).toFixed(3)} s`;
 
@@ -24,12 +26,13 @@ export function onHealthTick(sim: Simulation): void {
   const w = sim.w;
   ControlTick.after(sim, CACHE_KIND.HEALTH_TICK, 1e6);
   const p = nodeAt(sim, w.primary);
-  const alive = reachesRegion(w, p.az) && processRunning(p);
+  const f = sim.p.cache.failover;
+  const alive = f.mode === 'sentinel' ? !sentinelsFindPrimaryDown(sim) : reachesRegion(w, p.az) && processRunning(p);
   if (alive) sendControl(sim, { type: 'PRIMARY_OK' });
   else {
-    const f = sim.p.cache.failover;
     // Redis Cluster replicas wait 0.5 s plus a random 0–0.5 s before asking for votes. [R-CSPEC]
-    const jitter = f.mode === 'cluster' ? 500 + uniform(w.rng.control) * 500 : 0;
+    // A sentinel starts its failover a random 0–1 s late, so that two do not ask for votes at once. [R-SENT]
+    const jitter = f.mode === 'cluster' ? 500 + uniform(w.rng.control) * 500 : f.mode === 'sentinel' ? uniform(w.rng.control) * 1000 : 0;
     sendControl(sim, { type: 'PRIMARY_UNREACHABLE', promotionMs: f.promotionMs + jitter });
   }
   // A former primary that can hear the majority again learns it was replaced and becomes a replica; the
@@ -111,6 +114,7 @@ export function onControlAction(sim: Simulation, type: string, params: Record<st
     return;
   }
   if (type !== 'promote') return;
+  if (sim.p.cache.failover.mode === 'sentinel') return sentinelFailover(sim);
   let best: CacheNode | null = null;
   for (const r of nodesOf(sim)) {
     if (r.idx === w.primary || r.role === 'primary' || r.slot.value !== 'serving' || !reachesRegion(w, r.az) || r.stream < 0) continue;
@@ -122,6 +126,27 @@ export function onControlAction(sim: Simulation, type: string, params: Record<st
   }
   const old = w.nodes[w.primary];
   const why = `replica ${best.id}, promoted at ${fmtS(w.now)} when ${old.id} stopped answering, had applied up to offset ${best.offset}`;
+  forkAsPrimary(sim, best, 'promotion', why);
+  w.primary = best.idx;
+}
+
+/** Sentinel's failover: elect a leader among the sentinels, which promotes the replica its rules choose. */
+function sentinelFailover(sim: Simulation): void {
+  const w = sim.w;
+  const leader = electLeader(sim);
+  const best = 'az' in leader ? sentinelChoice(sim, leader.az) : null;
+  if (!best) {
+    const why = 'none' in leader ? leader.none : 'no replica the leader reaches can be promoted (serving, with data, replica-priority not 0)';
+    sim.trace({ type: 'note', t: w.now, text: `sentinels: no failover yet: ${why}` });
+    sendControl(sim, { type: 'NO_CANDIDATE' }, true);
+    return;
+  }
+  const old = nodeAt(sim, w.primary);
+  const lag = lagBehind(sim, old, best);
+  const az = 'az' in leader ? AZS[leader.az] : '?';
+  const why =
+    `replica ${best.id}, promoted at ${fmtS(w.now)} by the sentinels (leader in AZ ${az}; replica-priority ${priorityOf(sim, best)}) ` +
+    `when ${old.id} stopped answering, ${behindWords(lag, old.id)}, had applied up to offset ${best.offset}`;
   forkAsPrimary(sim, best, 'promotion', why);
   w.primary = best.idx;
 }
