@@ -8,18 +8,33 @@ export interface FaultAction {
   key: string;
   label: string;
   fault: FaultSpec;
+  /** What it does, in more words, for screen readers (the button's description). */
+  description?: string;
 }
 
-export function actionsFor(target: Target): FaultAction[] {
+/** The actions for a target; `role` is the node's role in the first pane (a replica can be promoted). */
+export function actionsFor(target: Target, role?: 'primary' | 'replica'): FaultAction[] {
   switch (target.kind) {
-    case 'node':
-      return [
+    case 'node': {
+      const actions: FaultAction[] = [
         { key: 'crash', label: 'Crash the process', fault: { kind: 'crash', node: target.id } },
         { key: 'restart', label: 'Restart it now', fault: { kind: 'restart', node: target.id } },
         { key: 'reboot', label: 'Reboot', fault: { kind: 'reboot', node: target.id } },
         { key: 'host-loss', label: 'Lose the host and its disk', fault: { kind: 'host-loss', node: target.id } },
         { key: 'isolate', label: `Isolate it (cut off AZ ${target.id[0]})`, fault: { kind: 'az-isolate', az: target.id[0] as AZ } },
       ];
+      if (role === 'replica') {
+        actions.push({
+          key: 'promote',
+          label: 'Promote it to primary',
+          fault: { kind: 'promote', node: target.id },
+          description:
+            `Promote replica ${target.id} by hand now, whatever its lag: in Redis and ElastiCache, REPLICAOF NO ONE and the endpoint moves ` +
+            `to it, and every acknowledged write it lacks is lost; MemoryDB hands over only once ${target.id} has the whole log.`,
+        });
+      }
+      return actions;
+    }
     case 'az':
       return [
         { key: 'az-outage', label: `Outage of AZ ${target.az}`, fault: { kind: 'az-outage', az: target.az } },

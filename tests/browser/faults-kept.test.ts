@@ -69,6 +69,36 @@ describe.skipIf(skipReason !== undefined)(`faults injected by hand${skipReason ?
     expect(problems).toEqual([]);
   });
 
+  it('promote a replica from the keyboard: its action is described for screen readers, and the link reopens the same run', async () => {
+    const { page, problems } = await browser.open('/?s=primary-crash&t=10000000');
+    await ready(page, 2);
+    await settledAt(page, 10_000_000);
+    const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    async function tabTo(testId: string): Promise<void> {
+      for (let i = 0; i < 150 && (await focusedId()) !== testId; i++) await page.keyboard.press('Tab');
+      expect(await focusedId()).toBe(testId);
+    }
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo('node-c1');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toBe('action-crash');
+    await tabTo('action-promote');
+    const promote = page.getByTestId('action-promote');
+    expect(await promote.getAttribute('role')).toBe('menuitem');
+    const described = await promote.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${described}"]`).textContent()).toMatch(/^Promote replica c1 by hand now, whatever its lag: .*every acknowledged write it lacks is lost/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('fault-menu').waitFor({ state: 'detached' });
+    await settledAt(page, 10_000_000);
+    // A primary has nothing to promote.
+    await page.locator('[data-testid^="pane-"]').first().locator('[data-testid="node-c1"]').click();
+    await expect.poll(() => page.getByTestId('action-promote').count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    await sharesTheSameRun(page, [{ t: 10_000_000, fault: { kind: 'promote', node: 'c1' } }], 10_000_000);
+    expect(problems).toEqual([]);
+  });
+
   it('two faults at one instant: both kept, in the order injected, and the link reopens the same run', async () => {
     const { page, problems } = await browser.open('/?s=primary-crash&t=10000000');
     await ready(page, 2);

@@ -26,6 +26,7 @@ describe('share URL', () => {
       injected: [
         { t: 12_000_001, fault: { kind: 'crash', node: 'primary' } },
         { t: 30_000_000, fault: { kind: 'az-isolate', az: 'b', durationS: 5 } },
+        { t: 31_250_000, fault: { kind: 'promote', node: 'c1' } },
       ],
     };
     const params = await encodeShareState(state);

@@ -95,6 +95,11 @@ describe('messages in a pane', () => {
 describe('faults', () => {
   it('offers node, AZ and link actions and words for every kind', () => {
     expect(actionsFor({ kind: 'node', id: 'a1' }).map((a) => a.fault.kind)).toEqual(['crash', 'restart', 'reboot', 'host-loss', 'az-isolate']);
+    expect(actionsFor({ kind: 'node', id: 'a1' }, 'primary').map((a) => a.fault.kind)).not.toContain('promote');
+    const promote = actionsFor({ kind: 'node', id: 'c1' }, 'replica').find((a) => a.key === 'promote');
+    expect(promote?.fault).toEqual({ kind: 'promote', node: 'c1' });
+    expect(promote?.description).toMatch(/^Promote replica c1 by hand now, whatever its lag: .* every acknowledged write it lacks is lost; MemoryDB hands over only once c1 has the whole log\.$/);
+    expect(describeFault({ kind: 'promote', node: 'c1' })).toBe('c1 is promoted to primary by hand');
     expect(actionsFor({ kind: 'az', az: 'b' }).every((a) => 'az' in a.fault && a.fault.az === 'b')).toBe(true);
     expect(actionsFor({ kind: 'link', node: 'c1' }).map((a) => a.fault.kind)).toEqual(['link-delay', 'link-stall', 'link-heal']);
     expect(describeFault({ kind: 'crash', node: 'primary' }, 'a1')).toBe('process on primary (a1) crashes');
