@@ -44,6 +44,25 @@ async function seek(page: Page, tUs: number): Promise<void> {
   await settledAt(page, tUs);
 }
 
+/**
+ * Compare each pane's picture at this instant with its golden file (`tests/golden/<prefix>-<pane name>.svg`),
+ * or write it when UPDATE_GOLDEN=1 or the file is new; returns the files that differ.
+ */
+async function goldens(page: Page, prefix: string, paneNames: readonly string[]): Promise<string[]> {
+  const update = process.env.UPDATE_GOLDEN === '1';
+  mkdirSync('tests/golden', { recursive: true });
+  const pictures = await page.locator('svg[data-testid^="picture-"]').evaluateAll((els) => els.map((e) => e.outerHTML));
+  const mismatches: string[] = [];
+  for (const [i, svg] of pictures.entries()) {
+    const file = `tests/golden/${prefix}-${paneNames[i]}.svg`;
+    // One element a line, so a change reads as a small diff in review.
+    const text = `${svg.replace(/></g, '>\n<')}\n`;
+    if (update || !existsSync(file)) writeFileSync(file, text);
+    else if (readFileSync(file, 'utf8') !== text) mismatches.push(file);
+  }
+  return mismatches;
+}
+
 describe.skipIf(skipReason !== undefined)(`fates of acknowledged writes in the picture${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   const browser = useBrowser();
 
@@ -116,19 +135,12 @@ describe.skipIf(skipReason !== undefined)(`fates of acknowledged writes in the p
   });
 
   it('golden pictures of durable ElastiCache: the async buffer at risk, then lost at the crash; sync waiting for the log', async () => {
-    const update = process.env.UPDATE_GOLDEN === '1';
     const { page } = await browser.open('/?s=durable-async&t=1000');
     await ready(page, 2);
     const mismatches: string[] = [];
     for (const [name, t] of [['buffer', 45_000_000], ['lost', 53_000_000]] as const) {
       await seek(page, t);
-      const pictures = await page.locator('svg[data-testid^="picture-"]').evaluateAll((els) => els.map((e) => e.outerHTML));
-      for (const [i, svg] of pictures.entries()) {
-        const file = `tests/golden/durable-async-${name}-${i === 0 ? 'async' : 'sync'}.svg`;
-        const text = `${svg.replace(/></g, '>\n<')}\n`;
-        if (update || !existsSync(file)) writeFileSync(file, text);
-        else if (readFileSync(file, 'utf8') !== text) mismatches.push(file);
-      }
+      mismatches.push(...(await goldens(page, `durable-async-${name}`, ['async', 'sync'])));
       // The buffer line says what the log view holds: its writes and the age of the oldest.
       const [async, sync] = await page.locator('[data-testid="log-buffer"]').evaluateAll((els) => els.map((e) => ({ writes: Number(e.getAttribute('data-buffer')), text: e.textContent ?? '' })));
       if (name === 'buffer') {
@@ -143,21 +155,12 @@ describe.skipIf(skipReason !== undefined)(`fates of acknowledged writes in the p
   });
 
   it('golden pictures of the default scenario: at risk, the crash, the lost tail at the failover', async () => {
-    const update = process.env.UPDATE_GOLDEN === '1';
-    mkdirSync('tests/golden', { recursive: true });
     const { page } = await browser.open("/?s=primary-crash&t=1000");
     await ready(page, 2);
     const mismatches: string[] = [];
     for (const [name, t] of [['at-risk', 19_990_000], ['crash', 20_001_000], ['failover', 30_100_000]] as const) {
       await seek(page, t);
-      const pictures = await page.locator('svg[data-testid^="picture-"]').evaluateAll((els) => els.map((e) => e.outerHTML));
-      for (const [i, svg] of pictures.entries()) {
-        const file = `tests/golden/primary-crash-${name}-${i === 0 ? 'cache' : 'durable'}.svg`;
-        // One element a line, so a change reads as a small diff in review.
-        const text = `${svg.replace(/></g, '>\n<')}\n`;
-        if (update || !existsSync(file)) writeFileSync(file, text);
-        else if (readFileSync(file, 'utf8') !== text) mismatches.push(file);
-      }
+      mismatches.push(...(await goldens(page, `primary-crash-${name}`, ['cache', 'durable'])));
     }
     expect(mismatches, 'pictures changed: review them and run with UPDATE_GOLDEN=1 to accept').toEqual([]);
     // The strip is one image with its sentence for screen readers; the list of lost writes, opened, is a
