@@ -10,6 +10,7 @@ import { visibleLines } from '../../src/ui/eventlog/filter';
 import { linePath, maxOf, perSecond } from '../../src/ui/charts/series';
 import { describeTrace, markerKind } from '../../src/ui/worker/describe';
 import type { MessageView, PaneView } from '../../src/sim/view';
+import { captionLines } from '../../src/ui/panes/strip-words';
 
 describe('state words', () => {
   it('maps engine states of both families to one vocabulary', () => {
@@ -132,5 +133,12 @@ describe('chart series', () => {
     expect(linePath([1, NaN, 2, 3], (i) => i, (v) => v)).toBe('M0.0,1.0M2.0,2.0L3.0,3.0');
     expect(maxOf([[1, NaN, 7], undefined], 2)).toBe(7);
     expect(perSecond([5], 500_000)).toEqual([10]);
+  });
+});
+
+describe('strip captions', () => {
+  it('split after the colon once they would run past the picture', () => {
+    expect(captionLines('9,070 writes at risk: acknowledged, but not yet in the log')).toEqual(['9,070 writes at risk:', 'acknowledged, but not yet in the log']);
+    expect(captionLines('a reply leaves once 2 of 3 AZ copies have the write')).toHaveLength(1);
   });
 });

@@ -25,10 +25,14 @@ export function lostCaption(view: PaneView): string {
   return view.log ? 'every write shown is in the committed log' : 'every write shown is on a replica too';
 }
 
-/** A caption in at most two lines that fit the pane's width: split after its colon. */
+/**
+ * A caption in at most two lines that fit the pane's width: split after its colon. 52 characters of the
+ * caption's bold 10.5-unit text fill the 360-unit picture ("9,070 writes at risk: acknowledged, but not
+ * yet in the log", 58, ran past its edge).
+ */
 export function captionLines(caption: string): [string] | [string, string] {
   const at = caption.indexOf(': ');
-  return caption.length <= 58 || at < 0 ? [caption] : [caption.slice(0, at + 1), caption.slice(at + 2)];
+  return caption.length <= 52 || at < 0 ? [caption] : [caption.slice(0, at + 1), caption.slice(at + 2)];
 }
 
 /** One sentence for screen readers: the caption, and how many of the writes shown each node lacks. */
