@@ -5,6 +5,7 @@ import { normalizeEntry } from './preset-entry';
 import type { ScenarioData } from './schema';
 import { nodeIds, ROLE_TARGETS } from './topology';
 import { PRESETS } from '../sim/presets';
+import { maxRequestRate } from '../sim/workload-rate';
 import { BYTES_PER_OPERATION, runBytes, SCENARIO_MEMORY_BUDGET_BYTES } from '../sim/memory';
 
 export function crossCheck(data: ScenarioData): RawIssue[] {
@@ -23,16 +24,42 @@ function checkTopology({ topology }: ScenarioData): RawIssue[] {
     .concat(priorities);
 }
 
-function checkVolume({ workload, durationS }: ScenarioData): RawIssue[] {
-  const ops = (workload.writesPerSec + workload.readsPerSec) * durationS;
+/**
+ * The most requests a closed loop can send per second, in the pane that can send the most: its
+ * connections' round trips and the nodes' CPUs bound it (sim/workload-rate.ts).
+ */
+function closedLoopRate({ workload, topology, presets }: ScenarioData): number {
+  return Math.max(
+    ...presets.map((entry) => {
+      const e = normalizeEntry(entry);
+      const o = e.overrides as { server?: { commandUs?: number }; network?: { intraAzRttMs?: number } };
+      const p = PRESETS[e.preset].params;
+      return maxRequestRate({
+        workload,
+        replicas: topology.replicas.length,
+        commandUs: o.server?.commandUs ?? p.server.commandUs,
+        intraAzRttMs: o.network?.intraAzRttMs ?? p.network.intraAzRttMs,
+      });
+    }),
+  );
+}
+
+function checkVolume(data: ScenarioData): RawIssue[] {
+  const { workload, durationS } = data;
+  const loop = workload.closedLoop;
+  const rate = loop ? closedLoopRate(data) : workload.writesPerSec + workload.readsPerSec;
+  const ops = rate * durationS;
   if (ops <= LIMITS.maxOpsPerRun) return [];
+  const what = loop
+    ? `${loop.connections} connections × ${loop.pipeline} outstanding can send up to ${Math.round(rate).toLocaleString('en-US')} requests/s; × ${durationS} s`
+    : `(${workload.writesPerSec} writes/s + ${workload.readsPerSec} reads/s) × ${durationS} s`;
   return [
     {
       path: ['workload'],
       atKey: true,
       message:
-        `found (${workload.writesPerSec} writes/s + ${workload.readsPerSec} reads/s) × ${durationS} s = ` +
-        `${Math.round(ops)} operations per preset; expected at most ${LIMITS.maxOpsPerRun} (lower the rates or durationS)`,
+        `found ${what} = ${Math.round(ops)} operations per preset; expected at most ${LIMITS.maxOpsPerRun} ` +
+        `(${loop ? 'fewer connections' : 'lower the rates'} or durationS)`,
     },
   ];
 }
@@ -45,7 +72,7 @@ const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20).toLocaleString('en-U
  * count, in the model's timings), so the value size takes no memory.
  */
 function checkMemory({ workload, durationS, topology, presets }: ScenarioData): RawIssue[] {
-  const rate = workload.writesPerSec + workload.readsPerSec;
+  const rate = workload.closedLoop ? closedLoopRate({ workload, durationS, topology, presets } as ScenarioData) : workload.writesPerSec + workload.readsPerSec;
   const operations = Math.ceil(rate * durationS * 1.01);
   const nodes = 1 + topology.replicas.length;
   const panes = presets.map((entry) => {

@@ -16,8 +16,14 @@ export const LIMITS = {
   maxNestingDepth: 32,
   /** Simulated time of one run, in seconds: an hour is plenty to watch a failover; ten years is refused. */
   maxDurationS: 3600,
-  /** Client requests per second, writes and reads each (10^9 writes/s is refused). */
-  maxRatePerSec: 100_000,
+  /**
+   * Open-loop requests per second, writes and reads each (10^9 writes/s is refused): enough to drive a
+   * node past its ceiling (about 300K op/s); maxOpsPerRun bounds the run.
+   */
+  maxRatePerSec: 1_000_000,
+  /** Closed-loop connections and the requests each keeps outstanding. */
+  maxConnections: 10_000,
+  maxPipeline: 64,
   /** (writesPerSec + readsPerSec) × durationS for one preset: bounds history size and run time. */
   maxOpsPerRun: 5_000_000,
   /** Replicas besides the primary (10^6 nodes is refused). */

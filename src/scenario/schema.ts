@@ -2,7 +2,7 @@
 // Only structure and per-field ranges live here, because this schema is also exported as JSON Schema for
 // editors; rules that relate fields to each other are in cross-check.ts.
 import { z } from 'zod';
-import { AZS, type AZ, type FaultKind, type FaultSpec, type ParamOverrides, type PresetId } from '../sim/types';
+import { AZS, type AZ, type FaultKind, type FaultSpec, type ParamOverrides, type PresetId, type Workload } from '../sim/types';
 import { PRESET_IDS } from '../sim/presets';
 import { LIMITS } from './limits';
 
@@ -35,7 +35,7 @@ const ClientOverrides = z
 
 const ServerOverrides = z
   .strictObject({
-    commandUs: range(0, 1_000_000).describe('CPU time per command on the primary, µs.'),
+    commandUs: range(0.1, 1_000_000).describe('CPU time per command on a node, µs: a node executes one command at a time.'),
     fsyncMs: range(0, 10_000).describe('Time one fsync takes, ms.'),
     datasetGB: range(0, 1024).describe('Dataset size, for fork stalls and load times, GB.'),
     forkMsPerGB: range(0, 10_000).describe('Fork stall per GB of dataset, ms.'),
@@ -105,6 +105,8 @@ const DurableOverrides = z
     monitorPollMs: range(100, HOUR_MS).describe('The monitor checks nodes this often, ms.'),
     snapshotIntervalS: range(1, YEAR_S).describe('Off-box snapshot interval, s.'),
     durability: z.enum(['sync', 'async']).describe('Reply after the log commit (sync) or right after executing the write (async).'),
+    appendCpuUs: range(0, 1_000_000).describe('CPU a log primary spends per write beyond the command (its log append), µs.'),
+    groupCommitUs: range(0, 1_000_000).describe('The log sends appends to its copies at most once per this many µs (group commit).'),
     logMiBps: range(0, 100_000).describe('Most MiB/s of writes the log takes from a primary (0 = no limit).'),
     bufferLimitMs: range(100, HOUR_MS).describe('The primary refuses writes while its oldest write not yet in the log is older than this, ms.'),
   })
@@ -152,15 +154,50 @@ export const TopologySchema = z
   })
   .prefault({});
 
+const ClosedLoopSchema = z
+  .strictObject({
+    connections: whole(1, LIMITS.maxConnections).describe('Client connections, spread evenly over the client AZs.'),
+    pipeline: whole(1, LIMITS.maxPipeline).default(1).describe('Requests each connection keeps outstanding (redis-benchmark -P).'),
+    backoffMs: range(1, 60_000).default(100).describe('After an error or a timeout a connection waits this long before its next request, ms.'),
+  })
+  .describe('A closed-loop workload, as redis-benchmark and connection pools: each connection sends its next request when one settles. Use instead of writesPerSec / readsPerSec.');
+
+/** The two workloads, for editors: open loop (rates) or closed loop (connections), never both. */
+const OPEN_OR_CLOSED = {
+  oneOf: [
+    { title: 'open loop', not: { anyOf: [{ required: ['closedLoop'] }, { required: ['writeFraction'] }] } },
+    { title: 'closed loop', required: ['closedLoop'], not: { anyOf: [{ required: ['writesPerSec'] }, { required: ['readsPerSec'] }] } },
+  ],
+};
+
 export const WorkloadSchema = z
   .strictObject({
-    writesPerSec: range(0, LIMITS.maxRatePerSec).default(1000),
-    readsPerSec: range(0, LIMITS.maxRatePerSec).default(1000),
+    writesPerSec: range(0, LIMITS.maxRatePerSec).optional().describe('Open loop: writes per second, Poisson arrivals (default 1000).'),
+    readsPerSec: range(0, LIMITS.maxRatePerSec).optional().describe('Open loop: reads per second (default 1000).'),
+    closedLoop: ClosedLoopSchema.optional(),
+    writeFraction: range(0, 1).optional().describe('Closed loop: share of requests that are writes (default 0.5).'),
     keys: whole(1, LIMITS.maxKeys).default(1000),
     valueBytes: whole(1, LIMITS.maxValueBytes).default(100),
     incrFraction: range(0, 1).default(0).describe('Share of writes that are INCR rather than SET.'),
     readFromReplicas: z.boolean().default(false).describe('Clients read from replicas instead of the primary.'),
   })
+  .meta(OPEN_OR_CLOSED)
+  .superRefine((wl, ctx) => {
+    const fields = wl.closedLoop ? (['writesPerSec', 'readsPerSec'] as const) : (['writeFraction'] as const);
+    for (const f of fields) {
+      if (wl[f] === undefined) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [f],
+        message: wl.closedLoop ? `${f} is for an open-loop workload; with closedLoop the connections set the rate (use writeFraction)` : `${f} goes with closedLoop; an open-loop workload sets writesPerSec and readsPerSec`,
+      });
+    }
+  })
+  .transform(({ writesPerSec, readsPerSec, closedLoop, writeFraction, ...rest }): Workload =>
+    closedLoop
+      ? { writesPerSec: 0, readsPerSec: 0, closedLoop, writeFraction: writeFraction ?? 0.5, ...rest }
+      : { writesPerSec: writesPerSec ?? 1000, readsPerSec: readsPerSec ?? 1000, ...rest },
+  )
   .prefault({});
 
 const at = z.number().min(0).describe('When the fault happens, seconds after the start of the run.');

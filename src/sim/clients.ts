@@ -1,11 +1,14 @@
-// Clients in each AZ: an open-loop workload (Poisson arrivals) of SET, INCR and GET, each operation sent
-// to the node the client is connected to, recorded as invoke then ok, fail or info (timeout).
+// Clients in each AZ send SET, INCR and GET, each operation to the node the client is connected to,
+// recorded as invoke then ok, fail or info (timeout). Two workloads: open loop (Poisson arrivals at the
+// scenario's rates, whatever the servers do) and closed loop (a fixed number of connections, each keeping
+// `pipeline` requests outstanding and sending the next when one settles, as redis-benchmark and
+// connection pools do), so past a node's ceiling the one builds a queue and the other a plateau.
 import { canTalk, oneWayUs } from './network';
 import { below, exponentialRounded, uniformScaledBelow } from './rng';
 import { INFO } from './history';
 import { dropFront } from './lists';
 import type { Client, Ev, Op } from './world';
-import { ClientTimer, ReplyArrive, RequestArrive } from './events';
+import { ClientTimer, ConnSend, ReplyArrive, RequestArrive } from './events';
 import type { Simulation } from './engine';
 
 /** Error codes: indexes into ERRORS (history.ts), which names them in the history. */
@@ -13,6 +16,10 @@ export const E = { READONLY: 0, NOREPLICAS: 1, CONNREFUSED: 2, CLUSTERDOWN: 3, L
 
 export function start(sim: Simulation): void {
   const wl = sim.spec.workload;
+  if (wl.closedLoop) {
+    for (let az = 0; az < 3; az++) resumeConnections(sim, az);
+    return;
+  }
   const rate = wl.writesPerSec + wl.readsPerSec;
   if (rate > 0 && sim.w.clients.length > 0) sim.arriveAfter(exponentialRounded(sim.w.rng.workload, 1e6 / rate));
 }
@@ -31,6 +38,11 @@ export function onWorkload(sim: Simulation): void {
 
   const client = w.clients[clientIdx];
   if (w.azDown[client.az]) return; // application servers in a dead AZ send nothing
+  send(sim, client, newOp(sim, isWrite, keyIdx, clientIdx, -1));
+}
+
+function newOp(sim: Simulation, isWrite: boolean, keyIdx: number, clientIdx: number, conn: number): Op {
+  const w = sim.w;
   const counter = keyIdx < sim.counterKeys;
   const id = w.nextOp++;
   const op: Op = {
@@ -52,10 +64,53 @@ export function onWorkload(sim: Simulation): void {
     lagUs: 0,
     fromReplica: false,
     entry: -1,
+    execT: 0,
+    conn,
   };
   const timeoutMs = sim.p.client.timeoutMs + (isWrite ? sim.writeTimeoutExtraMs : 0);
   op.deadline = w.now + Math.round(timeoutMs * 1000);
-  send(sim, client, op);
+  return op;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Closed loop. Connection c belongs to the client c mod (number of client AZs), so connections spread
+// evenly over the AZs that host clients. Each sends `pipeline` requests when it starts and one more each
+// time one of its requests settles: at once after an OK, after `backoffMs` after an error or a timeout
+// (a connection pool backs off rather than spinning on errors).
+// ---------------------------------------------------------------------------------------------------
+
+/** Start (again) every closed-loop connection whose client is in this AZ: at the start, or when the AZ recovers. */
+export function resumeConnections(sim: Simulation, az: number): void {
+  const loop = sim.spec.workload.closedLoop;
+  if (!loop) return;
+  const w = sim.w;
+  const clients = w.clients.length;
+  for (let c = 0; c < loop.connections; c++) {
+    if (w.clients[c % clients].az !== az) continue;
+    // Connections open over the first millisecond rather than all in the same microsecond.
+    const delay = below(w.rng.workload, 1000);
+    for (let p = 0; p < loop.pipeline; p++) ConnSend.after(sim, delay, c, w.azGen[az]);
+  }
+}
+
+export function onConnSend(sim: Simulation, conn: number, gen: number): void {
+  const w = sim.w;
+  const clientIdx = conn % w.clients.length;
+  const client = w.clients[clientIdx];
+  if (w.azDown[client.az] || gen !== w.azGen[client.az]) return; // its application server died
+  const r = w.rng.workload;
+  const isWrite = uniformScaledBelow(r, 1, sim.spec.workload.writeFraction ?? 0.5);
+  const keyIdx = below(r, sim.spec.workload.keys);
+  send(sim, client, newOp(sim, isWrite, keyIdx, clientIdx, conn));
+}
+
+/** A closed-loop request settled: its connection sends the next one. */
+function sendNext(sim: Simulation, op: Op, failed: boolean): void {
+  const loop = sim.spec.workload.closedLoop;
+  if (!loop) return;
+  const w = sim.w;
+  const gen = w.azGen[w.clients[op.client].az];
+  ConnSend.after(sim, failed ? Math.round(loop.backoffMs * 1000) : 0, op.conn, gen);
 }
 
 /**
@@ -185,6 +240,7 @@ function settleOk(sim: Simulation, op: Op, nodeIdx: number): void {
     const row = sim.recordOkWrite(op.id, nodeIdx, op.term, op.offset, op.seq, op.cmd === 1 ? (op.value as number) : null);
     w.acks.push(row, op.entry);
   }
+  if (op.conn >= 0) sendNext(sim, op, false);
 }
 
 function settleFail(sim: Simulation, op: Op, nodeIdx: number, error: number): void {
@@ -199,6 +255,7 @@ function settleFail(sim: Simulation, op: Op, nodeIdx: number, error: number): vo
   }
   const client = w.clients[op.client];
   if (client.target === nodeIdx || nodeIdx < 0) client.target = -1;
+  if (op.conn >= 0) sendNext(sim, op, true);
 }
 
 export function onTimer(sim: Simulation, clientIdx: number): void {
@@ -217,6 +274,7 @@ export function onTimer(sim: Simulation, clientIdx: number): void {
     sim.recordInfo(op.id, op.node, INFO.timeout);
     if (client.target === op.node) client.target = -1;
     head++;
+    if (op.conn >= 0) sendNext(sim, op, true);
   }
   if (head > 256 && head * 2 > pending.length) {
     dropFront(pending, head);

@@ -9,7 +9,7 @@ import { ROW, workloadKeyName } from './history';
 import { cloneData } from './clone';
 import { AZS, type FaultSpec, type PresetParams, type RunSpec, type TraceEvent } from './types';
 import type { Ev, Stream, World } from './world';
-import { ClientTimer, DEFERRED, FaultDue, KIND, MachineTimer, RequestArrive } from './events';
+import { ClientTimer, ConnSend, DEFERRED, FaultDue, KIND, MachineTimer, RequestArrive } from './events';
 import { dataset } from './dataset';
 import { counterKeyCount, initWorld } from './init';
 import * as clients from './clients';
@@ -308,6 +308,9 @@ export class Simulation {
         return;
       case KIND.FAULT:
         this.injectNow(FaultDue.fault(e));
+        return;
+      case KIND.CONN_SEND:
+        clients.onConnSend(this, ConnSend.conn(e), ConnSend.gen(e));
         return;
       default:
         this.design.onEvent(this, e);

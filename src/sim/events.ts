@@ -15,6 +15,7 @@ export const KIND = {
   CLIENT_TIMER: 4,
   MACHINE_TIMER: 5,
   FAULT: 6,
+  CONN_SEND: 7,
 } as const;
 
 /** A client's request reaches a node. */
@@ -46,6 +47,16 @@ export const ClientTimer = {
     sim.at(t, KIND.CLIENT_TIMER, client, 0, 0, null);
   },
   client: (e: Ev): number => e.a,
+};
+
+/** A closed-loop connection sends its next request (after backing off from a failed one, or at the start). */
+export const ConnSend = {
+  after(sim: Simulation, delayUs: number, conn: number, gen: number): void {
+    sim.after(delayUs, KIND.CONN_SEND, conn, gen, 0, null);
+  },
+  conn: (e: Ev): number => e.a,
+  /** The generation of the connection's AZ when it was scheduled: an AZ outage ends its connections. */
+  gen: (e: Ev): number => e.b,
 };
 
 /** An event for a lifecycle machine: one of its delayed transitions, or one sent from inside its own actions. */

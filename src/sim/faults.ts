@@ -2,6 +2,7 @@
 // lifecycle machine; a fault with a duration schedules its own end.
 import { AZS, type FaultSpec } from './types';
 import { FaultDue } from './events';
+import { resumeConnections } from './clients';
 import type { Simulation } from './engine';
 import type { NodeFaultEvent } from './designs/design';
 
@@ -49,6 +50,7 @@ export function applyFault(sim: Simulation, f: FaultSpec): string {
     }
     case 'az-outage':
       w.azDown[AZS.indexOf(f.az)] = true;
+      w.azGen[AZS.indexOf(f.az)]++;
       // The application servers in that AZ go down too: nobody is left to observe their requests' fate.
       for (const c of w.clients) {
         if (c.az !== AZS.indexOf(f.az)) continue;
@@ -61,7 +63,10 @@ export function applyFault(sim: Simulation, f: FaultSpec): string {
       later(sim, f.durationS, { kind: 'az-recover', az: f.az });
       return `AZ ${f.az}`;
     case 'az-recover':
-      w.azDown[AZS.indexOf(f.az)] = false;
+      if (w.azDown[AZS.indexOf(f.az)]) {
+        w.azDown[AZS.indexOf(f.az)] = false;
+        resumeConnections(sim, AZS.indexOf(f.az));
+      }
       topologyChanged(sim);
       return `AZ ${f.az}`;
     case 'az-isolate':

@@ -1,6 +1,7 @@
 // Builds the world at t = 0: nodes named by AZ and index ("a1" is the first node in AZ a), the primary
 // first, every node serving and in sync, clients connected to the endpoint. Each node's record is its
 // design's (designs/<design>/node.ts), made from the fields every design shares.
+import { expectedRequestRate, type RateInputs } from './workload-rate';
 import type { Digest } from './hash';
 import type { Heap } from './heap';
 import { AckLog, HistoryLog } from './history';
@@ -24,7 +25,11 @@ export function nodeIds(primary: AZ, replicas: AZ[]): string[] {
  * the expected count (far beyond its spread) plus a margin is room enough; the columns still grow if not.
  */
 export function expectedRequests(spec: RunSpec): number {
-  return (spec.workload.writesPerSec + spec.workload.readsPerSec) * spec.durationS;
+  return expectedRequestRate(rateInputs(spec)) * spec.durationS;
+}
+
+function rateInputs(spec: RunSpec): RateInputs {
+  return { workload: spec.workload, replicas: spec.topology.replicas.length, commandUs: spec.params.server.commandUs, intraAzRttMs: spec.params.network.intraAzRttMs };
 }
 
 function historyCapacity(spec: RunSpec): { rows: number; ops: number } {
@@ -39,7 +44,9 @@ export function counterKeyCount(spec: RunSpec): number {
 
 /** Rows the write-indexed tables will need (acknowledgements, the write table, the log); see historyCapacity. */
 function writeCapacity(spec: RunSpec): number {
-  return Math.ceil(spec.workload.writesPerSec * spec.durationS * 1.01) + 1024;
+  const wl = spec.workload;
+  const rate = wl.closedLoop ? expectedRequestRate(rateInputs(spec)) * (wl.writeFraction ?? 0.5) : wl.writesPerSec;
+  return Math.ceil(rate * spec.durationS * 1.01) + 1024;
 }
 
 export function initWorld(
@@ -91,6 +98,7 @@ export function initWorld(
       timerArmed: false,
     })),
     azDown: [false, false, false],
+    azGen: [0, 0, 0],
     azIsolated: [false, false, false],
     powerOff: false,
     historyLog: new HistoryLog(ids, capacity.rows, counterKeyCount(spec), capacity.ops),
@@ -128,6 +136,7 @@ export function initWorld(
       lastCommitT: 0,
       snapshotIndex: 0,
       intakeFreeT: 0,
+      batch: { node: -1, inc: 0, term: 0, sendT: -1, copies: 0, commitT: 0 },
     },
     events: 0,
   };

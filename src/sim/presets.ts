@@ -7,7 +7,7 @@ const base: PresetParams = {
   network: { intraAzRttMs: 0.3, crossAzRttMs: 1.0, jitterSigma: 0.25, spikeProbability: 0.0005, spikeRttMs: 12 },
   client: { timeoutMs: 1000 },
   server: {
-    commandUs: 10,
+    commandUs: 3.3,
     fsyncMs: 2,
     datasetGB: 1,
     forkMsPerGB: 12,
@@ -46,6 +46,8 @@ const base: PresetParams = {
     monitorPollMs: 5_000,
     snapshotIntervalS: 3_600,
     durability: 'sync',
+    appendCpuUs: 2.1,
+    groupCommitUs: 50,
     logMiBps: 0,
     bufferLimitMs: 10_000,
   },

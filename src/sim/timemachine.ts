@@ -3,6 +3,7 @@
 // its instant). Checkpoints at regular simulated intervals plus deterministic replay make any t cheap to
 // reach; injecting a fault in the past drops the checkpoints after it, so the future is recomputed.
 // Replaying the list of injected faults from t = 0 gives exactly the run the forks produced.
+import { expectedRequests } from './init';
 import { Simulation, type AppendOnly, type Checkpoint } from './engine';
 import type { FaultSpec, RunSpec } from './types';
 import { CHECKPOINT_BUDGET_BYTES, checkpointCountFor } from './memory';
@@ -21,7 +22,7 @@ export interface InjectedFault {
  * in the run's budget (memory.ts), and seeks replay further instead.
  */
 function defaultIntervalUs(spec: RunSpec): number {
-  const eventsPerS = Math.max(1, (spec.workload.writesPerSec + spec.workload.readsPerSec) * 3.5);
+  const eventsPerS = Math.max(1, (expectedRequests(spec) / spec.durationS) * 3.5);
   const byCost = (20_000 / eventsPerS) * 1e6;
   const maxCount = checkpointCountFor(spec.workload.keys, 1 + spec.topology.replicas.length, spec.params.family === 'durable');
   const byCount = (spec.durationS * 1e6) / maxCount;

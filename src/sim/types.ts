@@ -33,7 +33,10 @@ export interface ClientParams {
 }
 
 export interface ServerParams {
-  /** CPU time per command on the primary. [A, P §1] */
+  /**
+   * CPU time per command, µs (fractions kept): a node executes one command at a time, so 1 / commandUs is
+   * its ceiling. 3.3 µs ≈ 300K op/s, the paper's Redis figure per shard. [P §1, P §6.1.2]
+   */
   commandUs: number;
   /** Time one fsync takes (EBS gp3). [A, R-LAT] */
   fsyncMs: number;
@@ -133,6 +136,17 @@ export interface DurableParams {
    * `--durability async`). [EC-DURAB]
    */
   durability: 'sync' | 'async';
+  /**
+   * CPU a log primary spends per write on top of the command (handing it to the log, tracking its commit),
+   * µs: 3.3 + 2.1 µs ≈ 185K writes/s, the paper's MemoryDB figure per shard, 0.61 × Redis's. [derived from
+   * P §6.1.2]
+   */
+  appendCpuUs: number;
+  /**
+   * Group commit: the log sends a primary's appends to its copies at most once per this many µs; appends
+   * handed over meanwhile travel in the next batch and commit with it. [A]
+   */
+  groupCommitUs: number;
   /** The log takes at most this many MiB/s of writes from a primary; 0 = no limit. [EC-DURAB: 100 MiB/s] */
   logMiBps: number;
   /**
@@ -196,9 +210,21 @@ export interface Topology {
   replicaPriority?: Record<string, number>;
 }
 
+/** A closed-loop workload: so many connections, each keeping `pipeline` requests outstanding. */
+export interface ClosedLoop {
+  connections: number;
+  pipeline: number;
+  /** After an error or a timeout a connection waits this long before its next request. [A] */
+  backoffMs: number;
+}
+
 export interface Workload {
+  /** Open loop: Poisson arrivals at these rates (both 0 with a closed loop). */
   writesPerSec: number;
   readsPerSec: number;
+  /** Closed loop instead of the rates; `writeFraction` of its requests are writes. */
+  closedLoop?: ClosedLoop;
+  writeFraction?: number;
   keys: number;
   valueBytes: number;
   /** Share of writes that are INCR rather than SET. */

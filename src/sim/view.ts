@@ -6,6 +6,7 @@ import { AZS, type AZ, type Family } from './types';
 import { KIND, ReplyArrive, RequestArrive } from './events';
 import type { Simulation } from './engine';
 import { fatesView, type FatesView } from './fates';
+import { queueUs } from './cpu';
 
 export interface NodeView {
   id: string;
@@ -23,6 +24,8 @@ export interface NodeView {
   /** Why this primary refuses writes, or ''. */
   refusing: string;
   keys: number;
+  /** How long a request arriving now would wait for the node's CPU (cpu.ts), ms: the queue past its ceiling. */
+  queueMs: number;
 }
 
 export interface LogCopyView {
@@ -129,6 +132,7 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
       endpoint: w.endpoint === n.idx,
       refusing: n.writesRefused,
       keys: n.data.size,
+      queueMs: queueUs(n, w.now) / 1000,
     };
   });
   const messages: MessageView[] = [];

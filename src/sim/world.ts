@@ -87,6 +87,10 @@ export interface Op {
   fromReplica: boolean;
   /** Writes: the row of the write table (writes.ts) it made once a primary applied it, else −1. */
   entry: number;
+  /** When the serving node's CPU has executed it (cpu.ts): no reply leaves before. */
+  execT: number;
+  /** Closed-loop workload: the connection that sent it, which sends its next request once this settles; else −1. */
+  conn: number;
 }
 
 export interface Client {
@@ -137,6 +141,12 @@ export interface LogState {
    * durable.logMiBps set, a write waits in its primary's buffer until then.
    */
   intakeFreeT: number;
+  /**
+   * The newest batch of writes (group commit, durable.groupCommitUs): who appended it, in which term and
+   * incarnation, when it goes to the copies, their delays (packed as TxLog.copies) and its commit time.
+   * A write handed over before it goes joins it.
+   */
+  batch: { node: number; inc: number; term: number; sendT: number; copies: number; commitT: number };
 }
 
 export interface Backup {
@@ -167,6 +177,8 @@ export interface World {
   nodes: NodeBase[];
   clients: Client[];
   azDown: boolean[];
+  /** Bumped when an AZ goes down: its application servers, and their closed-loop connections, end. */
+  azGen: number[];
   azIsolated: boolean[];
   powerOff: boolean;
   /** What clients saw, recorded as columns (history.ts). Append-only: a checkpoint keeps its length. */

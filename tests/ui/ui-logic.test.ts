@@ -59,8 +59,8 @@ function view(messages: MessageView[], inFlight = { requests: messages.length, r
     azs: [],
     powerOff: false,
     nodes: [
-      { id: 'a1', az: 'a', role: 'primary', state: 'serving', reachable: true, offset: 0, lagMs: 0, term: 1, endpoint: true, refusing: '', keys: 0 },
-      { id: 'b1', az: 'b', role: 'replica', state: 'serving', reachable: true, offset: 0, lagMs: 0, term: 1, endpoint: false, refusing: '', keys: 0 },
+      { id: 'a1', az: 'a', role: 'primary', state: 'serving', reachable: true, offset: 0, lagMs: 0, term: 1, endpoint: true, refusing: '', keys: 0, queueMs: 0 },
+      { id: 'b1', az: 'b', role: 'replica', state: 'serving', reachable: true, offset: 0, lagMs: 0, term: 1, endpoint: false, refusing: '', keys: 0, queueMs: 0 },
     ],
     primary: 'a1',
     endpoint: 'a1',

@@ -11,12 +11,21 @@ export interface ParamRow {
 }
 
 const ms = (v: number) => `${v} ms`;
+/** A ceiling in thousands, e.g. 303K. */
+const ops = (v: number) => `${Math.round(v / 1000)}K`;
 const both: ParamRow['families'] = ['cache', 'durable'];
 
 export const PARAM_ROWS: ParamRow[] = [
   { label: 'Round trip inside an AZ', source: 'L1, L2', value: (p) => ms(p.network.intraAzRttMs), families: both },
   { label: 'Round trip across AZs', source: 'L1, L2', value: (p) => ms(p.network.crossAzRttMs), families: both },
-  { label: 'Redis work per command', source: 'A, P §1', value: (p) => `${p.server.commandUs} µs`, families: both },
+  { label: 'CPU per command', source: 'P §1, P §6.1.2', value: (p) => `${p.server.commandUs} µs (at most ${ops(1e6 / p.server.commandUs)} op/s per node)`, families: both },
+  {
+    label: 'CPU per write for the log append',
+    source: 'derived from P §6.1.2',
+    value: (p) => `${p.durable.appendCpuUs} µs (at most ${ops(1e6 / (p.server.commandUs + p.durable.appendCpuUs))} writes/s per primary)`,
+    families: ['durable'],
+  },
+  { label: 'Group commit: one batch of appends per', source: 'A', value: (p) => `${p.durable.groupCommitUs} µs`, families: ['durable'] },
   { label: 'fsync (EBS gp3)', source: 'A, R-LAT', value: (p) => ms(p.server.fsyncMs), families: both },
   { label: 'Client timeout', source: 'A', value: (p) => ms(p.client.timeoutMs), families: both },
   { label: 'Replication delay on the primary', source: 'A (load-dependent)', value: (p) => ms(p.cache.replicationDelayMs), families: ['cache'] },

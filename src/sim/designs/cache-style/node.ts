@@ -33,7 +33,8 @@ export interface CacheNode extends NodeBase {
   fsyncBusy: boolean;
   fsyncStartT: number;
   fsyncStallUntil: number;
-  fsyncWaiters: Array<{ op: Op; idx: number }>;
+  /** Writes whose reply waits for an fsync; `finish` is when the CPU has executed them. */
+  fsyncWaiters: Array<{ op: Op; idx: number; finish: number }>;
   connInc: number;
   rdb: { stream: number; applied: number; offset: number } | null;
   rdbChanges: number;

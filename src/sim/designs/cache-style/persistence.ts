@@ -25,7 +25,7 @@ export function onFsyncDone(sim: Simulation, e: Ev): void {
   if (n.fsyncWaiters.length > 0) {
     const keep: typeof n.fsyncWaiters = [];
     for (const wt of n.fsyncWaiters) {
-      if (wt.idx <= n.aofFsynced) reply(sim, wt.op, n.idx, sim.w.now, -1);
+      if (wt.idx <= n.aofFsynced) reply(sim, wt.op, n.idx, Math.max(sim.w.now, wt.finish), -1);
       else keep.push(wt);
     }
     n.fsyncWaiters = keep;

@@ -11,6 +11,7 @@ import { hostUp, nodeAt, nodesOf, type CacheNode } from './node';
 import { replicaLagUs, sendEntry } from './replication';
 import { startFsync } from './persistence';
 import { onWait } from './wait';
+import { execute } from '../../cpu';
 
 const ms = (x: number) => Math.round(x * 1000);
 
@@ -22,26 +23,29 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   if (st === 'down') return reply(sim, op, idx, w.now, E.CONNREFUSED);
   if (st === 'loading') return reply(sim, op, idx, w.now, E.LOADING);
   if (op.stage === 1) return onWait(sim, n, op);
-  const finish = Math.max(w.now, n.busyUntil) + sim.p.server.commandUs;
+  const cost = sim.p.server.commandUs;
   if (op.cmd === 2) {
     if (st === 'syncing') return reply(sim, op, idx, w.now, E.LOADING);
-    if (n.role === 'primary' && refusal(sim, n, false) >= 0) return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
-    n.busyUntil = finish;
+    // A refused command still costs its parsing and the error reply.
+    if (n.role === 'primary' && refusal(sim, n, false) >= 0) return reply(sim, op, idx, execute(n, w.now, cost), E.CLUSTERDOWN);
+    const finish = execute(n, w.now, cost);
     const fromReplica = n.role !== 'primary';
     readInto(op, n, fromReplica, fromReplica ? replicaLagUs(sim, n) : 0, sim.w.writes);
     return reply(sim, op, idx, finish, -1);
   }
-  if (n.role !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
+  if (n.role !== 'primary') return reply(sim, op, idx, execute(n, w.now, cost), E.READONLY);
   const refused = refusal(sim, n, true);
-  if (refused >= 0) return reply(sim, op, idx, w.now, refused);
-  n.busyUntil = finish;
+  if (refused >= 0) return reply(sim, op, idx, execute(n, w.now, cost), refused);
+  // The write takes effect now and its reply leaves once the CPU has worked through the queue ahead of
+  // it: past capacity the queue, not the order of effects, is what a client sees (model.md §3).
+  const finish = execute(n, w.now, cost);
   applyWrite(sim, n, op);
   const aof = sim.p.cache.aof;
   const stalledEverysec = aof.enabled && aof.fsync === 'everysec' && n.fsyncBusy && w.now - n.fsyncStartT > 2e6;
   if (aof.enabled && (aof.fsync === 'always' || stalledEverysec)) {
     // appendfsync always: the reply leaves after the fsync that covers it (one fsync serves a batch).
     // everysec: Redis delays writes once a background fsync has been pending for over 2 s.
-    n.fsyncWaiters.push({ op, idx: n.applied });
+    n.fsyncWaiters.push({ op, idx: n.applied, finish });
     if (!n.fsyncBusy && aof.fsync === 'always') startFsync(sim, n);
     return;
   }

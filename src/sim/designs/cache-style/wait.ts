@@ -8,6 +8,7 @@ import type { Op } from '../../world';
 import type { Simulation } from '../../engine';
 import { GetAck, WaitTimeout } from './events';
 import { nodeAt, nodesOf, type CacheNode } from './node';
+import { execute } from '../../cpu';
 
 /** Error index of a WAIT that returned fewer replicas than asked for. */
 const WAIT_SHORT = 6;
@@ -29,7 +30,8 @@ export function followWithWait(sim: Simulation, op: Op, idx: number): boolean {
 export function onWait(sim: Simulation, p: CacheNode, op: Op): void {
   const w = sim.w;
   if (p.role !== 'primary' || p.slot.value !== 'serving') return reply(sim, op, p.idx, w.now, WAIT_SHORT);
-  if (countAcked(sim, p, op.offset) >= sim.p.cache.waitReplicas) return reply(sim, op, p.idx, w.now + sim.p.server.commandUs, -1);
+  const finish = execute(p, w.now, sim.p.server.commandUs);
+  if (countAcked(sim, p, op.offset) >= sim.p.cache.waitReplicas) return reply(sim, op, p.idx, finish, -1);
   p.waitOps.push(op);
   WaitTimeout.after(sim, ms(sim.p.cache.waitTimeoutMs), p.idx, p.inc, op);
   // WAIT makes the primary ask its replicas for their offsets right away (REPLCONF GETACK).

@@ -56,8 +56,48 @@ export function append(sim: Simulation, n: DurableNode, kind: 0 | 1 | 2, write: 
   const w = sim.w;
   const log = w.log;
   if (kind === 2 ? n.logApplied !== log.rows.length : term !== log.leaderTerm || log.leaderNode !== n.idx) return REJECTED;
-  // Time for each reachable AZ copy to have the entry: a round trip to its AZ plus its storage write.
-  // The commit is the quorum-th fastest of them (2 of 3 by default).
+  if (kind === 0 && sim.p.durable.groupCommitUs > 0) {
+    const b = log.batch;
+    const mine = b.node === n.idx && b.inc === n.inc && b.term === term;
+    if (!mine || b.sendT < w.now) {
+      // A new batch: it goes now, or once the batch before it has had its slot.
+      const sendT = mine ? Math.max(w.now, b.sendT + Math.round(sim.p.durable.groupCommitUs)) : w.now;
+      const quorum = quorumDelay(sim, n);
+      if (quorum.us < 0) return HELD;
+      b.node = n.idx;
+      b.inc = n.inc;
+      b.term = term;
+      b.sendT = sendT;
+      b.copies = quorum.copies;
+      b.commitT = sendT + quorum.us;
+    } else if (copiesReachable(sim, n.az) < sim.p.durable.logQuorum) return HELD;
+    const commitT = Math.max(log.lastCommitT, b.commitT);
+    log.lastCommitT = commitT;
+    // Its copies' delays count from when the batch goes, so the row is sent then.
+    return log.rows.append(kind, term, n.idx, n.inc, b.sendT, write, b.copies, commitT);
+  }
+  const quorum = quorumDelay(sim, n);
+  if (quorum.us < 0) return HELD;
+  const commitT = Math.max(log.lastCommitT, w.now + quorum.us);
+  log.lastCommitT = commitT;
+  const index = log.rows.append(kind, term, n.idx, n.inc, w.now, write, quorum.copies, commitT);
+  if (kind === 2) {
+    log.leaderTerm = term;
+    log.leaderNode = n.idx;
+  }
+  if (kind !== 0) LogCommit.at(sim, commitT, index);
+  return index;
+}
+
+/** Reused result of quorumDelay: appends are hot, and it is read at once. */
+const QUORUM = { us: 0, copies: 0 };
+
+/**
+ * Time for each reachable AZ copy to have an entry sent now: a round trip to its AZ plus its storage
+ * write. The commit is the quorum-th fastest of them (2 of 3 by default). us = −1: too few copies reachable.
+ */
+function quorumDelay(sim: Simulation, n: DurableNode): { us: number; copies: number } {
+  const w = sim.w;
   const d = sim.p.durable;
   const net = sim.p.network;
   const storageMedianUs = Math.max(200, ms(d.logCommitMs - net.crossAzRttMs));
@@ -84,17 +124,9 @@ export function append(sim: Simulation, n: DurableNode, kind: 0 | 1 | 2, write: 
       r1 = t;
     } else if (t < r2) r2 = t;
   }
-  if (reachable < d.logQuorum) return HELD;
-  const quorumUs = d.logQuorum === 1 ? r0 : d.logQuorum === 2 ? r1 : r2;
-  const commitT = Math.max(log.lastCommitT, w.now + quorumUs);
-  log.lastCommitT = commitT;
-  const index = log.rows.append(kind, term, n.idx, n.inc, w.now, write, copies, commitT);
-  if (kind === 2) {
-    log.leaderTerm = term;
-    log.leaderNode = n.idx;
-  }
-  if (kind !== 0) LogCommit.at(sim, commitT, index);
-  return index;
+  QUORUM.copies = copies;
+  QUORUM.us = reachable < d.logQuorum ? -1 : d.logQuorum === 1 ? r0 : d.logQuorum === 2 ? r1 : r2;
+  return QUORUM;
 }
 
 /** The log's intake is still busy with earlier writes (only with durable.logMiBps set). */

@@ -17,6 +17,7 @@ import { append, committedAt, HELD, intakeBusy, REJECTED, takeIntake } from './l
 import { nodeAt, sendNode, type DurableNode } from './node';
 import { replicaLagUs, syncReplica } from './replicas';
 import { keyAccepted, takeReleased, waitForKey } from './waiters';
+import { execute } from '../../cpu';
 
 const ackFirst = (sim: Simulation): boolean => sim.p.durable.durability === 'async';
 
@@ -28,13 +29,14 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   if (st === 'down') return reply(sim, op, idx, w.now, E.CONNREFUSED);
   if (st === 'restoring') return reply(sim, op, idx, w.now, E.LOADING);
   if (st === 'leaseExpired') return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
-  const finish = Math.max(w.now, n.busyUntil) + sim.p.server.commandUs;
+  const cost = sim.p.server.commandUs;
   if (st === 'primary' && w.now >= n.leaseUntil) {
     sendNode(sim, idx, { type: 'LEASE_EXPIRED' });
     return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
   }
   if (op.cmd === 2) {
-    n.busyUntil = finish;
+    const finish = execute(n, w.now, cost);
+    op.execT = finish;
     if (st === 'primary') {
       const dirty = n.dirty[op.k];
       readInto(op, n, false, 0, w.writes);
@@ -48,10 +50,14 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
     readInto(op, n, true, replicaLagUs(sim, n), w.writes);
     return reply(sim, op, idx, finish, -1);
   }
-  if (st !== 'primary') return reply(sim, op, idx, w.now, E.READONLY);
-  if (n.handoverTo >= 0) return reply(sim, op, idx, w.now, E.NOTLEADER); // handing over (a manual failover)
-  if (bufferFull(sim, n)) return reply(sim, op, idx, w.now, E.CLUSTERDOWN);
-  n.busyUntil = finish;
+  // A refused command still costs its parsing and the error reply.
+  if (st !== 'primary') return reply(sim, op, idx, execute(n, w.now, cost), E.READONLY);
+  if (n.handoverTo >= 0) return reply(sim, op, idx, execute(n, w.now, cost), E.NOTLEADER); // handing over (a manual failover)
+  if (bufferFull(sim, n)) return reply(sim, op, idx, execute(n, w.now, cost), E.CLUSTERDOWN);
+  // A write costs the command and the primary's share of its log append (model.md §6: the commit path is
+  // why a log primary's write ceiling is below Redis's). Its reply waits for both that and the commit.
+  const finish = execute(n, w.now, cost + sim.p.durable.appendCpuUs);
+  op.execT = finish;
   const writes = w.writes;
   const val = writtenValue(writes, n.data.vals[op.k], op.cmd === 0);
   const seq = writes.nextSeq;
@@ -123,7 +129,7 @@ function accepted(sim: Simulation, n: DurableNode, op: Op, e: number, index: num
   }
   if (w.writes.logIndexed) w.writes.logRow[e] = index;
   takeIntake(sim, op.k, op.cmd === 0);
-  if (!ackFirst(sim)) reply(sim, op, n.idx, w.log.rows.commitT[index], -1);
+  if (!ackFirst(sim)) reply(sim, op, n.idx, Math.max(op.execT, w.log.rows.commitT[index]), -1);
 }
 
 function holdWrite(sim: Simulation, n: DurableNode, op: Op, e: number): void {
@@ -152,7 +158,7 @@ export function onDrain(sim: Simulation, idx: number, inc: number): void {
 
 /** Reads that waited for a held write learn its commit time once the log takes it. */
 function releaseReads(sim: Simulation, n: DurableNode): void {
-  for (const op of takeReleased(n)) reply(sim, op, n.idx, Math.max(sim.w.now, sim.w.log.rows.commitT[n.dirty[op.k]]), -1);
+  for (const op of takeReleased(n)) reply(sim, op, n.idx, Math.max(sim.w.now, op.execT, sim.w.log.rows.commitT[n.dirty[op.k]]), -1);
 }
 
 /** A primary that finds a newer term in the log steps down and rebuilds its memory from the log. */
