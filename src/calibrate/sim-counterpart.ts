@@ -17,6 +17,8 @@ export interface CounterpartOptions {
   seed?: number;
   /** Size of each written value (default 8 bytes, what the loss experiments write). */
   valueBytes?: number;
+  /** A closed loop instead of the rates (writesPerSec, readsPerSec are then ignored). */
+  closedLoop?: { connections: number; pipeline: number; writeFraction: number };
 }
 
 /** Loopback: the real runs all happen on 127.0.0.1, where a round trip is tens of microseconds. */
@@ -34,8 +36,11 @@ export function counterpartSpec(o: CounterpartOptions): RunSpec {
     params,
     topology: { primary: 'a', replicas: o.replicas === 1 ? ['b'] : [], clients: ['a'] },
     workload: {
-      writesPerSec: o.writesPerSec,
-      readsPerSec: o.readsPerSec ?? 0,
+      writesPerSec: o.closedLoop ? 0 : o.writesPerSec,
+      readsPerSec: o.closedLoop ? 0 : (o.readsPerSec ?? 0),
+      ...(o.closedLoop
+        ? { closedLoop: { connections: o.closedLoop.connections, pipeline: o.closedLoop.pipeline, backoffMs: 100 }, writeFraction: o.closedLoop.writeFraction }
+        : {}),
       keys: 1_000_000,
       valueBytes: o.valueBytes ?? 8,
       incrFraction: 0,

@@ -172,10 +172,10 @@ const OPEN_OR_CLOSED = {
 
 export const WorkloadSchema = z
   .strictObject({
-    writesPerSec: range(0, LIMITS.maxRatePerSec).optional().describe('Open loop: writes per second, Poisson arrivals (default 1000).'),
-    readsPerSec: range(0, LIMITS.maxRatePerSec).optional().describe('Open loop: reads per second (default 1000).'),
+    writesPerSec: range(0, LIMITS.maxRatePerSec).optional().meta({ default: 1000 }).describe('Open loop: writes per second, Poisson arrivals.'),
+    readsPerSec: range(0, LIMITS.maxRatePerSec).optional().meta({ default: 1000 }).describe('Open loop: reads per second.'),
     closedLoop: ClosedLoopSchema.optional(),
-    writeFraction: range(0, 1).optional().describe('Closed loop: share of requests that are writes (default 0.5).'),
+    writeFraction: range(0, 1).optional().meta({ default: 0.5 }).describe('Closed loop: share of requests that are writes.'),
     keys: whole(1, LIMITS.maxKeys).default(1000),
     valueBytes: whole(1, LIMITS.maxValueBytes).default(100),
     incrFraction: range(0, 1).default(0).describe('Share of writes that are INCR rather than SET.'),

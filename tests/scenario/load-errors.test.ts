@@ -41,7 +41,7 @@ describe('parseScenario refuses bad input with a precise message', () => {
   it('unknown key: points at the key, lists the valid ones and suggests the nearest', () => {
     const e = errorOf(scenario('workload:\n  writesPerSec: 10\n  readPerSec: 5\n'));
     expect(e.message).toBe(
-      'scenarios/bad.yaml:6:3: workload.readPerSec: unknown key "readPerSec"; expected one of writesPerSec, readsPerSec, ' +
+      'scenarios/bad.yaml:6:3: workload.readPerSec: unknown key "readPerSec"; expected one of writesPerSec, readsPerSec, closedLoop, writeFraction, ' +
         'keys, valueBytes, incrFraction, readFromReplicas (did you mean "readsPerSec"?)',
     );
   });
@@ -76,7 +76,7 @@ describe('parseScenario refuses bad input with a precise message', () => {
 
   it('10^9 writes per second', () => {
     expect(errorOf(scenario('workload: { writesPerSec: 1e9 }\n')).message).toBe(
-      'scenarios/bad.yaml:4:27: workload.writesPerSec: found 1000000000; expected a number at most 100000',
+      'scenarios/bad.yaml:4:27: workload.writesPerSec: found 1000000000; expected a number at most 1000000',
     );
   });
 

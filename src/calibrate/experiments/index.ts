@@ -6,6 +6,7 @@ import { latencyOrder } from './latency-order';
 import { minReplicas } from './min-replicas';
 import { rdbCrash } from './rdb-crash';
 import { waitCrash } from './wait-crash';
+import { throughput } from './throughput';
 import type { Experiment } from './context';
 
-export const EXPERIMENTS: Experiment[] = [asyncCrash, waitCrash, minReplicas, rdbCrash, aofCrash, loadTime, latencyOrder];
+export const EXPERIMENTS: Experiment[] = [asyncCrash, waitCrash, minReplicas, rdbCrash, aofCrash, loadTime, latencyOrder, throughput];

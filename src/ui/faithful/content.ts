@@ -209,6 +209,12 @@ export function assumptions(): Assumption[] {
       knobs: knobs('network.crossAzRttMs', 'network.intraAzRttMs', 'network.jitterSigma', 'network.spikeProbability', 'network.spikeRttMs'),
     },
     {
+      topic: 'Per-node capacity',
+      assumed: `A node executes one command at a time: ${fmt(ec.server.commandUs)} µs each (about ${fmt(Math.round(1e6 / ec.server.commandUs / 1000))}K op/s, the paper’s Redis figure per shard); a MemoryDB or durable ElastiCache primary spends ${fmt(mdb.appendCpuUs)} µs more per write on its log append (about ${fmt(Math.round(1e6 / (ec.server.commandUs + mdb.appendCpuUs) / 1000))}K writes/s, the paper’s MemoryDB figure); reads cost the same in both; the log sends a batch of appends at most every ${fmt(mdb.groupCommitUs)} µs (group commit). A request’s effect is applied when it arrives and its reply leaves once the CPU has worked through the queue ahead of it; pipelining saves nothing per command.`,
+      unchecked: 'Experiment 8 compares ratios with redis-benchmark on this machine (GET against SET, 200 against 50 connections) and experiment 0 the MemoryDB / Redis write ceiling with the paper; the absolute ceilings of a cloud node, MemoryDB’s faster reads (reported only by a secondary source) and the saving of pipelining are not checked.',
+      knobs: knobs('server.commandUs', 'durable.appendCpuUs', 'durable.groupCommitUs'),
+    },
+    {
       topic: 'ElastiCache durable modes (sync and async)',
       assumed: `As documented for Valkey 9.0 and later (EC-DURAB): sync replies once the Multi-AZ log has the write in two AZs; async replies first, and the primary refuses writes while the oldest write not yet in the log is older than ${s(PRESETS['elasticache-durable-async'].params.durable.bufferLimitMs)}; the log takes at most ${fmt(PRESETS['elasticache-durable-async'].params.durable.logMiBps)} MiB/s per primary (presets elasticache-durable-sync, elasticache-durable-async). Assumed beyond the documentation: the log, leases and failover of the MemoryDB model, the same refusal rule for sync (AWS says only that writes are throttled), and that an append sent before a crash still commits.`,
       unchecked: 'Documented behaviour only; nothing here ran against a durable ElastiCache cluster.',
