@@ -10,13 +10,13 @@ const LANE_W = WIDTH / 3;
  * (4/3 of a unit), so its smallest text is at least 14 px on a 1280×720 screen. The log copies (log-durable
  * only) sit under the nodes; the snapshot store and the strip of recent writes come after them.
  */
-export const Y = { header: 13, clients: 36, nodes: 92, log: 176 } as const;
+export const Y = { header: 13, clients: 36, nodes: 92, log: 188 } as const;
 
 type Family = PaneView['family'];
 
 /** The snapshot store's line, below the log copies where there are some. */
 export function storeY(family: Family): number {
-  return family === 'durable' ? 216 : 178;
+  return family === 'durable' ? 228 : 178;
 }
 
 /** The top of the lanes' background: down to the log copies, or to just under the nodes. */
@@ -103,9 +103,12 @@ export function copyAnchor(az: AZ): Point {
   return { x: laneCentre(az), y: Y.log - 10 };
 }
 
-/** Where a log append leaves its node: just below the node's words, so appends travel between them and the copies. */
+/**
+ * Where a log append leaves its node: below the node's words (a replica's lag and a queue included), so
+ * appends travel between them and the copies.
+ */
 export function appendOrigin(node: Point): Point {
-  return { x: node.x, y: Y.nodes + 68 };
+  return { x: node.x, y: Y.nodes + 80 };
 }
 
 export function progress(m: Pick<MessageView, 'sentUs' | 'arriveUs'>, tUs: number): number {
