@@ -107,6 +107,7 @@ const DurableOverrides = z
     durability: z.enum(['sync', 'async']).describe('Reply after the log commit (sync) or right after executing the write (async).'),
     logMiBps: range(0, 100_000).describe('Most MiB/s of writes the log takes from a primary (0 = no limit).'),
     bufferLimitMs: range(100, HOUR_MS).describe('The primary refuses writes while its oldest write not yet in the log is older than this, ms.'),
+    replayEntriesPerSec: range(1, 1e9).describe('A restoring node replays the log written after its snapshot at this many entries per second.'),
   })
   .partial();
 

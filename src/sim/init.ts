@@ -127,6 +127,7 @@ export function initWorld(
       leaderNode: 0,
       lastCommitT: 0,
       snapshotIndex: 0,
+      snapshotT: 0,
       intakeFreeT: 0,
     },
     events: 0,

@@ -48,6 +48,7 @@ const base: PresetParams = {
     durability: 'sync',
     logMiBps: 0,
     bufferLimitMs: 10_000,
+    replayEntriesPerSec: 250_000,
   },
 };
 

@@ -74,7 +74,9 @@ export function onReplicaCheck(sim: Simulation, idx: number): void {
   const st = n.slot.value;
   syncReplica(sim, n);
   const committed = advanceCommitted(w);
-  const caughtUp = n.logApplied >= committed;
+  // Caught up: it has applied every entry committed, or every one its poll of the log can have shown it
+  // yet (under a steady stream of writes something has always committed within the last poll interval).
+  const caughtUp = n.logApplied >= committed || (!n.linkStalled && reachesRegion(w, n.az) && n.logApplied >= visibleApplied(sim, n));
   if (st === 'lagging' && caughtUp) sendNode(sim, idx, { type: 'CAUGHT_UP' });
   else if (st === 'caughtUp' && !caughtUp && committed - n.logApplied > 1000) sendNode(sim, idx, { type: 'FELL_BEHIND' });
   if (n.slot.value !== 'caughtUp') return;
