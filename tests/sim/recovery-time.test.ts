@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/sim/engine';
 import { mergeParams, PRESETS } from '../../src/sim/presets';
-import { resultOf } from '../../src/sim/run';
+import { resultOf, simulateRun } from '../../src/sim/run';
+import { summarize } from '../../src/check/summarize';
 import type { DeepPartial, PresetParams, TraceEvent } from '../../src/sim/types';
 import { simLoadMs } from '../../src/calibrate/experiments/load-time';
 import { commandLogLoadFactor, pureAofLoadRatio } from '../../src/sim/designs/cache-style/lifecycle';
@@ -81,6 +82,36 @@ describe('restoring a MemoryDB node', () => {
     expect(long.sinceSnapshot).toBeGreaterThan(short.sinceSnapshot * 5);
     expect(long.restoreUs - short.restoreUs).toBeGreaterThan(((long.sinceSnapshot - short.sinceSnapshot) * 1e6) / d.replayEntriesPerSec - 2000);
     expect(short.restoreUs).toBeLessThan(long.restoreUs);
+  });
+});
+
+describe('losing every node of a MemoryDB shard', () => {
+  it('is back later the longer the log since the last snapshot, since every node replays it before one leads', () => {
+    const d = PRESETS.memorydb.params.durable;
+    const run = (snapshotIntervalS: number) => {
+      const spec = specFor('memorydb', {
+        params: mergeParams(PRESETS.memorydb.params, { durable: { snapshotIntervalS } }),
+        durationS: 75,
+        workload: { writesPerSec: 4000, readsPerSec: 100, keys: 1000, incrFraction: 0 },
+        faults: [{ atS: 58, fault: { kind: 'power-loss', durationS: 5 } }],
+      });
+      const r = simulateRun(spec);
+      const note = r.trace.find((e) => e.type === 'note' && / restores from /.test(e.text));
+      const m = note?.type === 'note' ? /replays the ([\d,]+) log entries/.exec(note.text) : null;
+      if (!m) throw new Error('no restore note');
+      return { rtoMs: summarize(r, { linearizability: false }).rtoMs ?? NaN, replayed: Number(m[1].replace(/,/g, '')) };
+    };
+    const long = run(3_600);
+    const short = run(50);
+    // The whole log since the start against the 8 s after the snapshot at 50 s.
+    expect(long.replayed).toBeGreaterThan(short.replayed * 5);
+    const replayMs = ((long.replayed - short.replayed) * 1000) / d.replayEntriesPerSec;
+    // Replicas look for a missing leader once a heartbeat (± 10 %), so the election may fall one check
+    // earlier or later.
+    const checkMs = (d.leaseMs / d.heartbeatDivisor) * 1.1;
+    expect(replayMs).toBeGreaterThan(checkMs);
+    expect(long.rtoMs - short.rtoMs).toBeGreaterThan(replayMs - checkMs);
+    expect(long.rtoMs - short.rtoMs).toBeLessThan(replayMs + checkMs);
   });
 });
 
