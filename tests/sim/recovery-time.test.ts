@@ -85,6 +85,34 @@ describe('restoring a MemoryDB node', () => {
   });
 });
 
+describe('catching up after a restore', () => {
+  it('replays what committed during the restore at the replay rate, while new entries keep arriving', () => {
+    // A slow replay and a 4 GB snapshot make the catch-up long enough to time against the replica checks.
+    const params = mergeParams(PRESETS.memorydb.params, { server: { datasetGB: 4 }, durable: { replayEntriesPerSec: 20_000, monitorPollMs: 500 } });
+    const writesPerSec = 4000;
+    const sim = new Simulation(
+      specFor('memorydb', { params, durationS: 40, workload: { writesPerSec, readsPerSec: 0, keys: 1000, incrFraction: 0 }, faults: [{ atS: 20, fault: { kind: 'crash', node: 'b1' } }] }),
+    );
+    sim.runToEnd();
+    const states = resultOf(sim).trace.filter((e): e is Extract<TraceEvent, { type: 'node-state' }> => e.type === 'node-state' && e.node === 'b1' && e.t >= 20e6);
+    const lagging = states.find((e) => e.state === 'lagging');
+    const caughtUp = states.find((e) => e.state === 'caughtUp');
+    const restoring = states.find((e) => e.state === 'restoring');
+    if (!lagging || !caughtUp || !restoring) throw new Error(states.map((e) => e.state).join(' → '));
+    const d = params.durable;
+    const rows = sim.w.log.rows;
+    let during = 0;
+    for (let i = 0; i < rows.length; i++) if (rows.commitT[i] > restoring.t && rows.commitT[i] <= lagging.t) during++;
+    // Entries committed during the restore, replayed at R while the log grows at the write rate W.
+    const expectedMs = (during * 1000) / (d.replayEntriesPerSec - writesPerSec);
+    const checkMs = (d.leaseMs / d.heartbeatDivisor) * 1.1;
+    const catchUpMs = (caughtUp.t - lagging.t) / 1000;
+    expect(expectedMs).toBeGreaterThan(2 * checkMs);
+    expect(catchUpMs).toBeGreaterThan(expectedMs * 0.85);
+    expect(catchUpMs).toBeLessThan(expectedMs * 1.15 + checkMs);
+  });
+});
+
 describe('losing every node of a MemoryDB shard', () => {
   it('is back later the longer the log since the last snapshot, since every node replays it before one leads', () => {
     const d = PRESETS.memorydb.params.durable;

@@ -134,6 +134,8 @@ export function onRestoreDone(sim: Simulation, e: Ev): void {
   for (let i = 0; i < to; i++) applyRow(data, n, log.rows, w.writes, i);
   n.data = data;
   n.logApplied = to;
+  n.restoreTo = to;
+  n.catchUpT = w.now;
   n.followSince = w.now;
   sendNode(sim, n.idx, { type: 'RESTORED' });
 }
@@ -209,6 +211,7 @@ function clearMemory(sim: Simulation, n: DurableNode, cause: number): void {
   clearWaiting(n);
   n.leaseUntil = 0;
   n.logApplied = 0;
+  n.catchUpT = -1;
   n.handoverTo = -1;
 }
 
