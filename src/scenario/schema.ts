@@ -109,6 +109,7 @@ const DurableOverrides = z
     groupCommitUs: range(0, 1_000_000).describe('The log sends appends to its copies at most once per this many µs (group commit).'),
     logMiBps: range(0, 100_000).describe('Most MiB/s of writes the log takes from a primary (0 = no limit).'),
     bufferLimitMs: range(100, HOUR_MS).describe('The primary refuses writes while its oldest write not yet in the log is older than this, ms.'),
+    replayEntriesPerSec: range(1, 1e9).describe('A restoring node replays the log written after its snapshot at this many entries per second.'),
   })
   .partial();
 

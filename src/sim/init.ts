@@ -135,6 +135,7 @@ export function initWorld(
       leaderNode: 0,
       lastCommitT: 0,
       snapshotIndex: 0,
+      snapshotT: 0,
       intakeFreeT: 0,
       batch: { node: -1, inc: 0, term: 0, sendT: -1, copies: 0, commitT: 0 },
     },

@@ -50,6 +50,7 @@ const base: PresetParams = {
     groupCommitUs: 50,
     logMiBps: 0,
     bufferLimitMs: 10_000,
+    replayEntriesPerSec: 250_000,
   },
 };
 

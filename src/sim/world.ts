@@ -135,7 +135,9 @@ export interface LogState {
   leaderTerm: number;
   leaderNode: number;
   lastCommitT: number;
+  /** The newest off-box snapshot holds the committed log up to this index, taken at snapshotT (µs). */
   snapshotIndex: number;
+  snapshotT: number;
   /**
    * Until when the log's intake is busy with the writes already handed to it, µs (not rounded): with
    * durable.logMiBps set, a write waits in its primary's buffer until then.

@@ -39,7 +39,7 @@ export function median(xs: number[]): number {
  * The model's load time for a restart, ms: the time from the node's `loading` state to `serving` in a
  * simulated crash and restart, with the simulator's own rule deciding (beginLoad in src/sim/designs/cache-style/lifecycle.ts).
  */
-export function simLoadMs(format: LoadFormat, datasetGB: number): number {
+export function simLoadMs(format: LoadFormat, datasetGB: number, valueBytes = VALUE_BYTES): number {
   const o: CounterpartOptions = {
     preset: 'elasticache',
     params: {
@@ -47,14 +47,15 @@ export function simLoadMs(format: LoadFormat, datasetGB: number): number {
       cache: { aof: { enabled: format !== 'rdb', rdbPreamble: format === 'aof-preamble' }, rdb: { everyS: 1, minChanges: 1 }, backup: { enabled: false }, failover: { mode: 'none' } },
     },
     writesPerSec: 100,
-    valueBytes: VALUE_BYTES,
+    valueBytes,
     replicas: 0,
     faults: [
       { atS: 3, fault: { kind: 'crash', node: 'primary' } },
       { atS: 3.1, fault: { kind: 'restart', node: 'primary' } },
     ],
-    // Loads take at most 4 × datasetGB / 0.5 s (commandLogLoadFactor's cap); the run ends well after.
-    durationS: 3.1 + 8 * datasetGB + 2,
+    // Loads take at most 4 × 2.4 × datasetGB / 0.5 s (the caps of commandLogLoadFactor and
+    // commandCountGrowth); the run ends well after.
+    durationS: 3.1 + 20 * datasetGB + 2,
   };
   const states = simulateRun(counterpartSpec(o)).trace.filter((t) => t.type === 'node-state');
   const i = states.findIndex((t) => t.state === 'loading');

@@ -50,5 +50,6 @@ export const PARAM_ROWS: ParamRow[] = [
   { label: 'Log intake per primary', source: 'EC-DURAB', value: (p) => (p.durable.logMiBps > 0 ? `${p.durable.logMiBps} MiB/s` : 'no limit modelled'), families: ['durable'] },
   { label: 'Refuse writes while the oldest unlogged one is older than', source: 'EC-DURAB (async); A (sync)', value: (p) => ms(p.durable.bufferLimitMs), families: ['durable'] },
   { label: 'Snapshot from the log every', source: 'P §4.2', value: (p) => `${p.durable.snapshotIntervalS} s`, families: ['durable'] },
+  { label: 'Restore replays the log after the snapshot at', source: 'A', value: (p) => `${p.durable.replayEntriesPerSec.toLocaleString('en-US')} entries/s`, families: ['durable'] },
   { label: 'Process restart by the platform', source: 'A', value: (p) => ms(p.server.autoRestartMs), families: both },
 ];

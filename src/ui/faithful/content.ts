@@ -185,6 +185,12 @@ export function assumptions(): Assumption[] {
       knobs: knobs('durable.backoffFactor', 'durable.monitorPollMs'),
     },
     {
+      topic: 'MemoryDB recovery time',
+      assumed: `A restoring node loads the newest off-box snapshot (one every ${fmt(mdb.snapshotIntervalS)} s, built from the log) in dataset size / load speed, then replays the log committed after it at ${fmt(mdb.replayEntriesPerSec)} entries a second, so a restore just before the next snapshot takes longest.`,
+      unchecked: 'Neither MemoryDB nor ElastiCache publishes a snapshot interval or a replay rate; both numbers are this project’s.',
+      knobs: knobs('durable.snapshotIntervalS', 'durable.replayEntriesPerSec'),
+    },
+    {
       topic: 'Leases',
       assumed: `The MemoryDB primary holds a ${s(mdb.leaseMs)} lease, renewed through the log every lease / ${mdb.heartbeatDivisor}; a primary whose renewals stop committing stops serving when the lease runs out.`,
       unchecked: 'The paper describes leases but gives no durations; the numbers are this project’s.',

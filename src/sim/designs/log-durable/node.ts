@@ -29,6 +29,16 @@ export interface DurableNode extends NodeBase {
   drainAt: number;
   /** Replicas: when this node became able to follow the log (restore end), for campaign backoff. */
   followSince: number;
+  /**
+   * Restoring: the committed log index its restore brings it to (the newest snapshot, then a replay of
+   * the entries committed after it up to the restore's start); it follows the log from there.
+   */
+  restoreTo: number;
+  /**
+   * After a restore, until it has caught up: it applies the entries committed meanwhile at
+   * durable.replayEntriesPerSec from restoreTo on, counted from catchUpT (µs); −1 when not catching up.
+   */
+  catchUpT: number;
   /** Reads of a key whose write is held, waiting for the log to take it, per key (waiters.ts). */
   readWaiters: Map<number, Waiting[]>;
   /** Readers whose write the log has taken, to be answered. */
@@ -56,6 +66,8 @@ export function newDurableNode(spec: RunSpec, base: NodeBase, primary: boolean):
     drainAt: -1,
     drops: [],
     followSince: 0,
+    restoreTo: 0,
+    catchUpT: -1,
     readWaiters: new Map(),
     released: [],
     waitCount: 0,

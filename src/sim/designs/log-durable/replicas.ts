@@ -27,17 +27,30 @@ export function syncReplica(sim: Simulation, n: DurableNode): void {
   const horizon = sim.w.now - delay;
   // Called a few times a second, each time for hundreds of rows: too rarely for the optimising compiler,
   // so the loop keeps to locals, which unoptimised code reads without a property lookup.
-  const end = rows.length;
+  const cap = catchUpCap(sim, n);
+  const end = Math.min(rows.length, cap);
   const commitT = rows.commitT;
   let i = n.logApplied;
-  if (i >= end || commitT[i] > horizon) return;
-  const data = n.data;
-  const writes = sim.w.writes;
-  do {
-    applyRow(data, n, rows, writes, i);
-    i++;
-  } while (i < end && commitT[i] <= horizon);
-  n.logApplied = i;
+  if (i < end && commitT[i] <= horizon) {
+    const data = n.data;
+    const writes = sim.w.writes;
+    do {
+      applyRow(data, n, rows, writes, i);
+      i++;
+    } while (i < end && commitT[i] <= horizon);
+    n.logApplied = i;
+  }
+  // Reached what the log can show it before the replay rate held it back: it follows the stream now.
+  if (i < cap) n.catchUpT = -1;
+}
+
+/**
+ * A node catching up after a restore has applied at most this many entries by now: it replays those
+ * committed during its restore at durable.replayEntriesPerSec, from where the restore left it.
+ */
+function catchUpCap(sim: Simulation, n: DurableNode): number {
+  if (n.catchUpT < 0) return Infinity;
+  return n.restoreTo + Math.floor(((sim.w.now - n.catchUpT) * sim.p.durable.replayEntriesPerSec) / 1e6);
 }
 
 /** Apply log row i to a dataset: a write sets its key, a renewal or claim is a sign of a live leader. */
@@ -61,7 +74,8 @@ export function visibleApplied(sim: Simulation, n: DurableNode): number {
   if (!following(n) || n.linkStalled || !reachesRegion(sim.w, n.az)) return n.logApplied;
   const log = sim.w.log;
   const horizon = sim.w.now - (ms(sim.p.durable.replicaPollMs) + meanOneWayUs(sim.p.network, n.az, n.az) + n.linkDelayUs);
-  return firstAbove(log.rows.commitT, horizon, n.logApplied, committedAt(log, sim.w.now));
+  const visible = firstAbove(log.rows.commitT, horizon, n.logApplied, committedAt(log, sim.w.now));
+  return Math.max(n.logApplied, Math.min(visible, catchUpCap(sim, n)));
 }
 
 export function onReplicaCheck(sim: Simulation, idx: number): void {
@@ -74,7 +88,9 @@ export function onReplicaCheck(sim: Simulation, idx: number): void {
   const st = n.slot.value;
   syncReplica(sim, n);
   const committed = advanceCommitted(w);
-  const caughtUp = n.logApplied >= committed;
+  // Caught up: it has applied every entry committed, or every one its poll of the log can have shown it
+  // yet (under a steady stream of writes something has always committed within the last poll interval).
+  const caughtUp = n.logApplied >= committed || (n.catchUpT < 0 && !n.linkStalled && reachesRegion(w, n.az) && n.logApplied >= visibleApplied(sim, n));
   if (st === 'lagging' && caughtUp) sendNode(sim, idx, { type: 'CAUGHT_UP' });
   else if (st === 'caughtUp' && !caughtUp && committed - n.logApplied > 1000) sendNode(sim, idx, { type: 'FELL_BEHIND' });
   if (n.slot.value !== 'caughtUp') return;
