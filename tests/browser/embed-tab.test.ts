@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { seriousA11yViolations } from './axe';
 import { browserSkipReason, useBrowser } from './browser';
-import { traceHashes } from './lab';
+import { injectByHand, ready, settledAt, traceHashes } from './lab';
 
 const skipReason = browserSkipReason();
 const LESSON = '02-async-lag-window';
@@ -140,6 +140,72 @@ describe.skipIf(skipReason !== undefined)(`the Embed tab${skipReason ? ` (skippe
     const posted = (await host.page.evaluate(() => (window as unknown as { labEvents: { type: string; detail: { step: number } }[] }).labEvents)).filter((e) => e.type === 'lesson-step');
     expect(posted.at(-1)?.detail.step).toBe(2);
     expect(host.problems).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('carries a removed scenario fault (the file whole) and a fault by hand, and switches tabs by keyboard', async () => {
+    const { page, problems } = await browser.open('/?s=primary-crash&t=30000000&seed=7');
+    const origin = new URL(page.url()).origin;
+    await ready(page, 2);
+    await settledAt(page, 30_000_000);
+    await injectByHand(page, 'node-c1', 'crash');
+    await settledAt(page, 30_000_000);
+    await page.getByTestId('scenario-fault').first().click();
+    await page.getByTestId('scenario-fault-remove').click();
+    await expect.poll(() => page.getByTestId('scenario-fault').count(), { timeout: 10_000 }).toBe(0);
+    await settledAt(page, 30_000_000);
+    const appHashes = (await traceHashes(page, { injected: true })).map((r) => r.traceHash);
+
+    // Share link, then → to the Embed tab and ← back, as a tab list does.
+    await page.getByTestId('share-button').click();
+    await page.getByTestId('share-tab-link').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('share-tab-embed').getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('share-tab-embed');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByTestId('share-tab-link').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('share-url').inputValue()).toContain('z=');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByTestId('embed-element-code').inputValue(), { timeout: 10_000 }).toContain('<durability-lab');
+    // The arrows moved between the tabs, not the clock.
+    expect(await page.getByTestId('clock').getAttribute('data-t')).toBe('30000000');
+    const element = await page.getByTestId('embed-element-code').inputValue();
+    const iframe = await page.getByTestId('embed-iframe-code').inputValue();
+    // The edited file goes inline in the element and compressed in the iframe; the seed and clock with it.
+    expect(element).toContain('<script type="text/yaml">');
+    expect(/<durability-lab[^>]*>/.exec(element)![0]).toBe("<durability-lab start='30' seed='7' faults='[{&quot;at&quot;:30,&quot;kind&quot;:&quot;crash&quot;,&quot;node&quot;:&quot;c1&quot;}]'>");
+    expect(iframe).toMatch(/embed\.html\?z=[\w-]+&amp;start=30&amp;seed=7&amp;faults=/);
+
+    // The preview runs the iframe code in the panel.
+    await page.getByTestId('embed-preview-button').click();
+    const preview = (await (await page.getByTestId('embed-preview').elementHandle())!.contentFrame())!;
+    await preview.locator('[data-testid^="pane-"]').nth(1).waitFor({ timeout: 30_000 });
+    await settledAt(preview as unknown as Page, 30_000_000);
+
+    await page.context().route(`${origin}/pasted2-*.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: hostPage(new URL(route.request().url()).pathname.includes('element') ? element : iframe) }),
+    );
+    const withElement = await browser.open('/pasted2-element.html');
+    await withElement.page.waitForFunction(
+      () => document.querySelector('durability-lab')?.shadowRoot?.querySelector('[data-testid="clock"]')?.getAttribute('data-t') === '30000000',
+      null,
+      { timeout: 60_000 },
+    );
+    const elementHashes = await withElement.page.evaluate(async () => {
+      const el = document.querySelector('durability-lab')!.shadowRoot!.querySelector('[data-testid="trace-hash"]')!;
+      el.dispatchEvent(new CustomEvent('trace-hash', { detail: { injected: true } }));
+      for (let i = 0; i < 600 && !el.getAttribute('data-trace-hash'); i++) await new Promise((r) => setTimeout(r, 100));
+      return (JSON.parse(el.getAttribute('data-trace-hash') ?? '[]') as { traceHash: string }[]).map((r) => r.traceHash);
+    });
+    expect(elementHashes).toEqual(appHashes);
+    expect(withElement.problems).toEqual([]);
+
+    const withFrame = await browser.open('/pasted2-iframe.html');
+    const frame = (await (await withFrame.page.locator('iframe').elementHandle())!.contentFrame())!;
+    await frame.locator('[data-testid^="pane-"]').nth(1).waitFor({ timeout: 30_000 });
+    await settledAt(frame as unknown as Page, 30_000_000);
+    expect((await traceHashes(frame as unknown as Page, { injected: true })).map((r) => r.traceHash)).toEqual(appHashes);
+    expect(withFrame.problems).toEqual([]);
     expect(problems).toEqual([]);
   });
 });
