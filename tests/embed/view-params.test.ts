@@ -1,9 +1,10 @@
 // The embed parameters that carry a whole view: a compressed file (`z`), the faults injected by hand
 // (`faults`, the share link's fault JSON in one list), and a lesson with its step. Each wrong value is
 // named by its parameter; faults are checked against the scenario they would run in.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMBED_OPTIONS } from '../../src/embed/options';
-import { inputFromAttributes, inputFromQuery, parseEmbedParams, resolveEmbedParams, Z_SOURCE_NAME, type EmbedParse } from '../../src/embed/params';
+import { EMBED_PARAMS, inputFromAttributes, inputFromQuery, parseEmbedParams, resolveEmbedParams, Z_SOURCE_NAME, type EmbedParse } from '../../src/embed/params';
 import { deflateToBase64url } from '../../src/share/compress';
 import { encodeFault } from '../../src/share/url';
 import { SCENARIOS } from '../../src/ui/scenarios';
@@ -95,5 +96,13 @@ describe('a share link pasted into embed.html', () => {
     const [s, t] = messages(await resolve('s=primary-crash&t=25000000'));
     expect(s).toMatch(/^'s': unknown parameter; expected one of scenario, z, presets, .*\('s' belongs to the app's share links: here it is 'scenario', and the Share panel's Embed tab writes the whole embed code\)$/);
     expect(t).toMatch(/here it is 'start \(in seconds\)'/);
+  });
+});
+
+describe('docs/embedding.md', () => {
+  it('documents every parameter the parser takes, in its table', () => {
+    const doc = readFileSync(new URL('../../docs/embedding.md', import.meta.url), 'utf8');
+    const rows = [...doc.matchAll(/^\| `([a-z]+)` \|/gm)].map((m) => m[1]);
+    for (const name of EMBED_PARAMS) expect(rows, name).toContain(name);
   });
 });
