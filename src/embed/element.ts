@@ -4,14 +4,12 @@
 // run independently and neither side's CSS reaches the other. README: "Embedding".
 import { mount, unmount } from 'svelte';
 import Embed from './Embed.svelte';
-import { EMBED_PARAMS, describeErrors, inputFromAttributes, parseEmbedParams, type EmbedParse } from './params';
+import { EMBED_PARAMS, EmbedParamError, describeErrors, inputFromAttributes, parseEmbedParams, resolveEmbedParams, type EmbedInput, type EmbedParse } from './params';
 import { domEventName, eventDetail, type EmbedEvent } from './events';
-import { SCENARIOS } from '../ui/scenarios';
+import { EMBED_OPTIONS } from './options';
 import { shadowCss } from './styles';
 
 export const TAG = 'durability-lab';
-
-const BUILTIN_IDS = SCENARIOS.map((s) => s.id);
 
 export class DurabilityLabElement extends HTMLElement {
   static readonly observedAttributes = [...EMBED_PARAMS];
@@ -19,6 +17,8 @@ export class DurabilityLabElement extends HTMLElement {
   private app: ReturnType<typeof mount> | null = null;
   private root: HTMLDivElement | null = null;
   private remountQueued = false;
+  /** Counts renders, so a render still inflating a `z` file is dropped when a newer one started. */
+  private generation = 0;
 
   connectedCallback(): void {
     // While the parser is still inside this element its children (an inline scenario) are not there yet.
@@ -43,18 +43,19 @@ export class DurabilityLabElement extends HTMLElement {
     });
   }
 
-  /** The checked parameters, for scripts on the host page. */
+  /** The checked parameters, for scripts on the host page (a `z` file is left compressed, in `compressed`). */
   get parameters(): EmbedParse {
-    return this.parse();
+    return parseEmbedParams(this.input(), EMBED_OPTIONS);
   }
 
-  private parse(): EmbedParse {
+  private input(): EmbedInput {
     const inline = this.querySelector(':scope > script[type="text/yaml"]');
-    return parseEmbedParams(inputFromAttributes((n) => this.getAttribute(n), inline ? (inline.textContent ?? '') : null), { builtinIds: BUILTIN_IDS });
+    return inputFromAttributes((n) => this.getAttribute(n), inline ? (inline.textContent ?? '') : null);
   }
 
   private render(): void {
     this.teardown();
+    const generation = ++this.generation;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     shadow.replaceChildren();
     const style = document.createElement('style');
@@ -65,13 +66,14 @@ export class DurabilityLabElement extends HTMLElement {
     this.root.setAttribute('aria-label', this.getAttribute('label') || 'Durability Lab simulation');
     shadow.append(style, this.root);
 
-    let parsed: EmbedParse;
-    try {
-      parsed = this.parse();
-    } catch (error) {
-      this.showFailure(error);
-      return;
-    }
+    resolveEmbedParams(this.input(), EMBED_OPTIONS).then(
+      (parsed) => generation === this.generation && this.isConnected && this.start(parsed),
+      (error: unknown) => generation === this.generation && this.isConnected && this.start({ ok: false, errors: [new EmbedParamError('z', `could not be read: ${error instanceof Error ? error.message : String(error)}`)] }),
+    );
+  }
+
+  private start(parsed: EmbedParse): void {
+    if (!this.root) return;
     const onevent = (event: EmbedEvent) => this.emit(event);
     try {
       this.app = mount(Embed, { target: this.root, props: { parsed, onevent, keyScope: this } });

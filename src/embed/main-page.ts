@@ -4,9 +4,9 @@
 // page cannot know who embeds it. Hosts should check `event.source === iframe.contentWindow`.
 import { mount } from 'svelte';
 import Embed from './Embed.svelte';
-import { describeErrors, inputFromQuery, parseEmbedParams } from './params';
+import { describeErrors, EmbedParamError, inputFromQuery, resolveEmbedParams, type EmbedParse } from './params';
 import { embedMessage, type EmbedEvent } from './events';
-import { SCENARIOS } from '../ui/scenarios';
+import { EMBED_OPTIONS } from './options';
 import '../ui/global.css';
 
 const target = document.getElementById('app');
@@ -21,10 +21,14 @@ function post(event: EmbedEvent): void {
   }
 }
 
-const parsed = parseEmbedParams(inputFromQuery(location.search), { builtinIds: SCENARIOS.map((s) => s.id) });
-mount(Embed, { target, props: { parsed, onevent: post } });
-if (!parsed.ok) post({ type: 'error', message: describeErrors(parsed.errors) });
-postHeight(target);
+// A compressed file (`z`) inflates asynchronously; whatever goes wrong there is shown like a wrong parameter.
+resolveEmbedParams(inputFromQuery(location.search), EMBED_OPTIONS)
+  .catch((error: unknown): EmbedParse => ({ ok: false, errors: [new EmbedParamError('z', `could not be read: ${error instanceof Error ? error.message : String(error)}`)] }))
+  .then((parsed) => {
+    mount(Embed, { target, props: { parsed, onevent: post } });
+    if (!parsed.ok) post({ type: 'error', message: describeErrors(parsed.errors) });
+    postHeight(target);
+  });
 
 /**
  * The content's own height (not the frame's: a frame taller than its content must be able to shrink),

@@ -4,12 +4,17 @@
 // a value is ever interpreted as markup or code: values are only compared, parsed as numbers or passed
 // to the scenario loader (which applies the schema and the limits of src/scenario/limits.ts).
 // README: "Embedding".
+import { parseScenario } from '../lesson/file';
+import { ScenarioError } from '../scenario/errors';
 import { LIMITS } from '../scenario/limits';
+import { nodeIds, ROLE_TARGETS } from '../scenario/topology';
+import { checkFault, inflateFile, ShareError } from '../share/url';
 import { PRESET_IDS } from '../sim/presets';
+import type { InjectedFault } from '../sim/timemachine';
 import type { LabConfig } from '../ui/config';
 
 /** Every parameter an embed understands, in the order the README documents them. */
-export const EMBED_PARAMS = ['scenario', 'presets', 'autoplay', 'controls', 'start', 'seed'] as const;
+export const EMBED_PARAMS = ['scenario', 'z', 'presets', 'autoplay', 'controls', 'start', 'seed', 'faults', 'lesson', 'step'] as const;
 export type EmbedParam = (typeof EMBED_PARAMS)[number];
 
 /** The built-in scenario an embed shows when none is named. */
@@ -18,8 +23,19 @@ export const DEFAULT_EMBED_SCENARIO = 'primary-crash';
 /** Where an inline scenario comes from, as named in its error messages. */
 export const INLINE_SOURCE_NAME = 'inline scenario (<script type="text/yaml">)';
 
+/** Where a scenario file given compressed (`z`) comes from, as named in its error messages. */
+export const Z_SOURCE_NAME = 'embedded scenario (z parameter)';
+
+/** Parameters of the app's share links that an embed does not take, with the embed's name for each. */
+const SHARE_LINK_NAMES: Record<string, string> = { s: 'scenario', p: 'presets', t: 'start (in seconds)', f: 'faults' };
+
 /** An attribute or query value longer than this is refused before it is looked at. */
 const MAX_VALUE_CHARS = 1000;
+/** `z` carries a whole compressed file, and `faults` up to LIMITS.maxFaults faults: they get more room. */
+const MAX_CHARS: Partial<Record<EmbedParam, number>> = {
+  z: Math.ceil((LIMITS.maxFileBytes * 4) / 3) + 64,
+  faults: LIMITS.maxFaults * 1000,
+};
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const SECONDS_PATTERN = /^(\d{1,7})(\.\d{1,6})?$/;
 const MAX_SEED = 2 ** 32 - 1;
@@ -44,11 +60,30 @@ export interface EmbedInput {
   problems?: EmbedParamError[];
 }
 
-export type EmbedParse = { ok: true; config: LabConfig } | { ok: false; errors: EmbedParamError[] };
+export type EmbedParse =
+  | {
+      ok: true;
+      config: LabConfig;
+      /** A `z` parameter not inflated yet: resolveEmbedParams turns it into `config.scenario`. */
+      compressed?: string;
+    }
+  | { ok: false; errors: EmbedParamError[] };
+
+/** A lesson an embed can open: its id and its number of steps (the curriculum, src/lesson/builtin.ts). */
+export interface EmbedLesson {
+  id: string;
+  steps: number;
+  /** The lesson's scenario file (resolveEmbedParams checks faults against it). */
+  text?: string;
+}
 
 export interface EmbedOptions {
   /** Ids of the built-in scenarios (scenarios/*.yaml). */
   builtinIds: readonly string[];
+  /** The lessons `lesson` may name; none when absent. */
+  lessons?: readonly EmbedLesson[];
+  /** The text of a built-in scenario, so resolveEmbedParams can check faults against it. */
+  builtinText?: (id: string) => string | undefined;
 }
 
 /** Checks every parameter and reports every problem at once, so an author fixes them in one go. */
@@ -58,7 +93,8 @@ export function parseEmbedParams(input: EmbedInput, opts: EmbedOptions): EmbedPa
     const value = input.values[param];
     if (value === null || value === undefined) return undefined;
     try {
-      if (value.length > MAX_VALUE_CHARS) throw new EmbedParamError(param, `found ${value.length} characters; expected at most ${MAX_VALUE_CHARS}`);
+      const max = MAX_CHARS[param] ?? MAX_VALUE_CHARS;
+      if (value.length > max) throw new EmbedParamError(param, `found ${value.length} characters; expected at most ${max}`);
       return check(value);
     } catch (error) {
       if (!(error instanceof EmbedParamError)) throw error;
@@ -82,18 +118,81 @@ export function parseEmbedParams(input: EmbedInput, opts: EmbedOptions): EmbedPa
       }
     }
   }
+  const compressed = take('z', checkCompressed);
+  const given = (p: EmbedParam) => input.values[p] !== null && input.values[p] !== undefined;
+  if (given('z') && (given('scenario') || (inline !== null && inline !== undefined))) {
+    errors.push(new EmbedParamError('z', 'found a compressed scenario file together with a scenario attribute or an inline <script type="text/yaml">; expected one scenario'));
+  }
   const presets = take('presets', checkPresets);
   const autoplay = take('autoplay', (v) => checkBoolean('autoplay', v)) ?? false;
   const controls = take('controls', checkControls) ?? 'minimal';
   const start = take('start', checkStart);
   const seed = take('seed', checkSeed);
+  const faults = take('faults', checkFaults);
+  const lesson = take('lesson', (v) => checkLesson(v, opts.lessons ?? []));
+  if (lesson && (given('scenario') || given('z') || (inline !== null && inline !== undefined))) {
+    errors.push(new EmbedParamError('lesson', "found a lesson together with a scenario; expected one of them (a lesson runs its own scenario)"));
+  }
+  const step = take('step', (v) => {
+    if (!given('lesson')) throw new EmbedParamError('step', "found a step without a lesson; expected 'lesson' as well");
+    return checkStep(v, lesson);
+  });
 
   if (errors.length > 0) return { ok: false, errors };
   const config: LabConfig = { scenario, autoplay, controls };
   if (presets) config.presets = presets;
   if (start !== undefined) config.tUs = Math.round(start * 1e6);
   if (seed !== undefined) config.seed = seed;
-  return { ok: true, config };
+  if (faults && faults.length > 0) config.injected = faults;
+  if (lesson) config.lesson = step === undefined ? { id: lesson.id } : { id: lesson.id, step };
+  return compressed === undefined ? { ok: true, config } : { ok: true, config, compressed };
+}
+
+/**
+ * Everything parseEmbedParams checks, then what needs the scenario itself: a `z` file is inflated (within
+ * the size limit), and the faults are checked against the scenario's nodes and length. A file the loader
+ * refuses is left to the lab, which shows the loader's located message and sends it as an `error` event.
+ */
+export async function resolveEmbedParams(input: EmbedInput, opts: EmbedOptions): Promise<EmbedParse> {
+  const parsed = parseEmbedParams(input, opts);
+  if (!parsed.ok) return parsed;
+  const config = parsed.config;
+  if (parsed.compressed !== undefined) {
+    try {
+      config.scenario = { text: await inflateFile(parsed.compressed), sourceName: Z_SOURCE_NAME };
+    } catch (error) {
+      if (!(error instanceof ShareError)) throw error;
+      return { ok: false, errors: [new EmbedParamError('z', error.detail)] };
+    }
+  }
+  const errors = checkAgainstScenario(config, opts);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+}
+
+/** Faults on nodes the scenario does not have, or after its end, and a step past a lesson's steps. */
+function checkAgainstScenario(config: LabConfig, opts: EmbedOptions): EmbedParamError[] {
+  if (!config.injected) return [];
+  const text = config.lesson
+    ? opts.lessons?.find((l) => l.id === config.lesson!.id)?.text
+    : 'text' in config.scenario
+      ? config.scenario.text
+      : opts.builtinText?.(config.scenario.id);
+  if (text === undefined) return [];
+  let scenario;
+  try {
+    scenario = parseScenario(text, 'sourceName' in config.scenario ? config.scenario.sourceName : 'scenario');
+  } catch (error) {
+    if (error instanceof ScenarioError) return [];
+    throw error;
+  }
+  const ids = nodeIds(scenario.topology);
+  const targets: string[] = scenario.topology.replicas.length > 0 ? [...ids, ...ROLE_TARGETS] : [...ids, 'primary'];
+  const errors: EmbedParamError[] = [];
+  config.injected.forEach(({ t, fault }, i) => {
+    if (t > scenario.durationS * 1e6) errors.push(new EmbedParamError(`faults[${i}]`, `at: found ${t / 1e6} s; expected at most ${scenario.durationS} s, the end of the run`));
+    else if ('node' in fault && !targets.includes(fault.node)) errors.push(new EmbedParamError(`faults[${i}]`, `node: found ${display(fault.node)}; expected a node of this scenario: ${targets.join(', ')}`));
+  });
+  return errors;
 }
 
 /** The input of embed.html: unknown and repeated parameters are errors (a typo should not be ignored). */
@@ -106,7 +205,10 @@ export function inputFromQuery(query: URLSearchParams | string): EmbedInput {
     if (seen.has(name)) continue;
     seen.add(name);
     if (!isEmbedParam(name)) {
-      problems.push(new EmbedParamError(display(name), `unknown parameter; expected one of ${EMBED_PARAMS.join(', ')}`));
+      const share = Object.prototype.hasOwnProperty.call(SHARE_LINK_NAMES, name) ? SHARE_LINK_NAMES[name] : undefined;
+      // A share link's address pasted into embed.html: say which embed parameter means the same.
+      const hint = share ? ` ('${name}' belongs to the app's share links: here it is '${share}', and the Share panel's Embed tab writes the whole embed code)` : '';
+      problems.push(new EmbedParamError(display(name), `unknown parameter; expected one of ${EMBED_PARAMS.join(', ')}${hint}`));
       continue;
     }
     const all = params.getAll(name);
@@ -151,6 +253,50 @@ function checkInline(text: string): string {
   const yaml = dedent(text);
   if (yaml.trim() === '') throw new EmbedParamError('scenario', 'found an empty <script type="text/yaml">; expected a scenario file');
   return yaml;
+}
+
+function checkCompressed(value: string): string {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9_-]+$/.test(v) || v.length % 4 === 1) {
+    throw new EmbedParamError('z', `found ${display(value)}; expected a scenario file compressed as the app writes it (deflate-raw in base64url)`);
+  }
+  return v;
+}
+
+/** A JSON list of faults, each written as in a scenario file's `faults` (`at` in seconds), as the share link's `f` writes one. */
+function checkFaults(value: string): InjectedFault[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(value);
+  } catch {
+    raw = undefined;
+  }
+  if (!Array.isArray(raw)) {
+    throw new EmbedParamError('faults', `found ${display(value)}; expected a JSON list of faults, e.g. [{"at":20,"kind":"crash","node":"primary"}]`);
+  }
+  if (raw.length > LIMITS.maxFaults) throw new EmbedParamError('faults', `found ${raw.length} faults; expected at most ${LIMITS.maxFaults}`);
+  const faults = raw.map((item, i) => {
+    const checked = checkFault(item);
+    if ('error' in checked) throw new EmbedParamError(`faults[${i}]`, checked.error.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' '));
+    return checked.fault;
+  });
+  // The time machine keeps injected faults in time order; a stable sort keeps same-instant faults in list order.
+  return faults.sort((a, b) => a.t - b.t);
+}
+
+function checkLesson(value: string, lessons: readonly EmbedLesson[]): EmbedLesson {
+  const id = value.trim();
+  const lesson = ID_PATTERN.test(id) ? lessons.find((l) => l.id === id) : undefined;
+  if (!lesson) throw new EmbedParamError('lesson', `unknown lesson ${display(value)}; expected one of ${lessons.map((l) => l.id).join(', ') || '(no lessons)'}`);
+  return lesson;
+}
+
+function checkStep(value: string, lesson: EmbedLesson | undefined): number {
+  const v = value.trim();
+  const n = /^\d{1,4}$/.test(v) ? Number(v) : NaN;
+  const max = lesson?.steps ?? 999;
+  if (!(n >= 1 && n <= max)) throw new EmbedParamError('step', `expected a step number from 1 to ${max}${lesson ? ` (the steps of ${lesson.id})` : ''}, found ${display(value)}`);
+  return n;
 }
 
 function checkPresets(value: string): string[] {

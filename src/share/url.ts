@@ -58,8 +58,17 @@ export async function encodeShareState(state: ShareState): Promise<URLSearchPara
   for (const p of state.presets ?? []) params.append(PARAM.preset, p);
   if (state.seed !== undefined) params.set(PARAM.seed, String(state.seed));
   if (state.tUs !== undefined) params.set(PARAM.time, String(Math.round(state.tUs)));
-  for (const { t, fault } of state.injected) params.append(PARAM.fault, JSON.stringify({ at: Math.round(t) / 1e6, ...fault }));
+  for (const f of state.injected) params.append(PARAM.fault, encodeFault(f));
   return params;
+}
+
+/** One injected fault as a link's `f` parameter and an embed's `faults` list write it: a scenario fault, `at` in seconds. */
+export function faultJson(f: InjectedFault): Record<string, unknown> {
+  return { at: Math.round(f.t) / 1e6, ...f.fault };
+}
+
+export function encodeFault(f: InjectedFault): string {
+  return JSON.stringify(faultJson(f));
 }
 
 export interface DecodeOptions {
@@ -105,7 +114,8 @@ function checkId(id: string, opts: DecodeOptions): string {
   return id;
 }
 
-async function inflateFile(encoded: string): Promise<string> {
+/** The whole scenario file of a `z` parameter (a link's or an embed's); a ShareError names `z`. */
+export async function inflateFile(encoded: string): Promise<string> {
   const kib = LIMITS.maxFileBytes / 1024;
   if (encoded.length > MAX_FILE_PARAM_CHARS) {
     throw new ShareError(PARAM.file, `found ${encoded.length} characters; expected a compressed file of at most ${kib} KiB`);
@@ -151,16 +161,26 @@ function checkFaults(texts: string[]): InjectedFault[] {
     } catch {
       throw new ShareError(name, foundExpected(text, 'a fault as JSON, e.g. {"at":20,"kind":"crash","node":"primary"}'));
     }
-    const parsed = FaultSchema.safeParse(raw, { error: describeExpected });
-    if (!parsed.success) {
-      const [first] = fromZodIssues(parsed.error.issues, raw, FaultSchema);
-      const path = dottedPath(first.path);
-      throw new ShareError(name, path === '' ? first.message : `${path}: ${first.message}`);
-    }
-    const { at, ...fault } = parsed.data;
-    if (at > LIMITS.maxDurationS) throw new ShareError(name, `at: ${foundExpected(at, `a time of at most ${LIMITS.maxDurationS} s`)}`);
-    return { t: Math.round(at * 1e6), fault: fault as FaultSpec };
+    const checked = checkFault(raw);
+    if ('error' in checked) throw new ShareError(name, checked.error);
+    return checked.fault;
   });
   // The time machine keeps injected faults in time order; a stable sort keeps same-instant faults in link order.
   return faults.sort((a, b) => a.t - b.t);
+}
+
+/**
+ * One fault as decoded JSON (from a link's `f` or an embed's `faults`), checked with the scenario file's
+ * fault schema; the error says what is wrong without naming the parameter, which the caller adds.
+ */
+export function checkFault(raw: unknown): { fault: InjectedFault } | { error: string } {
+  const parsed = FaultSchema.safeParse(raw, { error: describeExpected });
+  if (!parsed.success) {
+    const [first] = fromZodIssues(parsed.error.issues, raw, FaultSchema);
+    const path = dottedPath(first.path);
+    return { error: path === '' ? first.message : `${path}: ${first.message}` };
+  }
+  const { at, ...fault } = parsed.data;
+  if (at > LIMITS.maxDurationS) return { error: `at: ${foundExpected(at, `a time of at most ${LIMITS.maxDurationS} s`)}` };
+  return { fault: { t: Math.round(at * 1e6), fault: fault as FaultSpec } };
 }

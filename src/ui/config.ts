@@ -14,6 +14,8 @@ export interface LabConfig {
   tUs?: number;
   /** Faults injected by hand, replayed on load (same instant in every pane). */
   injected?: InjectedFault[];
+  /** A lesson of the curriculum to open (its own scenario replaces `scenario`), at `step` (from 1). */
+  lesson?: { id: string; step?: number };
   autoplay: boolean;
   /** `minimal`: panes, transport and outcome table only (embeds); `full`: the whole lab. */
   controls: 'minimal' | 'full';

@@ -1,5 +1,5 @@
 // Global keyboard shortcuts. They stand aside whenever the focused element has its own use for the key
-// (a button activated by Space, a slider moved by the arrows, a text field).
+// (a button activated by Space, a slider or a tab list moved by the arrows, a text field).
 export type Shortcut = 'toggle' | 'next' | 'previous' | 'help' | 'faults' | 'close' | 'presenter' | 'blank' | 'page-down' | 'page-up';
 
 export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, target: Element | null): Shortcut | null {
@@ -10,6 +10,8 @@ export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'
   if (typing) return null;
   const control = tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A' || target?.getAttribute('role') === 'button';
   if (e.key === ' ' && !control) return 'toggle';
+  // A tab of a tab list moves to its neighbours with the arrows.
+  if (target?.getAttribute('role') === 'tab' && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) return null;
   if (e.key === 'ArrowRight') return 'next';
   if (e.key === 'ArrowLeft') return 'previous';
   // Presenter remotes send these for forward and back; outside presenter mode they scroll as usual.

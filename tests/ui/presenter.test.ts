@@ -59,6 +59,13 @@ describe('presenter keys', () => {
     expect(shortcutFor(key('PageDown'), input)).toBeNull();
     expect(shortcutFor({ ...key('b'), ctrlKey: true }, body)).toBeNull();
   });
+
+  it('leaves the arrows to a tab of a tab list (the Share panel), not to the clock', () => {
+    const tab = { tagName: 'BUTTON', getAttribute: (n: string) => (n === 'role' ? 'tab' : null) } as unknown as Element;
+    expect(shortcutFor(key('ArrowRight'), tab)).toBeNull();
+    expect(shortcutFor(key('ArrowLeft'), tab)).toBeNull();
+    expect(shortcutFor(key('ArrowRight'), body)).toBe('next');
+  });
 });
 
 describe('step registry', () => {

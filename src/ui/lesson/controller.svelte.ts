@@ -17,7 +17,7 @@ import { WorkerGone } from '../worker/gone';
 import { checkTask, type TaskVerdict } from './goals';
 import { marksFor, type Mark } from './highlight';
 import { withCacheKnobs, type KnobValues } from './knobs';
-import { LESSON_PARAM, lessonFromSearch } from './lesson-url';
+import { findLesson, LESSON_PARAM, lessonFromSearch } from './lesson-url';
 import { browserStore, readProgress, writeProgress, type ProgressStore } from './storage';
 
 /** How the clock reaches a step's pause: play on to it (forward), or jump there (back, resume). */
@@ -58,6 +58,8 @@ export class LessonController {
   private readonly store: ProgressStore | null;
   private readonly ownsAddress: boolean;
   private readonly onsource: (source: { text: string; sourceName: string }) => void;
+  /** Where a lesson named by the lab's config opens: its step (from 1) and, optionally, the clock in it. */
+  private startAt: { step?: number; tUs?: number } | null = null;
 
   constructor(
     private readonly session: Session,
@@ -71,6 +73,11 @@ export class LessonController {
       onsource?: (source: { text: string; sourceName: string }) => void;
       curriculum?: readonly CurriculumEntry[];
       store?: ProgressStore | null;
+      /**
+       * A lesson to open at start whatever the address says (an embed's `lesson` and `step`): at `step`
+       * (from 1; saved progress is not used), then with the clock at `tUs` when given.
+       */
+      start?: { id: string; step?: number; tUs?: number };
     } = {},
   ) {
     this.ownsAddress = options.ownsAddress ?? false;
@@ -78,7 +85,8 @@ export class LessonController {
     this.curriculum = options.curriculum ?? CURRICULUM;
     this.store = options.store === undefined ? browserStore() : options.store;
     this.progress = readProgress(this.store);
-    const asked = lessonFromSearch(options.search ?? '', this.curriculum);
+    const asked = options.start ? findLesson(options.start.id, this.curriculum) : lessonFromSearch(options.search ?? '', this.curriculum);
+    if (options.start) this.startAt = { step: options.start.step, tUs: options.start.tUs };
     if (asked && 'error' in asked) this.notice = asked.error;
     if (asked && 'entry' in asked) {
       this.prepare(asked.entry);
@@ -177,6 +185,7 @@ export class LessonController {
     if (!entry) return;
     this.notice = '';
     this.listOpen = false;
+    this.startAt = null;
     this.prepare(entry);
     this.setAddress(entry.id);
     this.load();
@@ -316,6 +325,19 @@ export class LessonController {
         // Entry times of other steps belonged to the old run; back falls back to their new pauses.
         this.player = { ...this.player, entries: { [this.player.step]: entryUs }, marks: [entryUs] };
         this.session.seek(entryUs);
+        return;
+      }
+      const at = this.startAt;
+      this.startAt = null;
+      if (at) {
+        // Named by the lab's config: that step, fresh, and the clock where the config puts it.
+        const result = startPlayer(lesson, pauses, { step: (at.step ?? 1) - 1, answers: {}, tasksPassed: [], completed: false });
+        this.apply(result, at.tUs === undefined && result.state.step === 0 ? 'play' : 'seek', true);
+        if (at.tUs !== undefined && at.tUs !== result.seekUs) {
+          this.session.pause();
+          this.session.seek(at.tUs);
+          this.dispatch({ type: 'mark', tUs: at.tUs });
+        }
         return;
       }
       const saved = this.saved(entry.id);
