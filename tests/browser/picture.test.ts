@@ -20,7 +20,7 @@ describe.skipIf(skipReason !== undefined)(`picture export${skipReason ? ` (skipp
     );
     const atRisk = await page.locator('svg[data-testid^="picture-"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-at-risk'))));
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('picture-svg').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-svg').click()]);
     expect(download.suggestedFilename()).toBe('primary-crash-under-load-25.000s.svg');
     const text = await readFile((await download.path())!, 'utf8');
     const parsed = await page.evaluate((svg) => {
@@ -45,7 +45,7 @@ describe.skipIf(skipReason !== undefined)(`picture export${skipReason ? ` (skipp
     expect(text).not.toContain('class="svelte-');
     expect(text).toMatch(/style="fill:/);
 
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('picture-png').click()]);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-png').click()]);
     expect(png.suggestedFilename()).toBe('primary-crash-under-load-25.000s.png');
     const bytes = await readFile((await png.path())!);
     expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
