@@ -81,6 +81,12 @@ export class LatencySamples {
     } else this.outside.add(v);
   }
 
+  /** Add every sample of `other` (a cluster's latency: each shard's samples together). */
+  merge(other: LatencySamples): void {
+    const items = other.added.items;
+    for (let i = 0; i < other.added.length; i++) this.add(items[i]);
+  }
+
   /** Forget the samples added after the first n. */
   truncate(n: number): void {
     const added = this.added;

@@ -200,6 +200,11 @@ export class Outcomes {
     };
   }
 
+  /** The latency samples counted so far (a cluster merges its shards', summarize.ts). */
+  latencySamples(): { write: LatencySamples; read: LatencySamples } {
+    return { write: this.wLat, read: this.rLat };
+  }
+
   splitBrainWindows(): OverlapWindow[] {
     return this.split.windows();
   }

@@ -19,6 +19,8 @@ export interface JsonRun {
   writeLatencyMs: JsonLatency;
   readLatencyMs: JsonLatency;
   expect: { passed: boolean; failures: string[] };
+  /** A cluster's run: each shard's figures (the fields above are the whole cluster's). */
+  shards?: { shard: string; acked: number; lostAcked: number; rpoMs: number; rtoMs: number }[];
 }
 
 export interface JsonReport {
@@ -46,6 +48,7 @@ export function toJsonReport(report: Report): JsonReport {
       readLatencyMs: latency(s.readLatencyMs),
       // A preset without assertions has nothing to fail.
       expect: expect ? { passed: expect.passed, failures: [...expect.failures] } : { passed: true, failures: [] },
+      ...(s.shards ? { shards: s.shards.map(({ shard, acked, lostAcked, rpoMs, rtoMs }) => ({ shard, acked, lostAcked, rpoMs, rtoMs })) } : {}),
     })),
   };
 }

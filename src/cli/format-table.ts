@@ -36,7 +36,18 @@ export function formatTable(report: Report): string {
   ];
   const title = `${printable(report.scenario.title)} (${printable(report.scenario.id)}), seed ${report.seed}, trace ${report.traceHash}`;
   const lost = report.runs.filter((r) => r.summary.lostAcked.length > 0).map(lostWrites);
-  return [title, '', renderTable(header, rows), ...lost.flatMap((block) => ['', block])].join('\n');
+  const shards = report.runs.filter((r) => r.summary.shards !== undefined).map(shardTable);
+  return [title, '', renderTable(header, rows), ...shards.flatMap((block) => ['', block]), ...lost.flatMap((block) => ['', block])].join('\n');
+}
+
+/** A cluster's figures shard by shard (the table above is the whole cluster's). */
+function shardTable(run: ReportRun): string {
+  const shards = run.summary.shards ?? [];
+  const header = ['shard', 'primary AZ', 'keys', 'acknowledged', 'lost', 'RPO ms', 'RTO writes ms'];
+  const rows: TableRow[] = shards.map((s) => ({
+    cells: [s.shard, s.primaryAz, formatCount(s.keys), formatCount(s.acked), formatCount(s.lostAcked), formatMs(s.rpoMs), formatMs(s.rtoMs)],
+  }));
+  return [`Shards, ${printable(run.summary.label)} (the cluster's RPO and RTO are its worst shard's):`, renderTable(header, rows)].join('\n');
 }
 
 function verdict(v: LinearizabilityVerdict): string {

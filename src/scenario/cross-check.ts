@@ -5,11 +5,26 @@ import { normalizeEntry } from './preset-entry';
 import type { ScenarioData } from './schema';
 import { nodeIds, ROLE_TARGETS } from './topology';
 import { PRESETS } from '../sim/presets';
+import { keysByShard, splitNodeTarget } from '../sim/cluster/specs';
+import type { RunSpec } from '../sim/types';
 import { maxRequestRate } from '../sim/workload-rate';
 import { BYTES_PER_OPERATION, runBytes, SCENARIO_MEMORY_BUDGET_BYTES } from '../sim/memory';
 
 export function crossCheck(data: ScenarioData): RawIssue[] {
-  return [...checkTopology(data), ...checkVolume(data), ...checkMemory(data), ...checkLabels(data), ...checkFaults(data), ...checkExpect(data)];
+  return [...checkTopology(data), ...checkShards(data), ...checkVolume(data), ...checkMemory(data), ...checkLabels(data), ...checkFaults(data), ...checkExpect(data)];
+}
+
+/** Every shard of a cluster needs at least one of the keys, or it would have no workload. */
+function checkShards({ topology, workload }: ScenarioData): RawIssue[] {
+  const shards = topology.shards ?? 1;
+  if (shards <= 1) return [];
+  if (workload.keys < shards) {
+    return [{ path: ['workload', 'keys'], message: foundExpected(workload.keys, `at least one key per shard (topology.shards = ${shards}), and more for an even spread`) }];
+  }
+  const byShard = keysByShard({ topology, workload } as RunSpec);
+  const empty = byShard.findIndex((k) => k.length === 0);
+  if (empty < 0) return [];
+  return [{ path: ['workload', 'keys'], message: foundExpected(workload.keys, `enough keys that every shard owns one (none hashes to shard s${empty + 1}'s slots)`) }];
 }
 
 function checkTopology({ topology }: ScenarioData): RawIssue[] {
@@ -117,13 +132,22 @@ function checkLabels({ presets }: ScenarioData): RawIssue[] {
 function checkFaults({ faults, durationS, topology }: ScenarioData): RawIssue[] {
   const ids = nodeIds(topology);
   const targets = topology.replicas.length > 0 ? [...ids, ...ROLE_TARGETS] : [...ids, 'primary'];
+  const shards = topology.shards ?? 1;
   return faults.flatMap((fault, i) => {
     const issues: RawIssue[] = [];
     if (fault.at > durationS) {
       issues.push({ path: ['faults', i, 'at'], message: foundExpected(fault.at, `a time within the run (at most durationS = ${durationS})`) });
     }
-    if ('node' in fault && !targets.includes(fault.node)) {
-      issues.push({ path: ['faults', i, 'node'], message: foundExpected(fault.node, `a node of this topology: ${targets.join(', ')}`) });
+    if ('node' in fault) {
+      const { shard, node } = splitNodeTarget(fault.node);
+      if (shards > 1 && (shard < 0 || shard >= shards)) {
+        const example = `s1.${node}${shards > 1 ? ` … s${shards}.${node}` : ''}`;
+        issues.push({ path: ['faults', i, 'node'], message: foundExpected(fault.node, `a node of one shard of this cluster, named with its shard: ${example}`) });
+      } else if (shards === 1 && shard >= 0) {
+        issues.push({ path: ['faults', i, 'node'], message: foundExpected(fault.node, `a node without a shard (this file has one shard): ${targets.join(', ')}`) });
+      } else if (!targets.includes(node)) {
+        issues.push({ path: ['faults', i, 'node'], message: foundExpected(fault.node, `a node of this topology: ${targets.join(', ')}`) });
+      }
     }
     return issues;
   });

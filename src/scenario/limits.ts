@@ -28,6 +28,9 @@ export const LIMITS = {
   maxOpsPerRun: 5_000_000,
   /** Replicas besides the primary (10^6 nodes is refused). */
   maxReplicas: 5,
+  /** Shards of a cluster in a file (the app draws up to maxAppShards of them). */
+  maxShards: 100,
+  maxAppShards: 15,
   /** Presets compared side by side in one scenario. */
   maxPresets: 4,
   maxFaults: 200,

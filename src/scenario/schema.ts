@@ -2,7 +2,7 @@
 // Only structure and per-field ranges live here, because this schema is also exported as JSON Schema for
 // editors; rules that relate fields to each other are in cross-check.ts.
 import { z } from 'zod';
-import { AZS, type AZ, type FaultKind, type FaultSpec, type ParamOverrides, type PresetId, type Workload } from '../sim/types';
+import { AZS, type AZ, type FaultKind, type FaultSpec, type ParamOverrides, type PresetId, type Topology, type Workload } from '../sim/types';
 import { PRESET_IDS } from '../sim/presets';
 import { LIMITS } from './limits';
 
@@ -136,7 +136,10 @@ export const PresetEntrySchema = z.union([
 
 export const TopologySchema = z
   .strictObject({
-    primary: AzSchema.default('a').describe('AZ of the initial primary; it is node <az>1, e.g. a1.'),
+    primary: z
+      .union([AzSchema, z.literal('spread')])
+      .default('a')
+      .describe("AZ of the initial primary; it is node <az>1, e.g. a1. In a cluster it applies to every shard; 'spread' turns shard by shard: s1's primary in a, s2's in b, s3's in c, s4's in a, …, each shard's replicas turned with it."),
     replicas: z
       .array(AzSchema)
       .max(LIMITS.maxReplicas)
@@ -152,7 +155,16 @@ export const TopologySchema = z
       .record(z.string(), whole(0, 2 ** 31 - 1))
       .optional()
       .describe("Sentinel's replica-priority per node id, e.g. { c1: 1, b1: 100 }: default 100, lower is preferred, 0 = never promoted. Only the sentinel failover mode reads it."),
+    shards: whole(1, LIMITS.maxShards)
+      .optional()
+      .describe('Shards of a cluster (default 1): 16,384 hash slots split evenly, each key on the shard that owns the CRC16 slot of its name; every shard has the primary and replicas above.'),
   })
+  .transform(({ primary, shards, ...rest }): Topology => ({
+    ...rest,
+    primary: primary === 'spread' ? 'a' : primary,
+    ...(shards !== undefined && shards > 1 ? { shards } : {}),
+    ...(primary === 'spread' ? { spread: true } : {}),
+  }))
   .prefault({});
 
 const ClosedLoopSchema = z
@@ -204,8 +216,8 @@ export const WorkloadSchema = z
 const at = z.number().min(0).describe('When the fault happens, seconds after the start of the run.');
 const node = z
   .string()
-  .regex(/^(primary|replica|[abc][1-6])$/, { error: 'a node id such as "a1" or "b2", or "primary" or "replica"' })
-  .describe('Node id (AZ + index, e.g. a1), or "primary" / "replica", resolved when the fault fires.');
+  .regex(/^(s[1-9][0-9]{0,2}\.)?(primary|replica|[abc][1-6])$/, { error: 'a node id such as "a1" or "b2", or "primary" or "replica"; in a cluster with its shard, such as "s2.primary"' })
+  .describe('Node id (AZ + index, e.g. a1), or "primary" / "replica", resolved when the fault fires; in a cluster prefixed by its shard, e.g. s2.primary.');
 const az = AzSchema;
 const span = positive(LIMITS.maxDurationS).optional().describe('Seconds until it heals by itself; omit to keep it.');
 const millis = range(0, 600_000);

@@ -5,7 +5,7 @@ import { createDigest, digestHex, mix3, mixNumber, mixValue } from './hash';
 import { createHeap, peekTime, pop, push, reinsert } from './heap';
 import { fireSlotTimer, sendToSlot, type MachineHost, type MachineSlot } from './machines/driver';
 import { STREAM, createRng } from './rng';
-import { ROW, workloadKeyName } from './history';
+import { ROW } from './history';
 import { cloneData } from './clone';
 import { AZS, type FaultSpec, type PresetParams, type RunSpec, type TraceEvent } from './types';
 import type { Ev, Stream, World } from './world';
@@ -18,6 +18,7 @@ import { dropFront } from './lists';
 import { designFor } from './designs';
 import type { Design } from './designs/design';
 import type { AnyStateMachine } from 'xstate';
+import type { ClusterBus } from './cluster/bus';
 
 export interface AppendOnly {
   /** Simulated time these arrays reach. */
@@ -101,6 +102,11 @@ export class Simulation {
   readonly writeTimeoutExtraMs: number;
   readonly endUs: number;
   w: World;
+  /**
+   * The cluster this run is one shard of (cluster/cluster.ts), or null. Set once, right after construction;
+   * only Redis Cluster's failover reads it.
+   */
+  cluster: ClusterBus | null = null;
   private readonly pool: Ev[] = [];
   /** Keys below this index are counters (INCR), the rest plain values (SET). */
   readonly counterKeys: number;
@@ -139,7 +145,7 @@ export class Simulation {
 
   keyName(i: number): string {
     let k = this.keyNames[i];
-    if (k === null) k = this.keyNames[i] = workloadKeyName(i, this.counterKeys);
+    if (k === null) k = this.keyNames[i] = this.w.historyLog.keyName(i);
     return k;
   }
 

@@ -90,13 +90,15 @@ export class HistoryLog {
 
   /**
    * capacity: rows to make room for up front; ops: operations (ids below it). Both grow as needed.
-   * counterKeys: how many of the engine's key indexes, from 0, name counters (see keyName).
+   * counterKeys: how many of the scenario's key indexes, from 0, name counters (see keyName). keyIndex: on
+   * one shard of a cluster, the scenario's key index of each of the engine's (RunSpec.shard), else null.
    */
   constructor(
     readonly nodeIds: readonly string[],
     capacity = 1024,
     readonly counterKeys = 0,
     ops = Math.ceil(capacity / 2),
+    readonly keyIndex: readonly number[] | null = null,
   ) {
     this.kind = new Uint8Array(capacity);
     this.t = new Uint32Array(capacity);
@@ -117,7 +119,7 @@ export class HistoryLog {
 
   /** The name of a key id (see the table above). */
   keyName(id: number): string {
-    return id < 0 ? this.namedKeys[-1 - id] : workloadKeyName(id, this.counterKeys);
+    return id < 0 ? this.namedKeys[-1 - id] : workloadKeyName(this.keyIndex === null ? id : this.keyIndex[id], this.counterKeys);
   }
 
   /** The row of operation `op`'s invocation, or −1 when it has none in the log as it stands. */
@@ -245,7 +247,7 @@ export class HistoryLog {
 
   /** A copy of the first n rows; this log is left intact. */
   slice(n: number): HistoryLog {
-    const c = new HistoryLog(this.nodeIds, 0, this.counterKeys, 0);
+    const c = new HistoryLog(this.nodeIds, 0, this.counterKeys, 0, this.keyIndex);
     c.length = n;
     c.kind = this.kind.slice(0, n);
     c.t = this.t.slice(0, n);

@@ -39,7 +39,16 @@ function historyCapacity(spec: RunSpec): { rows: number; ops: number } {
 
 /** Keys below this index are counters (INCR), the rest plain values (SET). */
 export function counterKeyCount(spec: RunSpec): number {
-  return Math.round(spec.workload.incrFraction * spec.workload.keys);
+  const shard = spec.shard;
+  if (shard === undefined) return Math.round(spec.workload.incrFraction * spec.workload.keys);
+  let n = 0;
+  while (n < shard.keys.length && shard.keys[n] < shard.counterKeysAll) n++;
+  return n;
+}
+
+/** How many of the scenario's keys are counters: what key names are built from (history.ts workloadKeyName). */
+export function namingCounterKeys(spec: RunSpec): number {
+  return spec.shard === undefined ? counterKeyCount(spec) : spec.shard.counterKeysAll;
 }
 
 /** Rows the write-indexed tables will need (acknowledgements, the write table, the log); see historyCapacity. */
@@ -101,7 +110,7 @@ export function initWorld(
     azGen: [0, 0, 0],
     azIsolated: [false, false, false],
     powerOff: false,
-    historyLog: new HistoryLog(ids, capacity.rows, counterKeyCount(spec), capacity.ops),
+    historyLog: new HistoryLog(ids, capacity.rows, namingCounterKeys(spec), capacity.ops, spec.shard?.keys ?? null),
     acks: new AckLog(writeCapacity(spec)),
     trace: [],
     digest,

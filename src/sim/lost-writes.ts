@@ -41,6 +41,10 @@ export class LostWrites implements Iterable<LostWrite> {
     return this.make(i);
   }
 
+  idAt(i: number): number {
+    return this.ids[i];
+  }
+
   ackedUsAt(i: number): number {
     return this.ackedUs[i];
   }

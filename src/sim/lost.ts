@@ -66,10 +66,11 @@ export function listOf(sim: Simulation, found: Found, why: (code: number) => str
   const ndIds = w.nodes.map((nd) => nd.id);
   // Only small values are captured: the list may outlive the simulation (the command line keeps the
   // summaries of every preset, not their runs).
-  const counterKeys = sim.counterKeys;
+  const counterKeys = sim.w.historyLog.counterKeys;
+  const keyIndex = sim.w.historyLog.keyIndex;
   return LostWrites.fromColumns(ids, ackedUs, (i) => ({
     id: ids[i],
-    key: key[i] >= 0 ? workloadKeyName(key[i], counterKeys) : '?',
+    key: key[i] >= 0 ? workloadKeyName(keyIndex === null ? key[i] : keyIndex[key[i]], counterKeys) : '?',
     ackedAtMs: ackedUs[i] / 1000,
     node: ndIds[node[i]],
     reason: `acknowledged at ${fmtS(ackedUs[i])} by ${names[node[i]]}${why(code[i])}`,

@@ -131,6 +131,15 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
       'sentinels for the new primary take 1 s plus a random 0–1 s [A]; a cut-off primary keeps taking writes [R-SENT, J13]',
     { cache: { failover: { mode: 'sentinel', detectionMs: 30_000, promotionMs: 1_000, isolatedPrimaryStopsAfterMs: null, sentinelQuorum: 2 } } },
   ),
+  'redis-cluster': preset(
+    'redis-cluster',
+    'Redis Cluster',
+    'Self-managed open-source Redis Cluster, no AOF: a node is failed after cluster-node-timeout 15 s; a replica then waits 0.5 s plus a random 0–0.5 s ' +
+      '(rank 0: the most up-to-date replica stands) and needs the votes of a majority of the primaries, one per shard, so with most primaries ' +
+      'unreachable no shard fails over; a primary that reaches only a minority of the primaries stops taking requests after the node timeout [R-CSPEC]. ' +
+      'cluster-require-full-coverage is taken as no: healthy shards keep serving while another has no primary [A]',
+    { cache: { failover: { mode: 'cluster', detectionMs: 15_000, promotionMs: 1_000, isolatedPrimaryStopsAfterMs: 15_000 } } },
+  ),
   memorydb: preset(
     'memorydb',
     'MemoryDB (log)',

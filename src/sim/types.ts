@@ -187,6 +187,7 @@ export type PresetId =
   | 'redis-wait'
   | 'redis-min-replicas'
   | 'redis-sentinel'
+  | 'redis-cluster'
   | 'elasticache-durable-sync'
   | 'elasticache-durable-async'
   | 'memorydb';
@@ -215,6 +216,12 @@ export interface Topology {
    * Sentinel failover mode reads it. [R-SENT]
    */
   replicaPriority?: Record<string, number>;
+  /**
+   * Shards of a cluster (default 1). `primary` and `replicas` apply to every shard; with `spread`, shard i's
+   * primary is in AZ (primary + i) mod 3 and its replicas are turned by the same step (cluster/specs.ts).
+   */
+  shards?: number;
+  spread?: boolean;
 }
 
 /** A closed-loop workload: so many connections, each keeping `pipeline` requests outstanding. */
@@ -273,6 +280,20 @@ export interface ScheduledFault {
 // One run = one preset on one scenario
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * One shard of a cluster (cluster/specs.ts): the scenario's keys whose hash slots it owns. A run without
+ * it is the whole key space on one shard.
+ */
+export interface ShardPart {
+  /** 0-based; the shard is named s<index + 1>. */
+  index: number;
+  count: number;
+  /** The scenario's key indexes this shard owns, ascending: the shard's key i is the scenario's key keys[i]. */
+  keys: number[];
+  /** How many of the scenario's keys are counters (they come first, so each shard's counters do too). */
+  counterKeysAll: number;
+}
+
 export interface RunSpec {
   presetId: string;
   label: string;
@@ -282,6 +303,8 @@ export interface RunSpec {
   faults: ScheduledFault[];
   durationS: number;
   seed: number;
+  /** Set on each shard's run of a cluster; absent on a single-shard run. */
+  shard?: ShardPart;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -419,6 +442,24 @@ export interface RunSummary {
   writeLatencyMs: LatencySummary;
   readLatencyMs: LatencySummary;
   linearizability: LinearizabilityVerdict;
+  /** A cluster's run: the same figures for each shard, in shard order (absent for one shard). */
+  shards?: ShardSummary[];
+}
+
+/** One shard's figures in a cluster's run. */
+export interface ShardSummary {
+  /** s1, s2, … */
+  shard: string;
+  /** AZ of the shard's initial primary. */
+  primaryAz: AZ;
+  /** Share of the key space's keys it owns. */
+  keys: number;
+  writes: number;
+  acked: number;
+  lostAcked: number;
+  rpoMs: number;
+  rtoMs: number;
+  readRtoMs: number;
 }
 
 /** Everything one run produced. The engine fills it; the checker reads it. */
@@ -435,4 +476,9 @@ export interface RunResult {
   events: number;
   /** Simulated end time, µs. */
   endUs: number;
+  /**
+   * A cluster's run: each shard's own result, in shard order. The fields above are then shard 1's
+   * (historyLog, trace) or the cluster's (lost: every shard's, traceHash, events).
+   */
+  shards?: RunResult[];
 }

@@ -69,7 +69,7 @@ describe('runCli', () => {
     expect(runCli([CRASH, '--preset', 'dynamodb'], h.deps)).toBe(EXIT.badInput);
     expect(h.stderr()).toBe(
       'preset selection: found "dynamodb"; expected one of elasticache, redis-aof-always, redis-aof-everysec, ' +
-        'redis-aof-no, redis-wait, redis-min-replicas, redis-sentinel, memorydb, elasticache-durable-sync, elasticache-durable-async\n',
+        'redis-aof-no, redis-wait, redis-min-replicas, redis-sentinel, redis-cluster, memorydb, elasticache-durable-sync, elasticache-durable-async\n',
     );
     expect(h.runScenario).not.toHaveBeenCalled();
     expect(h.stdout()).toBe('');

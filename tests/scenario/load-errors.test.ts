@@ -176,7 +176,7 @@ describe('parseScenario refuses bad input with a precise message', () => {
 
   it('a node id that is not an id at all', () => {
     expect(errorOf(scenario('faults:\n  - { at: 1, kind: crash, node: leader }\n')).message).toBe(
-      'scenarios/bad.yaml:5:33: faults[0].node: found "leader"; expected a node id such as "a1" or "b2", or "primary" or "replica"',
+      'scenarios/bad.yaml:5:33: faults[0].node: found "leader"; expected a node id such as "a1" or "b2", or "primary" or "replica"; in a cluster with its shard, such as "s2.primary"',
     );
   });
 
@@ -226,7 +226,7 @@ describe('parseScenario refuses bad input with a precise message', () => {
   it('an unknown preset id lists the preset ids', () => {
     expect(errorOf('title: T\ndurationS: 60\npresets: [elasticache, memorydv]\n').message).toBe(
       'scenarios/bad.yaml:3:24: presets[1]: found "memorydv"; expected one of elasticache, redis-aof-always, ' +
-        'redis-aof-everysec, redis-aof-no, redis-wait, redis-min-replicas, redis-sentinel, memorydb, elasticache-durable-sync, elasticache-durable-async',
+        'redis-aof-everysec, redis-aof-no, redis-wait, redis-min-replicas, redis-sentinel, redis-cluster, memorydb, elasticache-durable-sync, elasticache-durable-async',
     );
   });
 

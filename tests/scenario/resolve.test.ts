@@ -132,7 +132,7 @@ describe('resolveRuns', () => {
     expect(error).toBeInstanceOf(ScenarioError);
     expect((error as Error).message).toBe(
       'preset selection: found "dynamo"; expected one of elasticache, redis-aof-always, redis-aof-everysec, ' +
-        'redis-aof-no, redis-wait, redis-min-replicas, redis-sentinel, memorydb, elasticache-durable-sync, elasticache-durable-async, "EC fast failover"',
+        'redis-aof-no, redis-wait, redis-min-replicas, redis-sentinel, redis-cluster, memorydb, elasticache-durable-sync, elasticache-durable-async, "EC fast failover"',
     );
   });
 });

@@ -3,6 +3,7 @@
 // least-lagged reachable replica becomes the primary of a new branch of history (Sentinel: the replica its
 // own rules choose, sentinel.ts), and on `moveEndpoint` the endpoint follows. A former primary that hears
 // the majority again is demoted. A `promote` fault does the same by hand, at once, whatever the lag.
+import { clusterVotes, electionBlocked } from './cluster-vote';
 import { reachesRegion } from '../../network';
 import { uniform } from '../../rng';
 import type { Simulation } from '../../engine';
@@ -121,6 +122,12 @@ export function onControlAction(sim: Simulation, type: string, params: Record<st
     if (!best || r.offset > best.offset) best = r;
   }
   if (!best) {
+    sendControl(sim, { type: 'NO_CANDIDATE' }, true);
+    return;
+  }
+  const blocked = clusterVotes(sim) ? electionBlocked(sim, best.az) : '';
+  if (blocked !== '') {
+    sim.trace({ type: 'note', t: w.now, text: `cluster: no failover yet: ${blocked}` });
     sendControl(sim, { type: 'NO_CANDIDATE' }, true);
     return;
   }

@@ -26,6 +26,8 @@ export interface CacheNode extends NodeBase {
   goodReplicas: number;
   /** Time this node lost contact with the majority of the region, or -1. */
   cutOffSince: number;
+  /** Redis Cluster: time this primary was first seen reaching only a minority of the cluster's primaries, or −1 (cluster-vote.ts). */
+  minoritySince: number;
 
   // persistence
   aofWritten: number;
@@ -61,6 +63,7 @@ export function newCacheNode(_spec: RunSpec, base: NodeBase, primary: boolean, n
     ackT: new Array<number>(n).fill(primary ? 0 : -1),
     goodReplicas: primary ? n - 1 : 0,
     cutOffSince: -1,
+    minoritySince: -1,
     aofWritten: 0,
     aofFsynced: 0,
     fsyncBusy: false,

@@ -1,6 +1,7 @@
 // A request on a cache-style node (model.md §2.1): the primary applies a write and replies at once (or
 // after the fsync that covers it, with appendfsync always), then streams it to its replicas. A replica
 // serves reads only. min-replicas-to-write and a cut-off primary refuse writes.
+import { clusterVotes, inMinority } from './cluster-vote';
 import { setKey } from '../../dataset';
 import { E, reply } from '../../clients';
 import { readInto } from '../../reads';
@@ -52,6 +53,19 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
   reply(sim, op, idx, finish, -1);
 }
 
+/**
+ * How long this primary has reached only a minority of the cluster's primaries, µs (−1: it reaches a
+ * majority). Looked at when a request comes, which is as often as it matters.
+ */
+function minorityFor(sim: Simulation, n: CacheNode): number {
+  if (!inMinority(sim, n.az)) {
+    n.minoritySince = -1;
+    return -1;
+  }
+  if (n.minoritySince < 0) n.minoritySince = sim.w.now;
+  return sim.w.now - n.minoritySince;
+}
+
 /** Error code if this primary refuses writes (or reads, for the cut-off case), else −1. */
 function refusal(sim: Simulation, n: CacheNode, isWrite: boolean): number {
   const w = sim.w;
@@ -61,6 +75,9 @@ function refusal(sim: Simulation, n: CacheNode, isWrite: boolean): number {
   if (f.isolatedPrimaryStopsAfterMs !== null && n.cutOffSince >= 0 && w.now - n.cutOffSince >= ms(f.isolatedPrimaryStopsAfterMs)) {
     code = E.CLUSTERDOWN;
     why = 'cut off from the majority for longer than the node timeout';
+  } else if (f.isolatedPrimaryStopsAfterMs !== null && clusterVotes(sim) && minorityFor(sim, n) >= ms(f.isolatedPrimaryStopsAfterMs)) {
+    code = E.CLUSTERDOWN;
+    why = "reaching only a minority of the cluster's primaries for longer than the node timeout";
   } else if (isWrite && sim.p.cache.minReplicasToWrite > 0) {
     if (n.goodReplicas < sim.p.cache.minReplicasToWrite) {
       code = E.NOREPLICAS;

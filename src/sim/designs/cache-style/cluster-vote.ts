@@ -1,0 +1,46 @@
+// Redis Cluster's rules across the shards of a cluster (model.md §6, [R-CSPEC]): a replica is promoted
+// only with the votes of a majority of the cluster's primaries (one per shard; the failed one cannot
+// vote), so when most primaries are unreachable no shard fails over; and a primary that reaches only a
+// minority of the primaries (itself included) stops taking writes and reads after the node timeout. A run
+// that is not a shard of a cluster (no bus) keeps the single-shard rule: the majority is the region.
+import { canTalk } from '../../network';
+import type { Simulation } from '../../engine';
+import { nodeAt, processRunning } from './node';
+
+/** Primaries needed for a majority of a cluster with `shards` shards. */
+export const majorityOf = (shards: number) => Math.floor(shards / 2) + 1;
+
+/** Is the Redis Cluster bus in play for this run (cluster failover mode, more than one shard)? */
+export function clusterVotes(sim: Simulation): boolean {
+  return sim.cluster !== null && sim.cluster.shards > 1 && sim.p.cache.failover.mode === 'cluster';
+}
+
+/** How many shards' primaries (other than this run's own) a node in AZ `az` can reach now. */
+export function otherPrimariesReachable(sim: Simulation, az: number): number {
+  const bus = sim.cluster;
+  if (bus === null) return 0;
+  let n = 0;
+  for (const other of bus.runs) {
+    if (other === sim) continue;
+    const p = nodeAt(other, other.w.primary);
+    if (processRunning(p) && p.role === 'primary' && canTalk(sim.w, az, p.az)) n++;
+  }
+  return n;
+}
+
+/**
+ * Why a replica in AZ `az` cannot win the election now, or '' if it can: it needs the votes of a majority
+ * of all the cluster's primaries, and only the other shards' primaries can vote.
+ */
+export function electionBlocked(sim: Simulation, az: number): string {
+  const bus = sim.cluster as NonNullable<Simulation['cluster']>;
+  const votes = otherPrimariesReachable(sim, az);
+  const needed = majorityOf(bus.shards);
+  return votes >= needed ? '' : `its replicas reach ${votes} of the cluster's ${bus.shards} primaries; a failover needs the votes of ${needed}`;
+}
+
+/** Does a primary in AZ `az` reach only a minority of the cluster's primaries (itself included)? */
+export function inMinority(sim: Simulation, az: number): boolean {
+  const bus = sim.cluster as NonNullable<Simulation['cluster']>;
+  return 1 + otherPrimariesReachable(sim, az) < majorityOf(bus.shards);
+}
