@@ -262,6 +262,11 @@ export class Simulation {
     if (end > this.w.now) this.w.now = end;
   }
 
+  /** Process every event with time < t (and ≤ the run's end); the clock stays at the last one. */
+  runBefore(t: number): void {
+    while (this.nextEventTime() < t && this.next(this.endUs));
+  }
+
   /** Process exactly one event (for stepping in the app). Returns false at the end of the run. */
   step(): boolean {
     return this.next(this.endUs);

@@ -163,6 +163,29 @@ describe("Redis Cluster's votes", () => {
   });
 });
 
+describe('a cluster at an instant', () => {
+  it('is the same however the instant was reached: in one go, in uneven steps, or back from a checkpoint', () => {
+    const spec = specFor('redis-cluster', {
+      topology: { primary: 'a', replicas: ['b', 'c'], clients: ['a', 'b', 'c'], shards: 4, spread: true },
+      workload: { keys: 400 },
+      durationS: 30,
+      faults: [{ atS: 3, fault: { kind: 'az-outage', az: 'a', durationS: 20 } }],
+    });
+    const once = new Cluster(spec);
+    once.runUntil(25e6);
+    const steps = new Cluster(spec);
+    for (const t of [1, 99_999, 100_000, 3e6, 3_050_017, 17_777_777, 25e6]) steps.runUntil(t);
+    expect(steps.traceHash()).toBe(once.traceHash());
+    const back = new Cluster(spec);
+    back.runUntil(10_050_000);
+    const cp = back.checkpoint();
+    back.runUntil(28e6);
+    back.restore(cp);
+    back.runUntil(25e6);
+    expect(back.traceHash()).toBe(once.traceHash());
+  });
+});
+
 describe('cluster scenario files', () => {
   it('parse, refuse node faults without a shard, and run to their expectations', () => {
     const text = readFileSync('scenarios/cluster-majority-lost.yaml', 'utf8');
