@@ -39,7 +39,7 @@ afterAll(async () => {
 describe('the npm package', () => {
   it('packs the element, its types and the embed page, and installs offline with nothing else', async () => {
     const packed = pkg.files.map((f) => f.path);
-    for (const file of ['package.json', 'README.md', 'dist/package/durability-lab.js', 'dist/package/element.js', 'dist/package/element.d.ts', 'dist/package/embed.html']) {
+    for (const file of ['package.json', 'README.md', 'dist/package/durability-lab.js', 'dist/package/durability-lab-worker.js', 'dist/package/element.js', 'dist/package/element.d.ts', 'dist/package/embed.html']) {
       expect(packed).toContain(file);
     }
     // Only what is built for pages: no sources, tests, scenarios or the app.
@@ -59,6 +59,8 @@ describe('the npm package', () => {
     expect(paths['durability-lab/classic']).toBe(paths['durability-lab/durability-lab.js']);
     // The classic script is read in the host page's encoding: plain ASCII reads the same in any.
     expect(/[^\x00-\x7f]/.test(await readFile(join(pkg.site, paths['durability-lab/classic']), 'utf8'))).toBe(false);
+    // The module names its engine file as bundlers know the pattern, so a site's bundler copies it.
+    expect(await readFile(join(pkg.site, paths['durability-lab/element']), 'utf8')).toContain('new URL("./durability-lab-worker.js", import.meta.url)');
     // The embed page's own files are relative, so it works from any folder or CDN path.
     const embedHtml = await readFile(join(pkg.site, paths['durability-lab/embed.html']), 'utf8');
     expect([...embedHtml.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('./') && !u.startsWith('data:'))).toEqual([]);
