@@ -2,7 +2,8 @@
 // dist/package/, the files the npm package carries (package.json `files` and `exports`;
 // docs/embedding.md, "The package"):
 //   embed.html + assets/  the lab for an <iframe>, with relative URLs so it works from any folder or CDN path
-//   durability-lab.js     the element as a classic script (`<script src>`), worker and styles inside
+//   durability-lab.js     the element as a classic script (`<script src>`), styles inside
+//   durability-lab-worker.js  the simulation engine both element files fetch, once per page
 //   element.js            the same element as an ES module (`import 'durability-lab/element'`)
 //   element.d.ts          its types (attributes, events, the class)
 // Node only; run with tsx.
