@@ -268,8 +268,11 @@ export class Simulation {
 
   /** Process every event with time < t (and ≤ the run's end); the clock stays at the last one. */
   runBefore(t: number): void {
-    while (this.nextEventTime() < t && this.next(this.endUs));
+    // Times are whole microseconds, so "before t" is "by t − 1".
+    const end = Math.min(t - 1, this.endUs);
+    while (this.next(end));
   }
+
 
   /** Process exactly one event (for stepping in the app). Returns false at the end of the run. */
   step(): boolean {

@@ -51,3 +51,15 @@ export function inMinority(sim: Simulation, az: number): boolean {
   const bus = sim.cluster as NonNullable<Simulation['cluster']>;
   return 1 + otherPrimariesReachable(sim, az) < majorityOf(bus.shards);
 }
+
+/**
+ * What `inMinority` depends on besides the node's AZ, as one number: the bus tick it reads and which AZs
+ * are down or isolated now. Equal keys give equal answers, so a primary works it out again only when one
+ * of them changes, not on every request.
+ */
+export function minorityKey(sim: Simulation): number {
+  const w = sim.w;
+  let net = 0;
+  for (let az = 0; az < w.azDown.length; az++) net = net * 4 + (w.azDown[az] ? 2 : 0) + (w.azIsolated[az] ? 1 : 0);
+  return (sim.cluster as NonNullable<Simulation['cluster']>).view.t * 64 + net;
+}

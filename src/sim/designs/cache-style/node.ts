@@ -28,6 +28,9 @@ export interface CacheNode extends NodeBase {
   cutOffSince: number;
   /** Redis Cluster: time this primary was first seen reaching only a minority of the cluster's primaries, or −1 (cluster-vote.ts). */
   minoritySince: number;
+  /** The bus tick and network state `inMinority` was last worked out for, and its answer (a cache: both change rarely). */
+  minorityKey: number;
+  minorityNow: boolean;
 
   // persistence
   aofWritten: number;
@@ -64,6 +67,8 @@ export function newCacheNode(_spec: RunSpec, base: NodeBase, primary: boolean, n
     goodReplicas: primary ? n - 1 : 0,
     cutOffSince: -1,
     minoritySince: -1,
+    minorityKey: -1,
+    minorityNow: false,
     aofWritten: 0,
     aofFsynced: 0,
     fsyncBusy: false,

@@ -1,7 +1,7 @@
 // A request on a cache-style node (model.md §2.1): the primary applies a write and replies at once (or
 // after the fsync that covers it, with appendfsync always), then streams it to its replicas. A replica
 // serves reads only. min-replicas-to-write and a cut-off primary refuse writes.
-import { clusterVotes, inMinority } from './cluster-vote';
+import { clusterVotes, inMinority, minorityKey } from './cluster-vote';
 import { setKey } from '../../dataset';
 import { E, reply } from '../../clients';
 import { readInto } from '../../reads';
@@ -58,7 +58,12 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
  * majority). Looked at when a request comes, which is as often as it matters.
  */
 function minorityFor(sim: Simulation, n: CacheNode): number {
-  if (!inMinority(sim, n.az)) {
+  const key = minorityKey(sim);
+  if (key !== n.minorityKey) {
+    n.minorityKey = key;
+    n.minorityNow = inMinority(sim, n.az);
+  }
+  if (!n.minorityNow) {
     n.minoritySince = -1;
     return -1;
   }
