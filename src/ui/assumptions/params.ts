@@ -1,6 +1,7 @@
 // The parameters a learner should see for each preset, with their sources as keyed in model.md §3
 // ([A] marks an assumption no public source gives a number for).
 import type { PresetParams } from '../../sim/types';
+import { BUS_TICK_US } from '../../sim/cluster/bus';
 
 export interface ParamRow {
   label: string;
@@ -41,6 +42,17 @@ export const PARAM_ROWS: ParamRow[] = [
     families: ['cache'],
   },
   { label: 'Promotion + endpoint move', source: 'EC-AF, R-CSPEC', value: (p) => ms(p.cache.failover.promotionMs), families: ['cache'] },
+  {
+    label: 'In a cluster, a shard fails over',
+    source: 'R-CSPEC; A: ElastiCache per shard',
+    value: (p) =>
+      p.family === 'durable'
+        ? 'by itself, through its own log'
+        : p.cache.failover.mode === 'cluster'
+          ? `only with the votes of a majority of all the primaries; shards learn of each other every ${BUS_TICK_US / 1000} ms (A)`
+          : 'by itself',
+    families: both,
+  },
   { label: 'Backups to the snapshot store', source: 'EC-BK', value: (p) => (p.cache.backup.enabled ? `every ${p.cache.backup.intervalS} s` : 'off'), families: ['cache'] },
   { label: 'Log commit (beyond the round trip)', source: 'A, derived from P §6.1.2', value: (p) => ms(p.durable.logCommitMs), families: ['durable'] },
   { label: 'Log copies needed to commit', source: 'P §3.2', value: (p) => `${p.durable.logQuorum} of 3`, families: ['durable'] },
