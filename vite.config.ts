@@ -10,10 +10,12 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     rollupOptions: {
-      // Two pages: the app, and "How faithful is this model?" with the latest calibration report.
+      // The app; "How faithful is this model?" with the latest calibration report; "How throughput scales
+      // with shards" with the committed sweep report (npm run scale).
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         faithful: fileURLToPath(new URL('./faithful.html', import.meta.url)),
+        scale: fileURLToPath(new URL('./scale.html', import.meta.url)),
         // The lab for an <iframe> on a documentation page (README: "Embedding").
         embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
       },
