@@ -94,6 +94,8 @@ export class Session {
   paceText = $state('');
   /** The speed playback aims at this frame: the chosen one, times pacing's (for "cannot keep up"). */
   intendedSpeed = $state(1);
+  /** A cluster's run: the shard whose detailed pane is open in every pane (0-based), or −1 for the overview. */
+  shard = $state(-1);
 
   /** Read each time a good state is recorded: what the page must get back with it (its scenario source). */
   contextOf: () => unknown = () => undefined;
@@ -437,7 +439,15 @@ export class Session {
     }
   }
 
+  /** Open shard i's detailed pane in every pane (−1: back to the overview); the next frame brings its view. */
+  openShard(i: number): void {
+    this.shard = i;
+    this.wantSummary = true;
+    this.busy = true;
+  }
+
   private dispatch(req: WorkerRequest): void {
+    if (req.type === 'frame' && this.shard >= 0) req = { ...req, shard: this.shard };
     this.inFlight = true;
     this.busy = true;
     this.current = req;
@@ -476,6 +486,7 @@ export class Session {
       this.endUs = reply.endUs;
       this.bucketUs = reply.bucketUs;
       this.frames = [];
+      this.shard = -1;
       this.summaries = reply.panes.map(() => undefined);
       this.series = reply.panes.map(() => undefined);
       this.status = 'ready';

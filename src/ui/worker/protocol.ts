@@ -4,6 +4,7 @@
 import type { LessonStep } from '../../lesson/schema';
 import type { FaultSpec, LostWrite, PresetParams, RunSummary, Workload } from '../../sim/types';
 import type { PaneView } from '../../sim/view';
+import type { ClusterView } from './cluster-view';
 
 export interface LoadRequest {
   type: 'load';
@@ -39,6 +40,8 @@ export interface FrameRequest {
    * the faults and failovers are, so the page can slow down before them. Nothing ahead is shown.
    */
   lookAheadUs?: number;
+  /** A cluster's panes: the shard whose detailed view to send (0-based); absent or −1: the overview, with shard 1's view. */
+  shard?: number;
 }
 
 /** Apply one fault to every pane at the same simulated instant; the future after it is recomputed. */
@@ -147,7 +150,11 @@ export interface PaneSeries {
 }
 
 export interface PaneFrame {
+  /** The run's detailed view; a cluster's: that of shard `shard`. */
   view: PaneView;
+  /** A cluster's run: the overview of its shards, and which shard `view` is of. */
+  cluster?: ClusterView;
+  shard?: number;
   summary?: LiveSummary;
   series?: PaneSeries;
 }
