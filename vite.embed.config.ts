@@ -1,28 +1,45 @@
-// The single-file embed: dist/embed/durability-lab.js defines <durability-lab> (src/embed/element.ts).
-// A classic script (IIFE), so it loads from another origin without CORS headers; the simulation worker is
-// inlined and started from a blob: URL; component styles are injected into each element's shadow root.
+// The embed: dist/embed/durability-lab.js defines <durability-lab> (src/embed/element.ts). A classic script
+// (IIFE), so it loads from another origin without CORS headers; component styles are injected into each
+// element's shadow root. Beside it, durability-lab-worker.js is the simulation engine, fetched once per page
+// by the first element and shared by all (src/embed/create-worker-shared.ts, src/embed/vite-plugins.ts).
 // `npm run build` runs this after the app build (the app build empties dist/ first). README: "Embedding".
+// scripts/build-package.ts builds the same element again as an ES module (`embedConfig('es', …)`) for the
+// npm package (docs/embedding.md, "The package").
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { inlineLabWorker } from './src/embed/vite-plugins.ts';
+import { sharedLabWorker } from './src/embed/vite-plugins.ts';
 
-export default defineConfig({
-  plugins: [svelte({ compilerOptions: { css: 'injected' }, emitCss: false }), inlineLabWorker()],
-  worker: { format: 'es' },
-  publicDir: false,
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  build: {
-    outDir: 'dist/embed',
-    emptyOutDir: true,
-    copyPublicDir: false,
-    lib: {
-      entry: fileURLToPath(new URL('./src/embed/main-element.ts', import.meta.url)),
-      formats: ['iife'],
-      name: 'DurabilityLab',
-      fileName: () => 'durability-lab.js',
+const ENTRIES = {
+  // Defines the element; exports nothing, so the classic script adds no global of its own.
+  iife: { entry: './src/embed/main-element.ts', fileName: 'durability-lab.js' },
+  // Defines the element and exports its class (`import 'durability-lab/element'`).
+  es: { entry: './src/embed/main-module.ts', fileName: 'element.js' },
+} as const;
+
+export function embedConfig(format: 'iife' | 'es', outDir: string, emptyOutDir: boolean): UserConfig {
+  const { entry, fileName } = ENTRIES[format];
+  return {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    plugins: [svelte({ compilerOptions: { css: 'injected' }, emitCss: false }), sharedLabWorker()],
+    worker: { format: 'es' },
+    publicDir: false,
+    // A classic script has no import.meta: src/embed/create-worker-shared.ts then uses its <script>'s address.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production'), ...(format === 'iife' ? { 'import.meta.url': 'undefined' } : {}) },
+    build: {
+      outDir,
+      emptyOutDir,
+      copyPublicDir: false,
+      lib: {
+        entry: fileURLToPath(new URL(entry, import.meta.url)),
+        formats: [format],
+        name: 'DurabilityLab',
+        fileName: () => fileName,
+      },
+      // ASCII only: a classic script is decoded in the host page's encoding, which need not be UTF-8.
+      rolldownOptions: { output: { codeSplitting: false, charset: 'ascii' } },
     },
-    // ASCII only: a classic script is decoded in the host page's encoding, which need not be UTF-8.
-    rolldownOptions: { output: { codeSplitting: false, charset: 'ascii' } },
-  },
-});
+  };
+}
+
+export default defineConfig(embedConfig('iife', 'dist/embed', true));

@@ -1,9 +1,11 @@
 // `npm run bench:browser`: the app in headless Chromium, not part of `npm test`. Builds, serves with
 // vite preview, then prints: p95 frame time while the default scenario plays at 1× and at 100×; time to
-// seek across a 10-minute run; initial JavaScript size, gzipped.
+// seek across a 10-minute run; initial JavaScript size, gzipped; and for the app, the <durability-lab>
+// element and embed.html: the script bytes (gzip) loaded by the first picture and once running, and the
+// time to that first picture. BENCH_LOAD_ONLY=1 prints the load figures alone (a minute, not ten).
 // Targets: p95 frame ≤ 16.7 ms, seek ≤ 100 ms, initial JS ≤ 150 KB gzip.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +19,15 @@ const outDir = await mkdtemp(join(tmpdir(), 'durability-lab-bench-'));
 const env = { ...process.env, NODE_ENV: 'production', NO_COLOR: '1' };
 const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { env, encoding: 'utf8' });
 if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
+// The element and its engine where the sample documentation page loads them, as `npm run build` does.
+const embedBuild = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.embed.config.ts', '--outDir', join(outDir, 'embed'), '--logLevel', 'warn'], { env, encoding: 'utf8' });
+if (embedBuild.status !== 0) throw new Error(`vite build -c vite.embed.config.ts failed:\n${embedBuild.stdout}${embedBuild.stderr}`);
+// A documentation page with one element, as an author would write it.
+await writeFile(
+  join(outDir, 'bench-element.html'),
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Element</title><script src="embed/durability-lab.js" defer></script></head>' +
+    '<body><main><h1>A documentation page</h1><durability-lab autoplay></durability-lab></main></body></html>',
+);
 
 /** Scripts the page loads before any user action: the entry and its modulepreloads. */
 async function initialJs(): Promise<{ gzip: number; files: string[] }> {
@@ -95,61 +106,127 @@ async function worstLink(page: Page): Promise<{ what: string; seconds: number; p
 
 const clock = async (page: Page) => Number(await page.getByTestId('clock').getAttribute('data-t'));
 
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(base);
-  await page.locator('[data-testid^="pane-"]').nth(1).waitFor();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-t')) > 0);
+interface LoadFigures {
+  /** ms from navigation to the first animation frame with a pane on screen (inside an element's shadow root too). */
+  firstPictureMs: number;
+  /** Script bytes, gzip, of the files fetched by then. */
+  firstLoad: number;
+  /** The same once it has played for a few seconds. */
+  running: number;
+  files: string[];
+}
 
-  const at1 = await frameTimes(page, 4000);
-  const t0 = await clock(page);
-  await page.getByTestId('speed-slider').fill('30');
-  const at100 = await frameTimes(page, 4000);
-  const reached = (await clock(page)) - t0;
-
-  // A 10-minute run, computed to the end at 1000×, then scrubbed across.
-  await page.getByText('Scenario, presets and workload').click();
-  await page.getByTestId('setup').locator('select').nth(1).selectOption('600');
-  await page.getByRole('button', { name: 'Apply and restart' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('paused')).catch(async (e) => {
-    console.log(await page.getByTestId('status').textContent(), await page.getByTestId('clock').textContent());
-    await page.screenshot({ path: 'test-results/bench-debug.png', fullPage: true });
-    throw e;
-  });
-  await page.getByTestId('speed-slider').fill('40');
-  const computeStart = Date.now();
-  await page.getByTestId('play').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-t')) >= 600e6, null, { timeout: 120_000 });
-  const computeS = (Date.now() - computeStart) / 1000;
-
-  const seeks: Array<[string, number]> = [];
-  const settled = () => page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.getAttribute('data-busy') === 'false', null, { timeout: 120_000 });
-  for (const [name, t] of [
-    ['end → start (0 s)', 0],
-    ['start → 5 min', 300e6],
-    ['5 min → 10 s', 10e6],
-    ['10 s → 9:59', 599e6],
-    ['9:59 → 4:10', 250e6],
-  ] as const) {
-    await settled();
-    await page.evaluate(() => performance.clearMeasures('lab:seek'));
-    await page.getByTestId('scrubber').fill(String(t));
-    await page.waitForFunction(() => performance.getEntriesByName('lab:seek').length > 0, null, { timeout: 60_000 });
-    seeks.push([name, await page.evaluate(() => performance.getEntriesByName('lab:seek')[0].duration)]);
+/**
+ * One fresh browser context (empty cache) per page. Each script file the page fetches is counted once, by
+ * the gzip of the built file (what a server with compression sends); the embed's engine is a fetch, so
+ * fetched .js files count as scripts.
+ */
+async function loadFigures(path: string): Promise<LoadFigures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await context.newPage();
+    const fetched = new Set<string>();
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.origin === new URL(base).origin && url.pathname.endsWith('.js')) fetched.add(url.pathname.slice(1));
+    });
+    await page.addInitScript(`window.__firstPicture = new Promise((resolve) => {
+      const tick = () => {
+        const roots = [document, ...Array.from(document.querySelectorAll('durability-lab'), (e) => e.shadowRoot).filter(Boolean)];
+        if (roots.some((r) => r.querySelector('[data-testid^="pane-"]'))) resolve(performance.now());
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })`);
+    await page.goto(new URL(path, base).href);
+    const firstPictureMs = (await page.evaluate('window.__firstPicture')) as number;
+    const bytes = async (files: Iterable<string>) => {
+      let total = 0;
+      for (const f of files) total += gzipSync(await readFile(join(outDir, f)), { level: 9 }).length;
+      return total;
+    };
+    const firstLoad = await bytes([...fetched]);
+    await page.waitForTimeout(5000);
+    return { firstPictureMs, firstLoad, running: await bytes(fetched), files: [...fetched].sort() };
+  } finally {
+    await context.close();
   }
+}
 
-  const worst = await worstLink(page);
+async function printLoadFigures(): Promise<void> {
+  for (const [name, path] of [
+    ['app (index.html)', '/'],
+    ['element (<durability-lab autoplay>)', '/bench-element.html'],
+    ['iframe page (embed.html?autoplay)', '/embed.html?autoplay'],
+  ] as const) {
+    const f = await loadFigures(path);
+    console.log(
+      `${name.padEnd(36)} first picture ${Math.round(f.firstPictureMs)} ms; script (gzip) by then ${fmt(f.firstLoad / 1024)} KB, running ${fmt(f.running / 1024)} KB (${f.files.join(', ')})`,
+    );
+  }
+}
 
-  const js = await initialJs();
-  const worker = await gzipOf(/worker.*\.js$/);
-  console.log('Durability Lab — browser benchmark (headless Chromium, 1280×720)');
-  console.log(`p95 frame time at 1×:    ${fmt(p95(at1))} ms (${at1.length} frames)`);
-  console.log(`p95 frame time at 100×:  ${fmt(p95(at100))} ms (${at100.length} frames; simulated ${fmt(reached / 1e6)} s in 4 s of wall time)`);
-  console.log(`10-minute run computed to the end at 1000× in ${fmt(computeS)} s`);
-  for (const [name, ms] of seeks) console.log(`seek ${name.padEnd(20)} ${fmt(ms)} ms`);
-  console.log(`initial JS (gzip):       ${fmt(js.gzip / 1024)} KB (${js.files.join(', ')})`);
-  console.log(`simulation worker (gzip, loaded in parallel): ${fmt(worker / 1024)} KB`);
-  console.log(`worst accepted share link (${worst.what}), opened at its end: computed in ${fmt(worst.seconds)} s, tab peak resident memory ${Math.round(worst.peakMb)} MB (budget 1,536 MB)`);
+try {
+  if (process.env.BENCH_LOAD_ONLY === '1') {
+    console.log('Durability Lab — load figures (headless Chromium, 1280×720, one fresh context each)');
+    await printLoadFigures();
+  } else {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(base);
+    await page.locator('[data-testid^="pane-"]').nth(1).waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-t')) > 0);
+
+    const at1 = await frameTimes(page, 4000);
+    const t0 = await clock(page);
+    await page.getByTestId('speed-slider').fill('30');
+    const at100 = await frameTimes(page, 4000);
+    const reached = (await clock(page)) - t0;
+
+    // A 10-minute run, computed to the end at 1000×, then scrubbed across.
+    await page.getByText('Scenario, presets and workload').click();
+    await page.getByTestId('setup').locator('select').nth(1).selectOption('600');
+    await page.getByRole('button', { name: 'Apply and restart' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('paused')).catch(async (e) => {
+      console.log(await page.getByTestId('status').textContent(), await page.getByTestId('clock').textContent());
+      await page.screenshot({ path: 'test-results/bench-debug.png', fullPage: true });
+      throw e;
+    });
+    await page.getByTestId('speed-slider').fill('40');
+    const computeStart = Date.now();
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-t')) >= 600e6, null, { timeout: 120_000 });
+    const computeS = (Date.now() - computeStart) / 1000;
+
+    const seeks: Array<[string, number]> = [];
+    const settled = () => page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.getAttribute('data-busy') === 'false', null, { timeout: 120_000 });
+    for (const [name, t] of [
+      ['end → start (0 s)', 0],
+      ['start → 5 min', 300e6],
+      ['5 min → 10 s', 10e6],
+      ['10 s → 9:59', 599e6],
+      ['9:59 → 4:10', 250e6],
+    ] as const) {
+      await settled();
+      await page.evaluate(() => performance.clearMeasures('lab:seek'));
+      await page.getByTestId('scrubber').fill(String(t));
+      await page.waitForFunction(() => performance.getEntriesByName('lab:seek').length > 0, null, { timeout: 60_000 });
+      seeks.push([name, await page.evaluate(() => performance.getEntriesByName('lab:seek')[0].duration)]);
+    }
+
+    const worst = await worstLink(page);
+
+    const js = await initialJs();
+    const worker = await gzipOf(/worker.*\.js$/);
+    console.log('Durability Lab — browser benchmark (headless Chromium, 1280×720)');
+    console.log(`p95 frame time at 1×:    ${fmt(p95(at1))} ms (${at1.length} frames)`);
+    console.log(`p95 frame time at 100×:  ${fmt(p95(at100))} ms (${at100.length} frames; simulated ${fmt(reached / 1e6)} s in 4 s of wall time)`);
+    console.log(`10-minute run computed to the end at 1000× in ${fmt(computeS)} s`);
+    for (const [name, ms] of seeks) console.log(`seek ${name.padEnd(20)} ${fmt(ms)} ms`);
+    console.log(`initial JS (gzip):       ${fmt(js.gzip / 1024)} KB (${js.files.join(', ')})`);
+    console.log(`simulation worker (gzip, loaded in parallel): ${fmt(worker / 1024)} KB`);
+    await printLoadFigures();
+    console.log(`worst accepted share link (${worst.what}), opened at its end: computed in ${fmt(worst.seconds)} s, tab peak resident memory ${Math.round(worst.peakMb)} MB (budget 1,536 MB)`);
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -187,6 +187,36 @@ specs.forEach((spec, i) => {
   console.log([spec.label, fmt(e.ops), (e.engine / e.ops).toFixed(1), ((a.app - a.checkpoints) / a.ops).toFixed(1), (a.checkpoints / 2 ** 20).toFixed(1)].join('\t'));
 });
 
+// The cluster reference: 10 shards × 3 nodes, 100,000 operations/s in all (half writes, half reads), 60
+// simulated seconds, primaries spread over the AZs, the AZ of s1's primary lost at 20 s. Once per preset
+// (BENCH_CLUSTER=0 skips it): each run is about 20 million events.
+if (process.env.BENCH_CLUSTER !== '0') {
+  const base = specs[0];
+  const clusterSpecs = (['elasticache', 'redis-cluster', 'memorydb'] as const).map((id) => {
+    const found = resolveRuns(scenario, { presets: [id] })[0];
+    return {
+      ...found,
+      durationS: 60,
+      topology: { ...base.topology, shards: 10, spread: true },
+      workload: { ...base.workload, writesPerSec: 50_000, readsPerSec: 50_000, keys: 100_000 },
+      faults: [{ atS: 20, fault: { kind: 'az-outage' as const, az: 'a' as const, durationS: 30 } }],
+    };
+  });
+  console.log('\ncluster reference: 10 shards × 3 nodes, 100,000 ops/s in all, 60 s simulated, AZ a lost at 20 s for 30 s');
+  console.log(['preset', 'events', 'engine ms', 'events/s', 'bare queue events/s', 'engine / bare (target ≥ 0.5)', 'acknowledged', 'lost'].join('\t'));
+  for (const spec of clusterSpecs) {
+    const t0 = performance.now();
+    const result = simulateRun(spec);
+    const engineMs = performance.now() - t0;
+    const events = result.events;
+    const acked = summarize(result, { linearizability: false });
+    const bareMs = bareQueueMs(events);
+    const rate = events / (engineMs / 1000);
+    const bareRate = events / (bareMs / 1000);
+    console.log([spec.label, fmt(events), fmt(engineMs), fmt(rate), fmt(bareRate), (rate / bareRate).toFixed(2), fmt(acked.acked), fmt(acked.lostAcked.length)].join('\t'));
+  }
+}
+
 // The worst file the loader accepts for one run (the command line runs presets one after the other):
 // one log-durable preset at the per-preset limit, past a node's capacity, five replicas, a million keys.
 // Run by the command line in a child process, which reports its peak resident memory.

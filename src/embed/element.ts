@@ -1,7 +1,8 @@
 // `<durability-lab>`: the lab as a custom element, for documentation pages. The built file
-// (dist/embed/durability-lab.js, see vite.embed.config.ts) is one classic script with the simulation
-// worker and the styles inside; each element renders into its own shadow root, so several labs on a page
-// run independently and neither side's CSS reaches the other. README: "Embedding".
+// (dist/embed/durability-lab.js, see vite.embed.config.ts) is one classic script with the styles inside;
+// the simulation engine beside it is fetched once per page and shared (create-worker-shared.ts). Each
+// element renders into its own shadow root and runs its own worker, so several labs on a page run
+// independently and neither side's CSS reaches the other. README: "Embedding".
 import { mount, unmount } from 'svelte';
 import Embed from './Embed.svelte';
 import { EMBED_PARAMS, EmbedParamError, describeErrors, inputFromAttributes, parseEmbedParams, resolveEmbedParams, type EmbedInput, type EmbedParse } from './params';

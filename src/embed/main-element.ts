@@ -1,4 +1,4 @@
-// Entry of the single-file embed build (dist/embed/durability-lab.js): defines <durability-lab>.
+// Entry of the classic-script embed build (dist/embed/durability-lab.js): defines <durability-lab>.
 import { defineDurabilityLab } from './element';
 
 defineDurabilityLab();

@@ -193,9 +193,19 @@ export const WorkloadSchema = z
     valueBytes: whole(1, LIMITS.maxValueBytes).default(100),
     incrFraction: range(0, 1).default(0).describe('Share of writes that are INCR rather than SET.'),
     readFromReplicas: z.boolean().default(false).describe('Clients read from replicas instead of the primary.'),
+    hotKeys: z
+      .strictObject({
+        keys: whole(1, LIMITS.maxKeys).describe('How many keys are hot: the first ones (c0… for counters, then k…).'),
+        share: range(0, 1).describe('Share of the requests that go to the hot keys.'),
+      })
+      .optional()
+      .describe('Skewed keys: `share` of the requests go to the first `keys` keys, the rest to the others; in a cluster their shard gets that much more.'),
   })
   .meta(OPEN_OR_CLOSED)
   .superRefine((wl, ctx) => {
+    if (wl.hotKeys && wl.hotKeys.keys >= (wl.keys ?? 1000)) {
+      ctx.addIssue({ code: 'custom', path: ['hotKeys', 'keys'], message: `found ${wl.hotKeys.keys}; expected fewer than workload.keys (${wl.keys ?? 1000})` });
+    }
     const fields = wl.closedLoop ? (['writesPerSec', 'readsPerSec'] as const) : (['writeFraction'] as const);
     for (const f of fields) {
       if (wl[f] === undefined) continue;

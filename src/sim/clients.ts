@@ -4,7 +4,8 @@
 // `pipeline` requests outstanding and sending the next when one settles, as redis-benchmark and
 // connection pools do), so past a node's ceiling the one builds a queue and the other a plateau.
 import { canTalk, oneWayUs } from './network';
-import { below, exponentialRounded, uniformScaledBelow } from './rng';
+import { below, exponentialRounded, uniform, uniformScaledBelow } from './rng';
+import { keyFor } from './workload-keys';
 import { INFO } from './history';
 import { dropFront } from './lists';
 import type { Client, Ev, Op } from './world';
@@ -33,7 +34,7 @@ export function onWorkload(sim: Simulation): void {
   const next = exponentialRounded(r, 1e6 / rate); // arriveAfter rounds anyway
   const isWrite = uniformScaledBelow(r, rate, wl.writesPerSec);
   const clientIdx = below(r, w.clients.length);
-  const keyIdx = below(r, wl.keys);
+  const keyIdx = sim.keys.hot === 0 ? below(r, wl.keys) : keyFor(sim.keys, uniform(r));
   sim.arriveAfter(next);
 
   const client = w.clients[clientIdx];
@@ -100,7 +101,7 @@ export function onConnSend(sim: Simulation, conn: number, gen: number): void {
   if (w.azDown[client.az] || gen !== w.azGen[client.az]) return; // its application server died
   const r = w.rng.workload;
   const isWrite = uniformScaledBelow(r, 1, sim.spec.workload.writeFraction ?? 0.5);
-  const keyIdx = below(r, sim.spec.workload.keys);
+  const keyIdx = sim.keys.hot === 0 ? below(r, sim.spec.workload.keys) : keyFor(sim.keys, uniform(r));
   send(sim, client, newOp(sim, isWrite, keyIdx, clientIdx, conn));
 }
 

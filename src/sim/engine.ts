@@ -19,6 +19,7 @@ import { designFor } from './designs';
 import type { Design } from './designs/design';
 import type { AnyStateMachine } from 'xstate';
 import type { ClusterBus } from './cluster/bus';
+import { keyChoice, type KeyChoice } from './workload-keys';
 
 export interface AppendOnly {
   /** Simulated time these arrays reach. */
@@ -110,6 +111,8 @@ export class Simulation {
   private readonly pool: Ev[] = [];
   /** Keys below this index are counters (INCR), the rest plain values (SET). */
   readonly counterKeys: number;
+  /** How requests pick their key (uniformly, or with hot keys). */
+  readonly keys: KeyChoice;
   /**
    * Names of the keys used so far, by index, built on first use. The array is filled with nulls up front:
    * assigned at scattered indexes, an empty array turns into a slow dictionary.
@@ -123,6 +126,7 @@ export class Simulation {
     this.writeTimeoutExtraMs = this.design.writeTimeoutExtraMs(spec.params);
     this.endUs = Math.round(spec.durationS * 1e6);
     this.counterKeys = counterKeyCount(spec);
+    this.keys = keyChoice(spec);
     for (let i = 0; i < spec.workload.keys; i++) this.keyNames.push(null);
     this.w = initWorld(spec, this.design, {
       workload: createRng(spec.seed, STREAM.workload),
@@ -260,6 +264,11 @@ export class Simulation {
     const end = Math.min(t, this.endUs);
     while (this.next(end));
     if (end > this.w.now) this.w.now = end;
+  }
+
+  /** Process every event with time < t (and ≤ the run's end); the clock stays at the last one. */
+  runBefore(t: number): void {
+    while (this.nextEventTime() < t && this.next(this.endUs));
   }
 
   /** Process exactly one event (for stepping in the app). Returns false at the end of the run. */

@@ -243,6 +243,11 @@ export interface Workload {
   valueBytes: number;
   /** Share of writes that are INCR rather than SET. */
   incrFraction: number;
+  /**
+   * Skew: `share` of the requests go to the first `keys` keys (hot keys), the rest to the others, each
+   * group uniformly. Absent: every key equally likely.
+   */
+  hotKeys?: { keys: number; share: number };
   /** Clients read from a replica in their AZ (or any replica) instead of the primary. */
   readFromReplicas: boolean;
 }
@@ -292,6 +297,8 @@ export interface ShardPart {
   keys: number[];
   /** How many of the scenario's keys are counters (they come first, so each shard's counters do too). */
   counterKeysAll: number;
+  /** The scenario's number of keys. */
+  allKeys: number;
 }
 
 export interface RunSpec {

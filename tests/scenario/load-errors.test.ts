@@ -42,7 +42,7 @@ describe('parseScenario refuses bad input with a precise message', () => {
     const e = errorOf(scenario('workload:\n  writesPerSec: 10\n  readPerSec: 5\n'));
     expect(e.message).toBe(
       'scenarios/bad.yaml:6:3: workload.readPerSec: unknown key "readPerSec"; expected one of writesPerSec, readsPerSec, closedLoop, writeFraction, ' +
-        'keys, valueBytes, incrFraction, readFromReplicas (did you mean "readsPerSec"?)',
+        'keys, valueBytes, incrFraction, readFromReplicas, hotKeys (did you mean "readsPerSec"?)',
     );
   });
 

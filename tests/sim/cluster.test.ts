@@ -163,6 +163,61 @@ describe("Redis Cluster's votes", () => {
   });
 });
 
+describe('hot keys', () => {
+  it('send their share of the requests to the hot keys, and to the shard that owns them', () => {
+    const spec = specFor('elasticache', { workload: { writesPerSec: 2000, readsPerSec: 0, keys: 300, incrFraction: 0, hotKeys: { keys: 1, share: 0.6 } }, durationS: 5 });
+    const r = simulateRun(spec);
+    const h = r.historyLog;
+    let hot = 0;
+    let all = 0;
+    for (let op = 1; op < h.key.length; op++) {
+      if (h.invokeRowOf(op) < 0) continue;
+      all++;
+      if (h.keyName(h.key[op]) === 'k0') hot++;
+    }
+    expect(hot / all).toBeGreaterThan(0.58);
+    expect(hot / all).toBeLessThan(0.62);
+    const cluster = { ...spec, topology: { ...spec.topology, shards: 3 } };
+    const shards = shardSpecs(cluster);
+    const owner = shards.findIndex((s) => s.shard?.keys[0] === 0);
+    const share = (i: number) => shards[i].workload.writesPerSec / 2000;
+    expect(share(owner)).toBeCloseTo(0.6 + (0.4 * (shards[owner].workload.keys - 1)) / 299, 9);
+    expect(shards.reduce((a, s) => a + s.workload.writesPerSec, 0)).toBeCloseTo(2000, 9);
+  });
+
+  it('hot-shard.yaml: the shard with the hot key falls behind on MemoryDB while the others idle', () => {
+    const outcome = runScenario(parseScenario(readFileSync('scenarios/hot-shard.yaml', 'utf8'), 'hot-shard.yaml'), { linearizability: false });
+    for (const run of outcome.runs) expect(run.expect?.failures ?? []).toEqual([]);
+    const mdb = outcome.runs[1].summary.shards ?? [];
+    const hot = mdb.reduce((best, s, i) => (s.writes > mdb[best].writes ? i : best), 0);
+    expect(mdb[hot].rtoMs).toBeGreaterThan(1000);
+    expect(mdb.filter((_, i) => i !== hot).every((s) => s.rtoMs === 0)).toBe(true);
+  });
+});
+
+describe('a cluster at an instant', () => {
+  it('is the same however the instant was reached: in one go, in uneven steps, or back from a checkpoint', () => {
+    const spec = specFor('redis-cluster', {
+      topology: { primary: 'a', replicas: ['b', 'c'], clients: ['a', 'b', 'c'], shards: 4, spread: true },
+      workload: { keys: 400 },
+      durationS: 30,
+      faults: [{ atS: 3, fault: { kind: 'az-outage', az: 'a', durationS: 20 } }],
+    });
+    const once = new Cluster(spec);
+    once.runUntil(25e6);
+    const steps = new Cluster(spec);
+    for (const t of [1, 99_999, 100_000, 3e6, 3_050_017, 17_777_777, 25e6]) steps.runUntil(t);
+    expect(steps.traceHash()).toBe(once.traceHash());
+    const back = new Cluster(spec);
+    back.runUntil(10_050_000);
+    const cp = back.checkpoint();
+    back.runUntil(28e6);
+    back.restore(cp);
+    back.runUntil(25e6);
+    expect(back.traceHash()).toBe(once.traceHash());
+  });
+});
+
 describe('cluster scenario files', () => {
   it('parse, refuse node faults without a shard, and run to their expectations', () => {
     const text = readFileSync('scenarios/cluster-majority-lost.yaml', 'utf8');

@@ -1,17 +1,19 @@
 // One run of one preset on a cluster: a run of the engine per shard (specs.ts), on one clock. Shards are
-// independent except where Redis Cluster's failover counts the primaries of the others (bus.ts); then the
-// shards are stepped event by event in one order of time (the earliest next event first, ties to the lower
-// shard), so what one shard reads of another is that shard's state at the same instant. Without that
-// coupling each shard runs on by itself, which gives the same result faster.
+// independent except where Redis Cluster's failover counts the primaries of the others, which it learns
+// from the cluster bus (bus.ts): then every shard runs up to each tick of the bus, the tick records every
+// shard's primary, and the shards run on to the next. Whatever one shard reads of another is the state at
+// the last tick, so a state at time t does not depend on where earlier runs stopped.
 import { Simulation, type AppendOnly, type Checkpoint } from '../engine';
 import { mixValue, createDigest, digestHex } from '../hash';
 import type { FaultSpec, RunSpec } from '../types';
-import type { ClusterBus } from './bus';
+import { BUS_TICK_US, type BusView, type ClusterBus } from './bus';
+import { primaryUp } from '../designs/cache-style/cluster-vote';
 import { shardSpecs, splitNodeTarget } from './specs';
 
 export interface ClusterCheckpoint {
   t: number;
   shards: Checkpoint[];
+  view: BusView;
   bytes: number;
 }
 
@@ -25,8 +27,9 @@ export class Cluster implements ClusterBus {
   readonly runs: Simulation[];
   readonly shards: number;
   readonly endUs: number;
-  /** Shards must be stepped in one order of time (Redis Cluster's votes). */
+  /** Shards read the bus (Redis Cluster's votes): they run tick by tick. */
   readonly coupled: boolean;
+  view: BusView;
 
   constructor(spec: RunSpec) {
     this.spec = spec;
@@ -35,6 +38,22 @@ export class Cluster implements ClusterBus {
     this.endUs = Math.round(spec.durationS * 1e6);
     this.coupled = spec.params.family === 'cache' && spec.params.cache.failover.mode === 'cluster';
     for (const r of this.runs) r.cluster = this;
+    this.view = { t: 0, az: [], up: [] };
+    this.tick(0);
+  }
+
+  /** Record every shard's primary as the bus reports it at time t. */
+  private tick(t: number): void {
+    const az: number[] = [];
+    const up: boolean[] = [];
+    if (this.coupled) {
+      for (const r of this.runs) {
+        const p = primaryUp(r);
+        az.push(p.az);
+        up.push(p.up);
+      }
+    }
+    this.view = { t, az, up };
   }
 
   get now(): number {
@@ -49,19 +68,10 @@ export class Cluster implements ClusterBus {
   runUntil(t: number): void {
     const end = Math.min(t, this.endUs);
     if (this.coupled) {
-      const runs = this.runs;
-      for (;;) {
-        let pick = -1;
-        let best = Infinity;
-        for (let i = 0; i < runs.length; i++) {
-          const nt = runs[i].nextEventTime();
-          if (nt < best) {
-            best = nt;
-            pick = i;
-          }
-        }
-        if (pick < 0 || best > end) break;
-        runs[pick].step();
+      // Each tick sees every event before it, in every shard, and none at or after it.
+      for (let next = this.view.t + BUS_TICK_US; next <= end; next += BUS_TICK_US) {
+        for (const r of this.runs) r.runBefore(next);
+        this.tick(next);
       }
     }
     for (const r of this.runs) r.runUntil(end);
@@ -88,7 +98,7 @@ export class Cluster implements ClusterBus {
 
   checkpoint(): ClusterCheckpoint {
     const shards = this.runs.map((r) => r.checkpoint());
-    return { t: this.now, shards, bytes: shards.reduce((a, c) => a + c.bytes, 0) };
+    return { t: this.now, shards, view: { t: this.view.t, az: [...this.view.az], up: [...this.view.up] }, bytes: shards.reduce((a, c) => a + c.bytes, 0) };
   }
 
   appendOnly(): ClusterAppendOnly {
@@ -97,6 +107,7 @@ export class Cluster implements ClusterBus {
 
   restore(cp: ClusterCheckpoint, from: ClusterAppendOnly = this.appendOnly()): void {
     this.runs.forEach((r, i) => r.restore(cp.shards[i], from.shards[i]));
+    this.view = { t: cp.view.t, az: [...cp.view.az], up: [...cp.view.up] };
   }
 
   /** Events processed in all shards. */

@@ -1,6 +1,6 @@
 // A cluster's run, cut into its shards' runs. Each shard owns a contiguous range of the 16,384 hash slots
 // and so the scenario's keys that hash there (slots.ts); the workload's requests pick a key uniformly, so
-// a shard receives the share of them its keys make up, and each shard is simulated on its own run of the
+// a shard receives the share of them its keys make up (or, with hot keys, what its keys draw), and each shard is simulated on its own run of the
 // engine with that share. Faults on an AZ or on the power hit every shard at the same instant; a fault on
 // a node names its shard (`s2.primary`, `s3.b1`). Shard 1 keeps the scenario's seed; the others draw from
 // seeds derived from it.
@@ -8,6 +8,7 @@ import { AZS, type AZ, type FaultSpec, type RunSpec, type ScheduledFault } from 
 import { workloadKeyName } from '../history';
 import { counterKeyCount } from '../init';
 import { shardOfKey, slotStarts } from './slots';
+import { requestShare } from '../workload-keys';
 
 export const shardCount = (spec: Pick<RunSpec, 'topology'>): number => spec.topology.shards ?? 1;
 
@@ -74,11 +75,16 @@ export function shardSpecs(spec: RunSpec): RunSpec[] {
   const empty = keys.findIndex((k) => k.length === 0);
   if (empty >= 0) throw new Error(`shard ${shardName(empty)} owns none of the ${spec.workload.keys} keys: ${count} shards need more keys`);
   const counterKeysAll = counterKeyCount({ ...spec, shard: undefined });
-  const weights = keys.map((k) => k.length);
   const wl = spec.workload;
+  const hotAll = wl.hotKeys?.keys ?? 0;
+  // Each shard's share of the requests: its keys' share, or what its hot and other keys draw together.
+  const weights = keys.map((k) => {
+    const hot = k.filter((g) => g < hotAll).length;
+    return requestShare(spec, hot, k.length - hot, wl.keys);
+  });
   const connections = wl.closedLoop ? apportion(Math.max(wl.closedLoop.connections, count), weights) : null;
   return keys.map((owned, i) => {
-    const share = owned.length / wl.keys;
+    const share = weights[i];
     const by = spec.topology.spread ? i : 0;
     const faults: ScheduledFault[] = [];
     for (const f of spec.faults) {
@@ -102,7 +108,7 @@ export function shardSpecs(spec: RunSpec): RunSpec[] {
       },
       faults,
       seed: shardSeed(spec.seed, i),
-      shard: { index: i, count, keys: owned, counterKeysAll },
+      shard: { index: i, count, keys: owned, counterKeysAll, allKeys: wl.keys },
     };
   });
 }

@@ -15,16 +15,23 @@ export function clusterVotes(sim: Simulation): boolean {
   return sim.cluster !== null && sim.cluster.shards > 1 && sim.p.cache.failover.mode === 'cluster';
 }
 
-/** How many shards' primaries (other than this run's own) a node in AZ `az` can reach now. */
+/** Is this run's primary up, as the cluster bus reports it to the other shards (bus.ts)? */
+export function primaryUp(sim: Simulation): { az: number; up: boolean } {
+  const p = nodeAt(sim, sim.w.primary);
+  return { az: p.az, up: processRunning(p) && p.role === 'primary' };
+}
+
+/**
+ * How many shards' primaries (other than this run's own) a node in AZ `az` can reach: those up at the bus's
+ * last tick, in an AZ this node can talk to now (AZ faults hit every shard at the same instant).
+ */
 export function otherPrimariesReachable(sim: Simulation, az: number): number {
   const bus = sim.cluster;
   if (bus === null) return 0;
+  const self = sim.spec.shard?.index ?? -1;
+  const view = bus.view;
   let n = 0;
-  for (const other of bus.runs) {
-    if (other === sim) continue;
-    const p = nodeAt(other, other.w.primary);
-    if (processRunning(p) && p.role === 'primary' && canTalk(sim.w, az, p.az)) n++;
-  }
+  for (let i = 0; i < view.az.length; i++) if (i !== self && view.up[i] && canTalk(sim.w, az, view.az[i])) n++;
   return n;
 }
 
