@@ -9,6 +9,7 @@ import { AZS, type AZ } from '../../sim/types';
 import { shardName } from '../../sim/cluster/specs';
 import { SLOTS, slotStarts } from '../../sim/cluster/slots';
 import { markerKind } from './describe';
+import { CMD, ROW, type HistoryLog } from '../../sim/history';
 
 export interface ShardNodeView {
   id: string;
@@ -27,8 +28,13 @@ export interface ShardView {
   nodes: ShardNodeView[];
   /** The node the shard's control plane names primary. */
   primary: string;
-  /** It has a primary that accepts writes: serving, not refusing, and the endpoint points at it. */
+  /**
+   * It has a primary that accepts writes and the region's clients reach: serving, not refusing, the
+   * endpoint points at it, and its AZ is neither down nor cut off.
+   */
   writable: boolean;
+  /** When its last write was acknowledged (µs), −1 if none yet: how long a shard without writes has been so. */
+  lastAckUs: number;
   /** Promotions, elections and restores from a backup so far. */
   failovers: number;
   lost: number;
@@ -46,6 +52,40 @@ export interface ClusterView {
 
 /** Primary states in which a node takes writes (cache-style: serving; log-durable: primary). */
 const TAKES_WRITES = new Set(['serving', 'primary']);
+
+/**
+ * The instant of each run's last acknowledged write, found from the end of its history. A history only
+ * grows, or is rewound by a restore or a fork; the rows scanned before are not looked at again.
+ */
+export class LastAck {
+  private scanned: number[] = [];
+  private found: number[] = [];
+
+  of(shard: number, history: HistoryLog): number {
+    const n = history.length;
+    let from = this.scanned[shard] ?? 0;
+    let found = this.found[shard] ?? -1;
+    if (from > n) {
+      from = 0;
+      found = -1;
+    }
+    const { kind, t, op, cmd } = history;
+    for (let i = n - 1; i >= from; i--) {
+      if (kind[i] === ROW.ok && cmd[op[i]] !== CMD.GET) {
+        found = t[i];
+        break;
+      }
+    }
+    this.scanned[shard] = n;
+    this.found[shard] = found;
+    return found;
+  }
+
+  reset(): void {
+    this.scanned = [];
+    this.found = [];
+  }
+}
 
 /** Failovers counted so far in each trace, from where the count last stopped (traces only grow or are rewound). */
 export class FailoverCounter {
@@ -73,7 +113,7 @@ export class FailoverCounter {
   }
 }
 
-export function shardView(sim: Simulation, index: number, failovers: number, slots: number): ShardView {
+export function shardView(sim: Simulation, index: number, failovers: number, slots: number, lastAckUs = -1): ShardView {
   const w = sim.w;
   const nodes: ShardNodeView[] = w.nodes.map((n) => ({
     id: n.id,
@@ -85,14 +125,14 @@ export function shardView(sim: Simulation, index: number, failovers: number, slo
     endpoint: w.endpoint === n.idx,
   }));
   const primary = sim.nodeId(w.primary);
-  const writable = nodes.some((n) => n.role === 'primary' && n.endpoint && TAKES_WRITES.has(n.state) && !n.refusing && !w.powerOff);
+  const writable = nodes.some((n) => n.role === 'primary' && n.endpoint && n.reachable && TAKES_WRITES.has(n.state) && !n.refusing && !w.powerOff);
   const { lost, atRisk } = fateCounts(sim);
-  return { name: shardName(index), nodes, primary, writable, failovers, lost, atRisk, slots };
+  return { name: shardName(index), nodes, primary, writable, lastAckUs, failovers, lost, atRisk, slots };
 }
 
-export function clusterView(runs: readonly Simulation[], failovers: FailoverCounter): ClusterView {
+export function clusterView(runs: readonly Simulation[], failovers: FailoverCounter, lastAck: LastAck): ClusterView {
   const starts = slotStarts(runs.length);
-  const shards = runs.map((r, i) => shardView(r, i, failovers.count(i, r), starts[i + 1] - starts[i]));
+  const shards = runs.map((r, i) => shardView(r, i, failovers.count(i, r), starts[i + 1] - starts[i], lastAck.of(i, r.w.historyLog)));
   const writableSlots = shards.reduce((a, s) => a + (s.writable ? s.slots : 0), 0);
   return { shards, writableSlots, totalSlots: SLOTS };
 }

@@ -10,7 +10,7 @@ import { Cluster } from '../../sim/cluster/cluster';
 import { isCluster, shardName } from '../../sim/cluster/specs';
 import { mergeLost } from '../../sim/run';
 import { combineShardCounts } from '../../check/summarize';
-import { clusterView, FailoverCounter, type ClusterView } from './cluster-view';
+import { clusterView, FailoverCounter, LastAck, type ClusterView } from './cluster-view';
 import { viewOf, type PaneView } from '../../sim/view';
 import { lostWrites } from '../../sim/lost';
 import { forgetFates } from '../../sim/fates';
@@ -38,6 +38,7 @@ export class PaneRunner<S extends Timeline = Simulation> {
   /** The table's numbers, folded over each run's history as it grows (the folds summarize() uses). */
   private readonly outcomes: Outcomes[];
   private readonly failovers = new FailoverCounter();
+  private readonly lastAck = new LastAck();
 
   constructor(
     readonly spec: RunSpec,
@@ -114,6 +115,7 @@ export class PaneRunner<S extends Timeline = Simulation> {
     this.observe();
     for (const o of this.outcomes) o.forkAt(t);
     this.failovers.reset();
+    this.lastAck.reset();
     this.lostMarker = null;
   }
 
@@ -124,7 +126,7 @@ export class PaneRunner<S extends Timeline = Simulation> {
 
   /** The cluster overview at this instant; undefined for a single-shard run. */
   clusterView(): ClusterView | undefined {
-    return this.cluster ? clusterView(this.runs, this.failovers) : undefined;
+    return this.cluster ? clusterView(this.runs, this.failovers, this.lastAck) : undefined;
   }
 
   summary(): LiveSummary {
