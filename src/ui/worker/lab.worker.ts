@@ -156,7 +156,7 @@ function frame(id: number, withSummary: boolean, t0: number): WorkerReply {
     const cluster = p.clusterView();
     const f: PaneFrame = cluster ? { view: p.view(shard), cluster, shard } : { view: p.view() };
     if (withSummary) {
-      f.summary = p.summary();
+      f.summary = cluster && openShard >= 0 ? p.summary(shard) : p.summary();
       f.series = p.series();
     }
     return f;

@@ -14,9 +14,9 @@ import { clusterView, FailoverCounter, LastAck, type ClusterView } from './clust
 import { viewOf, type PaneView } from '../../sim/view';
 import { lostWrites } from '../../sim/lost';
 import { forgetFates } from '../../sim/fates';
-import { Outcomes } from '../../check/outcomes';
+import { Outcomes, type OutcomeCounts } from '../../check/outcomes';
 import { LostWrites } from '../../sim/lost-writes';
-import type { FaultSpec, RunSpec } from '../../sim/types';
+import type { FaultSpec, RunSpec, ShardSummary } from '../../sim/types';
 import { Observer, type ObservedRun } from './observer';
 import type { LiveSummary, Marker, PaneSeries } from './protocol';
 
@@ -129,7 +129,8 @@ export class PaneRunner<S extends Timeline = Simulation> {
     return this.cluster ? clusterView(this.runs, this.failovers, this.lastAck) : undefined;
   }
 
-  summary(): LiveSummary {
+  /** shard: a cluster's shard whose detailed pane is open; its own lost writes come along for its lost-write box. */
+  summary(shard = -1): LiveSummary {
     const perRun = this.runs.map((r, i) => {
       const lost = lostWrites(r);
       const o = this.outcomes[i];
@@ -157,9 +158,29 @@ export class PaneRunner<S extends Timeline = Simulation> {
       refusedWrites: c.refusedWrites,
       writeLatencyMs: c.writeLatencyMs,
       readLatencyMs: c.readLatencyMs,
+      ...(this.cluster ? { shards: this.shardSummaries(perRun) } : {}),
+      ...(this.cluster && perRun[shard] ? { openShard: { index: shard, lostCount: perRun[shard].lost.length, lostFirst: perRun[shard].lost.slice(0, LOST_SHOWN) } } : {}),
       lostCount: lostAcked.length,
       lostFirst: lostAcked.slice(0, LOST_SHOWN),
     };
+  }
+
+  /** Each shard's figures, as summarize() gives them for a cluster (RunSummary.shards). */
+  private shardSummaries(perRun: ReadonlyArray<{ lost: LostWrites; c: OutcomeCounts }>): ShardSummary[] {
+    return perRun.map(({ lost, c }, i) => {
+      const spec = this.runs[i].spec;
+      return {
+        shard: shardName(i),
+        primaryAz: spec.topology.primary,
+        keys: spec.workload.keys,
+        writes: c.writes,
+        acked: c.acked,
+        lostAcked: lost.length,
+        rpoMs: c.rpoMs,
+        rtoMs: c.rtoMs,
+        readRtoMs: c.readRtoMs,
+      };
+    });
   }
 
   series(): PaneSeries {

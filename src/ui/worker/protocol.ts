@@ -119,6 +119,8 @@ export interface ScenarioMeta {
 export interface LiveSummary extends Omit<RunSummary, 'lostAcked' | 'staleReadSamples' | 'linearizability'> {
   lostCount: number;
   lostFirst: LostWrite[];
+  /** A cluster's shard whose detailed pane is open (0-based): its own lost writes, for its lost-write box. */
+  openShard?: { index: number; lostCount: number; lostFirst: LostWrite[] };
 }
 
 export type MarkerKind = 'fault' | 'failover' | 'lost';
