@@ -26,6 +26,8 @@ export interface Timeline {
   checkpoint(): TimelineCheckpoint;
   /** The append-only records as far as computed, so a restore can come back forward to them. */
   appendOnly(): { t: number };
+  /** The hash of everything traced so far: equal states at an instant have equal hashes. */
+  traceHash(): string;
   /** Called only with a checkpoint and records this very timeline made (their types are its own). */
   restore(cp: never, from: never): void;
 }

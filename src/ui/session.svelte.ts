@@ -134,7 +134,7 @@ export class Session {
   private stopAtUs: number | null = null;
   private pendingPauses: Array<{ steps: PauseStep[] } & Waiter<Array<number | null>>> = [];
   private pauseWaiters = new Map<number, Waiter<Array<number | null>>>();
-  private pendingHashes: Array<{ durationS?: number; injected: boolean } & Waiter<TraceHashRun[]>> = [];
+  private pendingHashes: Array<{ durationS?: number; injected: boolean; live: boolean } & Waiter<TraceHashRun[]>> = [];
   private hashWaiters = new Map<number, Waiter<TraceHashRun[]>>();
 
   get injected(): readonly InjectedEntry[] {
@@ -255,8 +255,8 @@ export class Session {
    * Trace hash of each pane's run of the loaded scenario and seed, computed afresh in the worker
    * (determinism checks); with `injected`, with the faults injected by hand so far.
    */
-  traceHashes(durationS?: number, injected = false): Promise<TraceHashRun[]> {
-    return new Promise((resolve, reject) => this.pendingHashes.push({ durationS, injected, resolve, reject }));
+  traceHashes(durationS?: number, injected = false, live = false): Promise<TraceHashRun[]> {
+    return new Promise((resolve, reject) => this.pendingHashes.push({ durationS, injected, live, resolve, reject }));
   }
 
   /** The instants pacing slows down for: faults and failovers known so far, the scenario's and yours. */
@@ -403,7 +403,7 @@ export class Session {
     if (hashes) {
       const id = this.nextId++;
       this.hashWaiters.set(id, hashes);
-      this.dispatch({ type: 'trace-hash', id, durationS: hashes.durationS, injected: hashes.injected });
+      this.dispatch({ type: 'trace-hash', id, durationS: hashes.durationS, injected: hashes.injected, live: hashes.live });
       return;
     }
     if (this.playing) {

@@ -68,6 +68,7 @@ scope.onmessage = (event) => {
       scope.postMessage({ type: 'pauses', id: req.id, pauses });
     } else if (req.type === 'trace-hash') {
       const runs = panes.map(({ spec, tm }, i) => {
+        if (req.live) return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS: tm.now / 1e6, traceHash: tm.sim.traceHash() };
         const durationS = req.durationS ?? spec.durationS;
         if (!req.injected) return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: simulateRun({ ...spec, durationS }).traceHash };
         const injected = tm.faults.filter((f) => f.t <= durationS * 1e6);

@@ -75,6 +75,11 @@ export interface TraceHashRequest {
   durationS?: number;
   /** With the faults injected by hand so far, replayed from 0 s (the run the panes show). */
   injected?: boolean;
+  /**
+   * The hash of the state each pane shows now, however the clock got there (durationS is then the
+   * instant): a function of the instant, so playing, seeking and stepping to it give one hash.
+   */
+  live?: boolean;
 }
 
 /**
