@@ -3,7 +3,7 @@
 // keyboard), whose counts are the model's for that shard, and the way back works; the table's figures
 // are summarizeCluster's; and the state shown at an instant is the same played to, sought or stepped to,
 // with a fault injected on one shard by hand, in the page, in a shared link and in Node.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/lesson/file';
@@ -12,6 +12,8 @@ import { clusterTimeMachine, type InjectedFault } from '../../src/sim/timemachin
 import { fateCounts } from '../../src/sim/fates';
 import { simulateRun } from '../../src/sim/run';
 import { summarize } from '../../src/check/summarize';
+import { isCluster } from '../../src/sim/cluster/specs';
+import { clusterView, FailoverCounter, LastAck } from '../../src/ui/worker/cluster-view';
 import { browserSkipReason, useBrowser } from './browser';
 import { injectedMarkers, ready, settledAt, traceHashes } from './lab';
 import { seriousA11yViolations } from './axe';
@@ -99,6 +101,33 @@ describe.skipIf(skipReason !== undefined)(`cluster overview${skipReason ? ` (ski
     console.info(`15 shards: overview grid ${measured[0].gridHeight} px tall, bottom at ${measured[0].gridBottom} px; smallest text ${Math.min(...measured.flatMap((m) => m.sizes.map((s) => s.px)))} px`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
+  });
+
+  it('every built-in cluster scenario: each row is the model at several instants, sought forward and back', async () => {
+    const names = readdirSync('scenarios').filter((f) => f.endsWith('.yaml') && isCluster(specsOf(`scenarios/${f}`)[0]));
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const f of names) {
+      const name = f.replace(/\.yaml$/, '');
+      const specs = specsOf(`scenarios/${f}`);
+      const end = specs[0].durationS * 1e6;
+      const { page, problems } = await browser.open(`/?s=${name}&t=1000`);
+      await ready(page, specs.length);
+      await settledAt(page, 1000, 60_000);
+      for (const t of [0.5, 0.3, 0.75, 1].map((x) => Math.round((x * end) / 1000) * 1000)) {
+        await seek(page, t);
+        const drawn = await rows(page);
+        specs.forEach((spec, p) => {
+          const tm = clusterTimeMachine(spec);
+          tm.seek(t);
+          const model = clusterView(tm.sim.runs, new FailoverCounter(), new LastAck());
+          const where = `${name}, ${spec.label}, at ${t / 1e6} s`;
+          expect(drawn[p], where).toEqual(model.shards.map((s) => ({ lost: s.lost, atRisk: s.atRisk, failovers: s.failovers, writable: s.writable })));
+          expect(tm.sim.runs.map((r) => fateCounts(r)), where).toEqual(model.shards.map(({ lost, atRisk }) => ({ lost, atRisk })));
+        });
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    }
   });
 
   it("a shard's row opens its detailed pane with the model's counts for it, by mouse and keyboard, and back", async () => {
