@@ -17,6 +17,7 @@ import { clusterView, FailoverCounter, LastAck } from '../../src/ui/worker/clust
 import { browserSkipReason, useBrowser } from './browser';
 import { injectedMarkers, ready, settledAt, traceHashes } from './lab';
 import { seriousA11yViolations } from './axe';
+import { goldens } from './golden';
 
 const skipReason = browserSkipReason();
 const FIFTEEN = 'tests/scenarios/cluster-15-az-outage.yaml';
@@ -128,6 +129,18 @@ describe.skipIf(skipReason !== undefined)(`cluster overview${skipReason ? ` (ski
       expect(problems).toEqual([]);
       await page.close();
     }
+  });
+
+  it('golden pictures of the overview: AZ a dark, two shards without a primary; then after their failovers', async () => {
+    const { page, problems } = await browser.open('/?s=cluster-az-outage&t=30000000');
+    await ready(page, 2);
+    await settledAt(page, 30_000_000, 60_000);
+    const mismatches = await goldens(page, 'cluster-az-outage-30s', ['redis-cluster', 'memorydb'], 'svg[data-testid^="overview-"]');
+    await seek(page, 40_000_000);
+    mismatches.push(...(await goldens(page, 'cluster-az-outage-40s', ['redis-cluster', 'memorydb'], 'svg[data-testid^="overview-"]')));
+    expect(mismatches, 'pictures changed: review them and run with UPDATE_GOLDEN=1 to accept').toEqual([]);
+    expect(await page.getByTestId(`overview-text-${(await paneKeys(page))[0]}`).textContent()).toMatch(/^6 shards; 6 take writes; 100 % of the keyspace writable; shard s1: [\d,]+ writes lost; shard s4: [\d,]+ writes lost; 2 failovers so far\.$/);
+    expect(problems).toEqual([]);
   });
 
   it("a shard's row opens its detailed pane with the model's counts for it, by mouse and keyboard, and back", async () => {
