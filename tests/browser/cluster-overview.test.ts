@@ -4,6 +4,7 @@
 // are summarizeCluster's; and the state shown at an instant is the same played to, sought or stepped to,
 // with a fault injected on one shard by hand, in the page, in a shared link and in Node.
 import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/lesson/file';
@@ -139,7 +140,23 @@ describe.skipIf(skipReason !== undefined)(`cluster overview${skipReason ? ` (ski
     await seek(page, 40_000_000);
     mismatches.push(...(await goldens(page, 'cluster-az-outage-40s', ['redis-cluster', 'memorydb'], 'svg[data-testid^="overview-"]')));
     expect(mismatches, 'pictures changed: review them and run with UPDATE_GOLDEN=1 to accept').toEqual([]);
-    expect(await page.getByTestId(`overview-text-${(await paneKeys(page))[0]}`).textContent()).toMatch(/^6 shards; 6 take writes; 100 % of the keyspace writable; shard s1: [\d,]+ writes lost; shard s4: [\d,]+ writes lost; 2 failovers so far\.$/);
+    // "Download picture" draws the overviews with the cluster's counts, or the open shard's picture with its own.
+    const keys = await paneKeys(page);
+    const downloaded = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-svg').click()]);
+      const text = await readFile((await download.path())!, 'utf8');
+      return page.evaluate((svg) => Array.from(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('g.pane'), (g) => ({ acked: Number(g.getAttribute('data-acked')), lost: Number(g.getAttribute('data-lost')), nodes: g.querySelectorAll('rect, circle').length })), text);
+    };
+    const table = await Promise.all(keys.map(async (k) => ({ acked: Number(await page.getByTestId(`acked-${k}`).getAttribute('data-value')), lost: Number(await page.getByTestId(`lost-${k}`).getAttribute('data-value')) })));
+    const whole = await downloaded();
+    expect(whole.map(({ acked, lost }) => ({ acked, lost }))).toEqual(table);
+    for (const p of whole) expect(p.nodes).toBeGreaterThan(18);
+    await page.locator(`[data-testid="pane-${keys[0]}"] [data-testid="shard-s1"]`).click();
+    await settledAt(page, 40_000_000, 60_000);
+    const bars = await Promise.all(keys.map(async (k) => ({ acked: Number(await page.getByTestId(`shard-detail-${k}`).getAttribute('data-acked')), lost: Number(await page.getByTestId(`shard-detail-${k}`).getAttribute('data-lost')) })));
+    expect((await downloaded()).map(({ acked, lost }) => ({ acked, lost }))).toEqual(bars);
+    await page.getByTestId(`back-${keys[0]}`).click();
+    expect(await page.getByTestId(`overview-text-${keys[0]}`).textContent()).toMatch(/^6 shards; 6 take writes; 100 % of the keyspace writable; shard s1: [\d,]+ writes lost; shard s4: [\d,]+ writes lost; 2 failovers so far\.$/);
     expect(problems).toEqual([]);
   });
 
