@@ -9,7 +9,7 @@ import { resolveRuns } from '../../src/scenario/load';
 import { clusterTimeMachine } from '../../src/sim/timemachine';
 import { SLOTS, slotStarts } from '../../src/sim/cluster/slots';
 import { clusterView, FailoverCounter, LastAck, type ClusterView, type ShardView } from '../../src/ui/worker/cluster-view';
-import { HEAD_H, mostInOneAz, NODE_STEP, overviewLayout, overviewSentence, ROW_H, shardWords } from '../../src/ui/panes/cluster-layout';
+import { HEAD_H, mostInOneAz, NODE_STEP, overviewLayout, overviewSentence, ROW_H, shardWords, writesWord } from '../../src/ui/panes/cluster-layout';
 import { AZS } from '../../src/sim/types';
 
 function specsOf(file: string) {
@@ -27,6 +27,7 @@ function shard(name: string, over: Partial<ShardView> = {}): ShardView {
     primary: 'a1',
     writable: true,
     lastAckUs: 1_000_000,
+    queueMs: 0,
     failovers: 0,
     lost: 0,
     atRisk: 0,
@@ -79,6 +80,15 @@ describe('overview words', () => {
     expect(overviewSentence({ shards: [shard('s1')], writableSlots: SLOTS, totalSlots: SLOTS })).toBe('1 shard; 1 take writes; 100 % of the keyspace writable; no failover so far.');
   });
 
+  it('a shard whose primary holds requests past 0.1 s in its CPU queue takes writes slowly, and says so', () => {
+    expect(writesWord(shard('s1', { queueMs: 99 }))).toBe('yes');
+    expect(writesWord(shard('s1', { queueMs: 2_300 }))).toBe('slow');
+    expect(writesWord(shard('s1', { queueMs: 2_300, writable: false }))).toBe('NO');
+    const cluster: ClusterView = { shards: [shard('s1'), shard('s2', { queueMs: 2_300.4 })], writableSlots: SLOTS, totalSlots: SLOTS };
+    expect(overviewSentence(cluster)).toBe('2 shards; 2 take writes; 100 % of the keyspace writable; shard s2: replies wait 2,300 ms for its CPU; no failover so far.');
+    expect(shardWords(cluster.shards[1])).toMatch(/^Shard s2: takes writes; replies wait 2,300 ms for its CPU; a1 primary/);
+  });
+
   it("a row's words name every node with its role, state and AZ", () => {
     const s = shard('s4', { writable: false, lastAckUs: 9_983_000, primary: 'b1', failovers: 1, lost: 3 });
     s.nodes[0] = { ...s.nodes[0], reachable: false };
@@ -112,6 +122,19 @@ describe('cluster view from the shards', () => {
     expect(after.shards.every((s) => s.writable)).toBe(true);
     expect(after.writableSlots).toBe(SLOTS);
     expect(after.shards.map((s) => s.failovers)).toEqual([1, 0, 0, 1, 0, 0]);
+  });
+
+  it('one hot shard: MemoryDB, which also appends every write to its log, cannot keep up on that shard alone', () => {
+    const [elasticache, mdb] = specsOf('scenarios/hot-shard.yaml');
+    const at = (spec: typeof mdb) => {
+      const tm = clusterTimeMachine(spec);
+      tm.seek(8e6);
+      return clusterView(tm.sim.runs, new FailoverCounter(), new LastAck()).shards.map(writesWord);
+    };
+    expect(at(elasticache)).toEqual(['yes', 'yes', 'yes']);
+    const words = at(mdb);
+    expect(words.filter((w) => w === 'slow')).toHaveLength(1);
+    expect(words.filter((w) => w === 'yes')).toHaveLength(2);
   });
 
   it('the same view at an instant whether it was reached straight or by seeking back and forth', () => {

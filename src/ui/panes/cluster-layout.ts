@@ -11,6 +11,17 @@ export const ROW_H = 26;
 export const HEAD_H = 26;
 /** A node's square or circle. */
 export const GLYPH = 18;
+/** A primary whose requests wait this long for its CPU is past its ceiling: its row says "slow". */
+export const SLOW_QUEUE_MS = 100;
+
+/** The writes column's word: the shard takes none, takes them, or takes them with replies held in a queue. */
+export function writesWord(s: Pick<ShardView, 'writable' | 'queueMs'>): 'NO' | 'slow' | 'yes' {
+  if (!s.writable) return 'NO';
+  return s.queueMs >= SLOW_QUEUE_MS ? 'slow' : 'yes';
+}
+
+const queueWords = (ms: number) => `replies wait ${formatCount(ms)} ms for its CPU`;
+
 /** Below this width the headings are shortened (the legend under the grid spells them out). */
 export const NARROW = 560;
 
@@ -71,7 +82,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function shardWords(s: ShardView): string {
   const nodes = AZS.flatMap((az) => s.nodes.filter((n) => n.az === az).map((n) => `${nodeWords(n, s.primary)} in AZ ${az}`));
   return (
-    `Shard ${s.name}: ${s.writable ? 'takes writes' : `takes no writes${s.lastAckUs >= 0 ? ` since ${seconds(s.lastAckUs)}` : ''}`}; ${nodes.join('; ')}; ` +
+    `Shard ${s.name}: ${s.writable ? 'takes writes' : `takes no writes${s.lastAckUs >= 0 ? ` since ${seconds(s.lastAckUs)}` : ''}`}; ` +
+    (writesWord(s) === 'slow' ? `${queueWords(s.queueMs)}; ` : '') +
+    `${nodes.join('; ')}; ` +
     `${plural(s.failovers, 'failover')}; ${plural(s.lost, 'acknowledged write')} lost, ${s.atRisk} at risk.`
   );
 }
@@ -97,6 +110,7 @@ export function overviewSentence(cluster: ClusterView): string {
   for (const s of shards) {
     const said: string[] = [];
     if (!s.writable) said.push(s.lastAckUs >= 0 ? `no writes since ${seconds(s.lastAckUs)}` : 'no writes yet');
+    if (writesWord(s) === 'slow') said.push(queueWords(s.queueMs));
     if (s.lost > 0) said.push(`${formatCount(s.lost)} ${s.lost === 1 ? 'write' : 'writes'} lost`);
     if (said.length > 0) parts.push(`shard ${s.name}: ${said.join(', ')}`);
   }

@@ -10,6 +10,7 @@ import { shardName } from '../../sim/cluster/specs';
 import { SLOTS, slotStarts } from '../../sim/cluster/slots';
 import { markerKind } from './describe';
 import { CMD, ROW, type HistoryLog } from '../../sim/history';
+import { queueUs } from '../../sim/cpu';
 
 export interface ShardNodeView {
   id: string;
@@ -35,6 +36,8 @@ export interface ShardView {
   writable: boolean;
   /** When its last write was acknowledged (µs), −1 if none yet: how long a shard without writes has been so. */
   lastAckUs: number;
+  /** How long a request waits for its primary's CPU now, ms: a hot shard past its ceiling. */
+  queueMs: number;
   /** Promotions, elections and restores from a backup so far. */
   failovers: number;
   lost: number;
@@ -125,9 +128,11 @@ export function shardView(sim: Simulation, index: number, failovers: number, slo
     endpoint: w.endpoint === n.idx,
   }));
   const primary = sim.nodeId(w.primary);
+  const named = w.nodes[w.primary];
+  const queueMs = named ? queueUs(named, w.now) / 1000 : 0;
   const writable = nodes.some((n) => n.role === 'primary' && n.endpoint && n.reachable && TAKES_WRITES.has(n.state) && !n.refusing && !w.powerOff);
   const { lost, atRisk } = fateCounts(sim);
-  return { name: shardName(index), nodes, primary, writable, lastAckUs, failovers, lost, atRisk, slots };
+  return { name: shardName(index), nodes, primary, writable, lastAckUs, queueMs, failovers, lost, atRisk, slots };
 }
 
 export function clusterView(runs: readonly Simulation[], failovers: FailoverCounter, lastAck: LastAck): ClusterView {
