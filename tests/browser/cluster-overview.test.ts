@@ -160,6 +160,25 @@ describe.skipIf(skipReason !== undefined)(`cluster overview${skipReason ? ` (ski
     expect(problems).toEqual([]);
   });
 
+  it('the scenario picker opens a built-in cluster scenario as its overview', async () => {
+    const { page, problems } = await browser.open('/');
+    await ready(page, 2);
+    expect(await page.locator('[data-testid^="cluster-"]').count()).toBe(0);
+    await page.locator('details.more > summary').first().click();
+    await page.getByTestId('scenario-select').selectOption('cluster-majority-lost');
+    await page.getByTestId('setup-apply').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="cluster-"][data-shards="5"]').length === 2, null, { timeout: 60_000 });
+    await seek(page, 50_000_000);
+    // Every primary in the dark AZ a: Redis Cluster has no majority left to fail over, MemoryDB fails every shard over.
+    const [redis, memorydb] = await rows(page);
+    expect(redis.map((r) => r.writable)).toEqual([false, false, false, false, false]);
+    expect(memorydb.map((r) => r.writable)).toEqual([true, true, true, true, true]);
+    const keys = await paneKeys(page);
+    expect(await page.getByTestId(`writable-${keys[0]}`).textContent()).toContain('0%');
+    expect(await page.getByTestId(`overview-text-${keys[0]}`).textContent()).toMatch(/^5 shards; 0 take writes; 0 % of the keyspace writable; shard s1: no writes since 20\.0 s;/);
+    expect(problems).toEqual([]);
+  });
+
   it("a shard's row opens its detailed pane with the model's counts for it, by mouse and keyboard, and back", async () => {
     const specs = specsOf(FIFTEEN);
     const { page, problems } = await browser.open('/');
