@@ -217,6 +217,14 @@ describe.skipIf(skipReason !== undefined)(`cluster overview${skipReason ? ` (ski
       expect(await pane.locator('[data-testid^="node-"]').count()).toBe(3);
     }
     expect(await page.locator('[data-back]').first().evaluate((e) => e === document.activeElement)).toBe(true);
+    // The event log lists the open shard's lines only, unless asked for all of them.
+    const logLines = () => page.locator('[data-testid="event-log"] li[data-t]').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    const ofShard = (lines: string[]) => lines.every((l) => l.includes(` ${name}: `));
+    expect((await logLines()).length).toBeGreaterThan(0);
+    expect(ofShard(await logLines())).toBe(true);
+    await page.getByTestId('log-only-shard').uncheck();
+    expect(ofShard(await logLines())).toBe(false);
+    await page.getByTestId('log-only-shard').check();
     // Back by the button: the overview, focus on the row of the shard that was open.
     await page.getByTestId(`back-${keys[0]}`).click();
     await page.locator(`[data-testid="pane-${keys[0]}"] [data-testid="shard-${name}"]`).waitFor();
