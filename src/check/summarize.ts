@@ -2,7 +2,7 @@
 // lost writes, and the linearizability search.
 import type { RunResult, RunSummary } from '../sim/types';
 import { checkLinearizability, type LinearizabilityOptions } from './linearizability';
-import { Outcomes } from './outcomes';
+import { Outcomes, type OutcomeCounts } from './outcomes';
 import { LatencySamples } from './fold-latency';
 import { shardName } from '../sim/cluster/specs';
 import type { LinearizabilityVerdict } from '../sim/types';
@@ -43,6 +43,35 @@ export function summarize(result: RunResult, options: SummarizeOptions = {}): Ru
 }
 
 /**
+ * A cluster's figures from its shards' (the outcome table here, the app's live table in the worker):
+ * counts add up; RPO, RTO and the split-brain time are the worst shard's (the cluster is not whole until
+ * its last shard is); latency percentiles are over every shard's samples.
+ */
+export function combineShardCounts(per: ReadonlyArray<{ o: Outcomes; c: OutcomeCounts }>): OutcomeCounts {
+  const wLat = new LatencySamples();
+  const rLat = new LatencySamples();
+  for (const { o } of per) {
+    wLat.merge(o.latencySamples().write);
+    rLat.merge(o.latencySamples().read);
+  }
+  const sum = (f: (c: OutcomeCounts) => number) => per.reduce((a, p) => a + f(p.c), 0);
+  const max = (f: (c: OutcomeCounts) => number) => per.reduce((a, p) => Math.max(a, f(p.c)), 0);
+  return {
+    writes: sum((c) => c.writes),
+    acked: sum((c) => c.acked),
+    unknownWrites: sum((c) => c.unknownWrites),
+    refusedWrites: sum((c) => c.refusedWrites),
+    staleReads: sum((c) => c.staleReads),
+    splitBrainMs: max((c) => c.splitBrainMs),
+    rtoMs: max((c) => c.rtoMs),
+    readRtoMs: max((c) => c.readRtoMs),
+    rpoMs: max((c) => c.rpoMs),
+    writeLatencyMs: wLat.summary(),
+    readLatencyMs: rLat.summary(),
+  };
+}
+
+/**
  * A cluster's outcome table: the same folds over each shard's history, then put together. Counts add up;
  * RPO, RTO and the split-brain time are the worst shard's (the cluster is not whole until its last shard
  * is); latency percentiles are over every shard's samples; linearizability holds if it holds on each
@@ -53,14 +82,7 @@ function summarizeCluster(result: RunResult, shards: readonly RunResult[], optio
     const o = Outcomes.of(r.historyLog);
     return { r, o, c: o.counts(r.lost, r.endUs) };
   });
-  const wLat = new LatencySamples();
-  const rLat = new LatencySamples();
-  for (const { o } of per) {
-    wLat.merge(o.latencySamples().write);
-    rLat.merge(o.latencySamples().read);
-  }
-  const sum = (f: (c: (typeof per)[number]['c']) => number) => per.reduce((a, p) => a + f(p.c), 0);
-  const max = (f: (c: (typeof per)[number]['c']) => number) => per.reduce((a, p) => Math.max(a, f(p.c)), 0);
+  const c = combineShardCounts(per);
   const lin = options.linearizability ?? true;
   const verdicts: LinearizabilityVerdict[] =
     lin === false ? [] : per.map(({ r }) => checkLinearizability(r.historyLog, lin === true ? {} : lin));
@@ -69,19 +91,19 @@ function summarizeCluster(result: RunResult, shards: readonly RunResult[], optio
     preset: spec.presetId,
     label: spec.label,
     family: spec.params.family,
-    writes: sum((c) => c.writes),
-    acked: sum((c) => c.acked),
+    writes: c.writes,
+    acked: c.acked,
     lostAcked: result.lost,
-    rpoMs: max((c) => c.rpoMs),
-    rtoMs: max((c) => c.rtoMs),
-    readRtoMs: max((c) => c.readRtoMs),
-    staleReads: sum((c) => c.staleReads),
+    rpoMs: c.rpoMs,
+    rtoMs: c.rtoMs,
+    readRtoMs: c.readRtoMs,
+    staleReads: c.staleReads,
     staleReadSamples: per.flatMap(({ o }) => o.staleReads().samples).slice(0, 50),
-    splitBrainMs: max((c) => c.splitBrainMs),
-    unknownWrites: sum((c) => c.unknownWrites),
-    refusedWrites: sum((c) => c.refusedWrites),
-    writeLatencyMs: wLat.summary(),
-    readLatencyMs: rLat.summary(),
+    splitBrainMs: c.splitBrainMs,
+    unknownWrites: c.unknownWrites,
+    refusedWrites: c.refusedWrites,
+    writeLatencyMs: c.writeLatencyMs,
+    readLatencyMs: c.readLatencyMs,
     linearizability: lin === false ? { status: 'too-large', keysChecked: 0, reason: 'not requested' } : combineVerdicts(verdicts),
     shards: per.map(({ r, c }, i) => ({
       shard: shardName(i),

@@ -7,7 +7,7 @@
 import { parseScenario } from '../lesson/file';
 import { ScenarioError } from '../scenario/errors';
 import { LIMITS } from '../scenario/limits';
-import { nodeIds, ROLE_TARGETS } from '../scenario/topology';
+import { nodeTargetExpected } from '../scenario/topology';
 import { checkFault, inflateFile, ShareError } from '../share/url';
 import { PRESET_IDS } from '../sim/presets';
 import type { InjectedFault } from '../sim/timemachine';
@@ -185,12 +185,13 @@ function checkAgainstScenario(config: LabConfig, opts: EmbedOptions): EmbedParam
     if (error instanceof ScenarioError) return [];
     throw error;
   }
-  const ids = nodeIds(scenario.topology);
-  const targets: string[] = scenario.topology.replicas.length > 0 ? [...ids, ...ROLE_TARGETS] : [...ids, 'primary'];
   const errors: EmbedParamError[] = [];
   config.injected.forEach(({ t, fault }, i) => {
     if (t > scenario.durationS * 1e6) errors.push(new EmbedParamError(`faults[${i}]`, `at: found ${t / 1e6} s; expected at most ${scenario.durationS} s, the end of the run`));
-    else if ('node' in fault && !targets.includes(fault.node)) errors.push(new EmbedParamError(`faults[${i}]`, `node: found ${display(fault.node)}; expected a node of this scenario: ${targets.join(', ')}`));
+    else if ('node' in fault) {
+      const expected = nodeTargetExpected(scenario.topology, fault.node, (targets) => `a node of this scenario: ${targets.join(', ')}`);
+      if (expected) errors.push(new EmbedParamError(`faults[${i}]`, `node: found ${display(fault.node)}; expected ${expected}`));
+    }
   });
   return errors;
 }

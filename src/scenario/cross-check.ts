@@ -3,9 +3,9 @@ import { LIMITS } from './limits';
 import { foundExpected, type RawIssue } from './errors';
 import { normalizeEntry } from './preset-entry';
 import type { ScenarioData } from './schema';
-import { nodeIds, ROLE_TARGETS } from './topology';
+import { nodeIds, nodeTargetExpected } from './topology';
 import { PRESETS } from '../sim/presets';
-import { keysByShard, splitNodeTarget } from '../sim/cluster/specs';
+import { keysByShard } from '../sim/cluster/specs';
 import type { RunSpec } from '../sim/types';
 import { maxRequestRate } from '../sim/workload-rate';
 import { BYTES_PER_OPERATION, runBytes, SCENARIO_MEMORY_BUDGET_BYTES } from '../sim/memory';
@@ -130,25 +130,13 @@ function checkLabels({ presets }: ScenarioData): RawIssue[] {
 }
 
 function checkFaults({ faults, durationS, topology }: ScenarioData): RawIssue[] {
-  const ids = nodeIds(topology);
-  const targets = topology.replicas.length > 0 ? [...ids, ...ROLE_TARGETS] : [...ids, 'primary'];
-  const shards = topology.shards ?? 1;
   return faults.flatMap((fault, i) => {
     const issues: RawIssue[] = [];
     if (fault.at > durationS) {
       issues.push({ path: ['faults', i, 'at'], message: foundExpected(fault.at, `a time within the run (at most durationS = ${durationS})`) });
     }
-    if ('node' in fault) {
-      const { shard, node } = splitNodeTarget(fault.node);
-      if (shards > 1 && (shard < 0 || shard >= shards)) {
-        const example = `s1.${node}${shards > 1 ? ` … s${shards}.${node}` : ''}`;
-        issues.push({ path: ['faults', i, 'node'], message: foundExpected(fault.node, `a node of one shard of this cluster, named with its shard: ${example}`) });
-      } else if (shards === 1 && shard >= 0) {
-        issues.push({ path: ['faults', i, 'node'], message: foundExpected(fault.node, `a node without a shard (this file has one shard): ${targets.join(', ')}`) });
-      } else if (!targets.includes(node)) {
-        issues.push({ path: ['faults', i, 'node'], message: foundExpected(fault.node, `a node of this topology: ${targets.join(', ')}`) });
-      }
-    }
+    const expected = 'node' in fault ? nodeTargetExpected(topology, fault.node) : null;
+    if ('node' in fault && expected) issues.push({ path: ['faults', i, 'node'], message: foundExpected(fault.node, expected) });
     return issues;
   });
 }

@@ -3,10 +3,39 @@
 // its instant). Checkpoints at regular simulated intervals plus deterministic replay make any t cheap to
 // reach; injecting a fault in the past drops the checkpoints after it, so the future is recomputed.
 // Replaying the list of injected faults from t = 0 gives exactly the run the forks produced.
+// The run is one Simulation or a Cluster (one Simulation per shard on one clock): a cluster's checkpoint
+// is its shards' checkpoints at one instant.
 import { expectedRequests } from './init';
-import { Simulation, type AppendOnly, type Checkpoint } from './engine';
+import { Simulation } from './engine';
+import { Cluster } from './cluster/cluster';
 import type { FaultSpec, RunSpec } from './types';
 import { CHECKPOINT_BUDGET_BYTES, checkpointCountFor } from './memory';
+
+/** A checkpoint's instant and its own estimate of what it holds. */
+export interface TimelineCheckpoint {
+  t: number;
+  bytes: number;
+}
+
+/** What a time machine drives: Simulation and Cluster both are one. */
+export interface Timeline {
+  readonly now: number;
+  readonly endUs: number;
+  runUntil(t: number): void;
+  injectNow(fault: FaultSpec): void;
+  checkpoint(): TimelineCheckpoint;
+  /** The append-only records as far as computed, so a restore can come back forward to them. */
+  appendOnly(): { t: number };
+  /** The hash of everything traced so far: equal states at an instant have equal hashes. */
+  traceHash(): string;
+  /** Called only with a checkpoint and records this very timeline made (their types are its own). */
+  restore(cp: never, from: never): void;
+}
+
+/** restore() of a timeline, with the checkpoint and records it made itself. */
+function restoreTimeline(sim: Timeline, cp: TimelineCheckpoint, from: { t: number }): void {
+  (sim.restore as (cp: TimelineCheckpoint, from: { t: number }) => void).call(sim, cp, from);
+}
 
 export interface InjectedFault {
   /** Simulated time, µs. */
@@ -29,30 +58,34 @@ function defaultIntervalUs(spec: RunSpec): number {
   return Math.round(Math.max(5e5, byCost, byCount));
 }
 
-export class TimeMachine {
+export class TimeMachine<S extends Timeline = Simulation> {
   readonly spec: RunSpec;
   /** Simulated time between checkpoints; doubled whenever they outgrow their budget. */
   intervalUs: number;
-  sim: Simulation;
-  private checkpoints: Checkpoint[] = [];
+  sim: S;
+  private checkpoints: TimelineCheckpoint[] = [];
   private injected: InjectedFault[];
   /**
    * The furthest this timeline has been computed: after seeking back, its append-only records stay here,
    * so seeking forward again restores a later checkpoint instead of recomputing everything.
    */
-  private frontier: AppendOnly | null = null;
+  private frontier: { t: number } | null = null;
 
-  /** checkpointBudget: bytes the checkpoints may hold together (memory.ts; tests use small ones). */
+  /**
+   * checkpointBudget: bytes the checkpoints may hold together (memory.ts; tests use small ones). make: the
+   * run to drive (a Simulation of the spec unless given; clusterTimeMachine gives a Cluster).
+   */
   constructor(
     spec: RunSpec,
     injected: InjectedFault[] = [],
     intervalUs?: number,
     private readonly checkpointBudget = CHECKPOINT_BUDGET_BYTES,
+    make?: (spec: RunSpec) => S,
   ) {
     this.spec = spec;
     this.injected = [...injected].sort((a, b) => a.t - b.t);
     this.intervalUs = intervalUs ?? defaultIntervalUs(spec);
-    this.sim = new Simulation(spec);
+    this.sim = make ? make(spec) : (new Simulation(spec) as unknown as S);
     this.applyFaultsAt(0);
     this.checkpoints.push(this.sim.checkpoint());
   }
@@ -109,7 +142,7 @@ export class TimeMachine {
    * and the spacing doubles. Seeks then replay further, but a long outage at a high rate, where each
    * checkpoint holds a second of requests in flight, cannot fill the tab.
    */
-  private keep(cp: Checkpoint): void {
+  private keep(cp: TimelineCheckpoint): void {
     this.checkpoints.push(cp);
     while (this.checkpointBytes > this.checkpointBudget && this.checkpoints.length > 2) {
       const last = this.checkpoints.length - 1;
@@ -127,7 +160,7 @@ export class TimeMachine {
     while (i > 0 && (this.checkpoints[i].t > target || this.checkpoints[i].t > this.frontier.t)) i--;
     const cp = this.checkpoints[i];
     // Jump to the nearest reachable checkpoint at or before the target, backwards or forwards, then replay.
-    if (target < now || cp.t > now) this.sim.restore(cp, this.frontier);
+    if (target < now || cp.t > now) restoreTimeline(this.sim, cp, this.frontier);
     this.advance(target);
   }
 
@@ -144,4 +177,14 @@ export class TimeMachine {
     this.sim.injectNow(fault);
     this.keep(this.sim.checkpoint());
   }
+}
+
+/** A time machine over a cluster's shards (specs.ts: isCluster), all on one clock. */
+export function clusterTimeMachine(
+  spec: RunSpec,
+  injected: InjectedFault[] = [],
+  intervalUs?: number,
+  checkpointBudget = CHECKPOINT_BUDGET_BYTES,
+): TimeMachine<Cluster> {
+  return new TimeMachine(spec, injected, intervalUs, checkpointBudget, (s) => new Cluster(s));
 }

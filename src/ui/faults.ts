@@ -1,6 +1,7 @@
 // Faults a learner can inject, grouped by what they select (a node, an AZ or a replication link), and
 // the plain words used for them in menus, the event log and the timeline.
 import type { AZ, FaultSpec } from '../sim/types';
+import { splitNodeTarget } from '../sim/cluster/specs';
 
 export type Target = { kind: 'node'; id: string } | { kind: 'az'; az: AZ } | { kind: 'link'; node: string };
 
@@ -16,12 +17,14 @@ export interface FaultAction {
 export function actionsFor(target: Target, role?: 'primary' | 'replica'): FaultAction[] {
   switch (target.kind) {
     case 'node': {
+      // A cluster's node is named with its shard (s2.a1); its AZ is the first letter of its own name.
+      const az = splitNodeTarget(target.id).node[0] as AZ;
       const actions: FaultAction[] = [
         { key: 'crash', label: 'Crash the process', fault: { kind: 'crash', node: target.id } },
         { key: 'restart', label: 'Restart it now', fault: { kind: 'restart', node: target.id } },
         { key: 'reboot', label: 'Reboot', fault: { kind: 'reboot', node: target.id } },
         { key: 'host-loss', label: 'Lose the host and its disk', fault: { kind: 'host-loss', node: target.id } },
-        { key: 'isolate', label: `Isolate it (cut off AZ ${target.id[0]})`, fault: { kind: 'az-isolate', az: target.id[0] as AZ } },
+        { key: 'isolate', label: `Isolate it (cut off AZ ${az})`, fault: { kind: 'az-isolate', az } },
       ];
       if (role === 'replica') {
         actions.push({

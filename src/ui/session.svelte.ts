@@ -94,6 +94,8 @@ export class Session {
   paceText = $state('');
   /** The speed playback aims at this frame: the chosen one, times pacing's (for "cannot keep up"). */
   intendedSpeed = $state(1);
+  /** A cluster's run: the shard whose detailed pane is open in every pane (0-based), or −1 for the overview. */
+  shard = $state(-1);
 
   /** Read each time a good state is recorded: what the page must get back with it (its scenario source). */
   contextOf: () => unknown = () => undefined;
@@ -132,7 +134,7 @@ export class Session {
   private stopAtUs: number | null = null;
   private pendingPauses: Array<{ steps: PauseStep[] } & Waiter<Array<number | null>>> = [];
   private pauseWaiters = new Map<number, Waiter<Array<number | null>>>();
-  private pendingHashes: Array<{ durationS?: number; injected: boolean } & Waiter<TraceHashRun[]>> = [];
+  private pendingHashes: Array<{ durationS?: number; injected: boolean; live: boolean } & Waiter<TraceHashRun[]>> = [];
   private hashWaiters = new Map<number, Waiter<TraceHashRun[]>>();
 
   get injected(): readonly InjectedEntry[] {
@@ -253,8 +255,8 @@ export class Session {
    * Trace hash of each pane's run of the loaded scenario and seed, computed afresh in the worker
    * (determinism checks); with `injected`, with the faults injected by hand so far.
    */
-  traceHashes(durationS?: number, injected = false): Promise<TraceHashRun[]> {
-    return new Promise((resolve, reject) => this.pendingHashes.push({ durationS, injected, resolve, reject }));
+  traceHashes(durationS?: number, injected = false, live = false): Promise<TraceHashRun[]> {
+    return new Promise((resolve, reject) => this.pendingHashes.push({ durationS, injected, live, resolve, reject }));
   }
 
   /** The instants pacing slows down for: faults and failovers known so far, the scenario's and yours. */
@@ -401,7 +403,7 @@ export class Session {
     if (hashes) {
       const id = this.nextId++;
       this.hashWaiters.set(id, hashes);
-      this.dispatch({ type: 'trace-hash', id, durationS: hashes.durationS, injected: hashes.injected });
+      this.dispatch({ type: 'trace-hash', id, durationS: hashes.durationS, injected: hashes.injected, live: hashes.live });
       return;
     }
     if (this.playing) {
@@ -437,7 +439,15 @@ export class Session {
     }
   }
 
+  /** Open shard i's detailed pane in every pane (−1: back to the overview); the next frame brings its view. */
+  openShard(i: number): void {
+    this.shard = i;
+    this.wantSummary = true;
+    this.busy = true;
+  }
+
   private dispatch(req: WorkerRequest): void {
+    if (req.type === 'frame' && this.shard >= 0) req = { ...req, shard: this.shard };
     this.inFlight = true;
     this.busy = true;
     this.current = req;
@@ -476,6 +486,7 @@ export class Session {
       this.endUs = reply.endUs;
       this.bucketUs = reply.bucketUs;
       this.frames = [];
+      this.shard = -1;
       this.summaries = reply.panes.map(() => undefined);
       this.series = reply.panes.map(() => undefined);
       this.status = 'ready';

@@ -4,19 +4,25 @@
 // no more columns are drawn lost or at risk than counted. The same whether the instant is reached by
 // seeking, seeking back or playing, and after a fault injected in the past. Golden SVGs of the default
 // scenario's pictures at the crash, the lost tail and the failover keep the drawing from drifting.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario } from '../../src/lesson/file';
 import { resolveRuns } from '../../src/scenario/load';
 import { TimeMachine } from '../../src/sim/timemachine';
 import { fateCounts } from '../../src/sim/fates';
+import { isCluster } from '../../src/sim/cluster/specs';
 import { browserSkipReason, useBrowser } from './browser';
 import { ready, settledAt } from './lab';
 import { seriousA11yViolations } from './axe';
+import { goldens } from './golden';
 
 const skipReason = browserSkipReason();
-const builtins = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+// A cluster's pane draws its overview, not one picture: cluster-overview.test.ts checks those against the model.
+const builtins = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .filter((name) => !isCluster(specsOf(name)[0]));
 
 function specsOf(name: string) {
   const file = `scenarios/${name}.yaml`;
@@ -42,25 +48,6 @@ async function drawn(page: Page): Promise<Array<{ lost: number; atRisk: number; 
 async function seek(page: Page, tUs: number): Promise<void> {
   await page.getByTestId('scrubber').fill(String(tUs));
   await settledAt(page, tUs);
-}
-
-/**
- * Compare each pane's picture at this instant with its golden file (`tests/golden/<prefix>-<pane name>.svg`),
- * or write it when UPDATE_GOLDEN=1 or the file is new; returns the files that differ.
- */
-async function goldens(page: Page, prefix: string, paneNames: readonly string[]): Promise<string[]> {
-  const update = process.env.UPDATE_GOLDEN === '1';
-  mkdirSync('tests/golden', { recursive: true });
-  const pictures = await page.locator('svg[data-testid^="picture-"]').evaluateAll((els) => els.map((e) => e.outerHTML));
-  const mismatches: string[] = [];
-  for (const [i, svg] of pictures.entries()) {
-    const file = `tests/golden/${prefix}-${paneNames[i]}.svg`;
-    // One element a line, so a change reads as a small diff in review.
-    const text = `${svg.replace(/></g, '>\n<')}\n`;
-    if (update || !existsSync(file)) writeFileSync(file, text);
-    else if (readFileSync(file, 'utf8') !== text) mismatches.push(file);
-  }
-  return mismatches;
 }
 
 describe.skipIf(skipReason !== undefined)(`fates of acknowledged writes in the picture${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {

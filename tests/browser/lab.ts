@@ -33,8 +33,11 @@ export async function injectedMarkers(page: Page): Promise<number[]> {
   return page.locator('[data-testid="timeline"] [data-kind="injected"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-t'))));
 }
 
-/** Each pane's trace hash, computed afresh by the page's worker; with `injected`, with the faults injected by hand. */
-export async function traceHashes(page: Page, detail: { durationS?: number; injected?: boolean } = {}): Promise<TraceHashRun[]> {
+/**
+ * Each pane's trace hash, computed afresh by the page's worker; with `injected`, with the faults injected
+ * by hand; with `live`, of the state the panes show now (durationS is then that instant).
+ */
+export async function traceHashes(page: Page, detail: { durationS?: number; injected?: boolean; live?: boolean } = {}): Promise<TraceHashRun[]> {
   await page.getByTestId('trace-hash').evaluate((el, d) => {
     el.setAttribute('data-trace-hash', '');
     el.dispatchEvent(new CustomEvent('trace-hash', { detail: d }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateRun } from '../../src/sim/run';
-import { TimeMachine } from '../../src/sim/timemachine';
+import { TimeMachine, clusterTimeMachine } from '../../src/sim/timemachine';
+import { Cluster } from '../../src/sim/cluster/cluster';
 import { specFor } from './spec';
 
 describe('time machine', () => {
@@ -96,6 +97,67 @@ describe('time machine checkpoints within a budget', () => {
       roomy.advance(30e6);
       expect(roomy.checkpointCount).toBeGreaterThan(tm.checkpointCount);
       expect(roomy.intervalUs).toBe(500_000);
+    });
+  }
+});
+
+// A cluster's time machine: its checkpoints are its shards' at one instant. Redis Cluster steps the shards
+// in one order of time (their votes couple them); MemoryDB runs each shard by itself.
+describe('time machine over a cluster', () => {
+  for (const preset of ['redis-cluster', 'memorydb'] as const) {
+    const spec = specFor(preset, {
+      topology: { shards: 4, primary: 'a', spread: true, replicas: ['b', 'c'], clients: ['a', 'b', 'c'] },
+      workload: { keys: 200, writesPerSec: 600, readsPerSec: 200 },
+      faults: [{ atS: 8, fault: { kind: 'az-outage', az: 'a', durationS: 12 } }],
+    });
+
+    it(`${preset}: seeking back and forth, and stepping, end in exactly the straight run`, () => {
+      const straight = simulateRun(spec);
+      const tm = clusterTimeMachine(spec, [], 2_000_000);
+      tm.advance(20e6);
+      tm.seek(3e6);
+      expect(tm.now).toBe(3e6);
+      tm.seek(17.5e6);
+      tm.seek(9e6);
+      // Stepping: small moves forward, one at a time.
+      for (let t = 9e6; t < 12e6; t += 250_000) tm.advance(t);
+      tm.advance(spec.durationS * 1e6);
+      expect(tm.sim.traceHash()).toBe(straight.traceHash);
+      tm.sim.runs.forEach((r, i) => expect(r.w.historyLog.events()).toEqual(straight.shards![i].historyLog.events()));
+    });
+
+    it(`${preset}: the state after seeking to t equals a run stopped at t, shard by shard`, () => {
+      const tm = clusterTimeMachine(spec, [], 2_000_000);
+      tm.advance(25e6);
+      tm.seek(12.345e6);
+      const fresh = new Cluster(spec);
+      fresh.runUntil(12.345e6);
+      expect(tm.now).toBe(fresh.now);
+      tm.sim.runs.forEach((r, i) => {
+        expect(r.w.historyLog.length).toBe(fresh.runs[i].w.historyLog.length);
+        expect(r.w.nodes).toEqual(fresh.runs[i].w.nodes);
+      });
+      expect(tm.sim.traceHash()).toBe(fresh.traceHash());
+    });
+
+    it(`${preset}: a fault injected by hand on one shard's node, in the past, forks that future; replaying the list reproduces it`, () => {
+      const tm = clusterTimeMachine(spec, [], 2_000_000);
+      tm.advance(25e6);
+      tm.seek(5e6);
+      tm.inject(6e6, { kind: 'crash', node: 's2.primary' });
+      tm.advance(14e6);
+      tm.seek(3e6);
+      tm.seek(21e6);
+      tm.seek(7e6);
+      tm.advance(spec.durationS * 1e6);
+      const replay = clusterTimeMachine(spec, [...tm.faults], 2_000_000);
+      replay.advance(spec.durationS * 1e6);
+      expect(tm.sim.traceHash()).toBe(replay.sim.traceHash());
+      tm.sim.runs.forEach((r, i) => expect(r.w.historyLog.events()).toEqual(replay.sim.runs[i].w.historyLog.events()));
+      // Only shard 2 saw the crash: the others' runs are those without it.
+      const without = simulateRun(spec);
+      expect(tm.sim.runs[0].traceHash()).toBe(without.shards![0].traceHash);
+      expect(tm.sim.runs[1].traceHash()).not.toBe(without.shards![1].traceHash);
     });
   }
 });

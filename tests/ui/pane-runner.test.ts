@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/lesson/file';
 import { resolveRuns } from '../../src/scenario/load';
 import { PaneRunner } from '../../src/ui/worker/pane-runner';
+import { simulateRun } from '../../src/sim/run';
+import { summarize } from '../../src/check/summarize';
 
 const file = 'scenarios/primary-crash.yaml';
 const specs = resolveRuns(parseScenario(readFileSync(file, 'utf8'), file)).map((s) => ({ ...s, durationS: 30 }));
@@ -86,5 +88,75 @@ describe('PaneRunner', () => {
       expect(r.series()).toEqual(series);
       expect(r.markers()).toEqual(straight.markers());
     }
+  });
+});
+
+// A cluster file in the app: one run per shard on one clock, the table's figures the cluster's as
+// `npm run sim` gives them, and the same state at an instant however it was reached.
+describe('PaneRunner over a cluster', () => {
+  const clusterFile = 'scenarios/cluster-az-outage.yaml';
+  const clusterSpecs = resolveRuns(parseScenario(readFileSync(clusterFile, 'utf8'), clusterFile)).map((s) => ({ ...s, durationS: 40 }));
+
+  it('runs every shard, and its summary at the end is the cluster summary of the command line', () => {
+    for (const spec of clusterSpecs) {
+      const r = PaneRunner.for(spec, 0, BUCKET);
+      expect(r.shards).toBe(6);
+      r.moveTo(spec.durationS * 1e6);
+      const live = r.summary();
+      const { lostAcked, staleReadSamples, linearizability, ...cli } = summarize(simulateRun(spec), { linearizability: false });
+      expect(cli.shards).toHaveLength(6);
+      expect(staleReadSamples).toBeDefined();
+      expect(linearizability.status).toBe('too-large');
+      const { lostCount, lostFirst, ...rest } = live;
+      expect(rest).toEqual(cli);
+      expect(lostCount).toBe(lostAcked.length);
+      expect(lostFirst).toEqual(lostAcked.slice(0, lostFirst.length));
+      // The overview: one row per shard, with each shard's lost writes.
+      const overview = r.clusterView()!;
+      expect(overview.shards.map((s) => s.name)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6']);
+      expect(overview.shards.reduce((a, s) => a + s.lost, 0)).toBe(lostAcked.length);
+      expect(overview.shards.map((s) => s.lost)).toEqual(cli.shards!.map((s) => s.lostAcked));
+      expect(overview.totalSlots).toBe(16_384);
+    }
+  });
+
+  it('after seeking back and forth, the views, overview, summary and charts equal those of a straight run', () => {
+    for (const spec of clusterSpecs) {
+      const straight = PaneRunner.for(spec, 0, BUCKET);
+      straight.moveTo(36e6);
+      const views = [0, 1, 2, 3, 4, 5].map((i) => straight.view(i));
+      const overview = straight.clusterView();
+      const summary = straight.summary();
+      const series = straight.series();
+
+      const r = PaneRunner.for(spec, 0, BUCKET);
+      r.moveTo(38e6);
+      r.moveTo(3e6);
+      r.moveTo(25e6);
+      r.moveTo(11e6);
+      r.moveTo(36e6);
+      expect([0, 1, 2, 3, 4, 5].map((i) => r.view(i))).toEqual(views);
+      expect(r.clusterView()).toEqual(overview);
+      expect(r.summary()).toEqual(summary);
+      r.moveTo(38e6);
+      straight.moveTo(38e6);
+      expect(r.series()).toEqual(straight.series());
+      expect(series.acked.length).toBe(r.series().acked.length);
+      expect(r.markers()).toEqual(straight.markers());
+      // Each marker and log line names its shard, in time order.
+      expect(r.observer.log.every((l) => /^s\d+: /.test(l.text))).toBe(true);
+      expect(r.observer.log.map((l) => l.tUs)).toEqual([...r.observer.log.map((l) => l.tUs)].sort((a, b) => a - b));
+    }
+  });
+
+  it('a crash injected by hand on s2.primary reaches shard 2 only, and the overview counts its failover', () => {
+    const r = PaneRunner.for(clusterSpecs[1], 0, BUCKET);
+    r.moveTo(10e6);
+    r.inject(5e6, { kind: 'crash', node: 's2.primary' });
+    r.moveTo(15e6);
+    const overview = r.clusterView()!;
+    expect(overview.shards[1].failovers).toBe(1);
+    expect(overview.shards.filter((s, i) => i !== 1).every((s) => s.failovers === 0)).toBe(true);
+    expect(r.observer.log.some((l) => l.text.startsWith('s2: '))).toBe(true);
   });
 });

@@ -136,6 +136,22 @@ describe('opening a link', () => {
     expect(config.injected).toHaveLength(1);
   });
 
+  it("a cluster's link keeps faults on a node named with its shard, and drops the others with a message", () => {
+    const cluster = parseScenario(read('cluster-az-outage'), 'scenarios/cluster-az-outage.yaml');
+    const kept = [
+      { t: 2_000_000, fault: { kind: 'crash' as const, node: 's2.b1' } },
+      { t: 3_000_000, fault: { kind: 'reboot' as const, node: 's6.primary' } },
+      { t: 4_000_000, fault: { kind: 'az-outage' as const, az: 'b' as const } },
+    ];
+    const config = configOf({ scenario: { id: 'cluster-az-outage' }, tUs: 5_000_000, injected: [...kept, { t: 5_000_000, fault: { kind: 'crash', node: 'b1' } }, { t: 5_000_000, fault: { kind: 'crash', node: 's7.a1' } }] }, BUILTINS);
+    const problems = checkAgainst(cluster, config);
+    expect(config.injected).toEqual(kept);
+    expect(problems).toEqual([
+      'URL parameter "f" (crash at 5 s): found node "b1"; expected a node of one shard of this cluster, named with its shard: s1.b1 … s6.b1',
+      'URL parameter "f" (crash at 5 s): found node "s7.a1"; expected a node of one shard of this cluster, named with its shard: s1.a1 … s6.a1',
+    ]);
+  });
+
   it('removes exactly the parameter an error names', () => {
     const params = new URLSearchParams('s=x&p=a&f=1&f=2&f=3&present');
     expect(without(params, 'f[1]').toString()).toBe('s=x&p=a&f=1&f=3&present=');

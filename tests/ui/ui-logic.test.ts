@@ -125,6 +125,15 @@ describe('event log filter', () => {
     expect(visibleLines(log, 5, 1, '')).toEqual([log[1]]);
     expect(visibleLines(log, 10, null, 'CRASH')).toEqual([log[0]]);
     expect(visibleLines(log, 10, null, '', 1)).toEqual([log[2]]);
+    // A cluster's lines name their shard; with one shard open, only its lines.
+    const cluster = [
+      { tUs: 1, pane: 0, text: 's1: Fault: AZ a goes down for 60 s' },
+      { tUs: 2, pane: 0, text: 's12: b1 is crashed' },
+      { tUs: 3, pane: 1, text: 's1: a1 is crashed' },
+    ];
+    expect(visibleLines(cluster, 10, null, '', 200, 's1')).toEqual([cluster[0], cluster[2]]);
+    expect(visibleLines(cluster, 10, 1, 'crashed', 200, 's1')).toEqual([cluster[2]]);
+    expect(visibleLines(cluster, 10, null, '', 200, null)).toEqual(cluster);
   });
 });
 

@@ -5,7 +5,7 @@
 import { parseScenario } from '../../lesson/file';
 import { ScenarioError } from '../../scenario/errors';
 import { selectPresets, type Scenario } from '../../scenario/load';
-import { nodeIds, ROLE_TARGETS } from '../../scenario/topology';
+import { nodeTargetExpected } from '../../scenario/topology';
 import { decodeShareState, PARAM, ShareError, type ShareState } from '../../share/url';
 import { DEFAULT_CONFIG, type LabConfig } from '../config';
 import { configOf, type BuiltinFile } from './state';
@@ -71,16 +71,15 @@ export function checkAgainst(scenario: Scenario, config: LabConfig): string[] {
   }
   const endUs = scenario.durationS * 1e6;
   if (config.injected) {
-    const ids = nodeIds(scenario.topology);
-    const targets: string[] = scenario.topology.replicas.length > 0 ? [...ids, ...ROLE_TARGETS] : [...ids, 'primary'];
     config.injected = config.injected.filter(({ t, fault }) => {
       const where = `URL parameter "${PARAM.fault}" (${fault.kind} at ${t / 1e6} s)`;
       if (t > endUs) {
         problems.push(`${where}: found a time after the end of the run; expected at most ${scenario.durationS} s`);
         return false;
       }
-      if ('node' in fault && !targets.includes(fault.node)) {
-        problems.push(`${where}: found node ${JSON.stringify(fault.node)}; expected a node of this scenario: ${targets.join(', ')}`);
+      const expected = 'node' in fault ? nodeTargetExpected(scenario.topology, fault.node, (targets) => `a node of this scenario: ${targets.join(', ')}`) : null;
+      if ('node' in fault && expected) {
+        problems.push(`${where}: found node ${JSON.stringify(fault.node)}; expected ${expected}`);
         return false;
       }
       return true;

@@ -6,8 +6,11 @@ import { resolveRuns } from '../../scenario/load';
 import { PRESETS } from '../../sim/presets';
 import { simulateRun } from '../../sim/run';
 import { PaneRunner } from './pane-runner';
+import type { Timeline } from '../../sim/timemachine';
 import { lessonPauses } from './lesson-pauses';
-import { completeRun } from './complete-run';
+import { completeClusterRun, completeRun } from './complete-run';
+import { isCluster, shardCount } from '../../sim/cluster/specs';
+import { checkAppShards } from './app-limits';
 import { holdLifeline } from './lifeline';
 import { lookAhead, moveAll, nextEventAfter } from './move';
 import { ProgressReporter } from './progress';
@@ -25,7 +28,7 @@ const BUCKETS = 240;
 /** Playback moves in slices this long so the budget check runs often. */
 const SLICE_US = 250_000;
 
-let panes: PaneRunner[] = [];
+let panes: PaneRunner<Timeline>[] = [];
 /**
  * The furthest instant the clock has shown. Markers and log lines past it are not sent: computing ahead
  * (Next, pacing's look-ahead) must not show what happens before the learner gets there.
@@ -35,6 +38,8 @@ let sentVersion = -1;
 /** The earliest marker or log line computed but not sent yet (it lies past revealedUs). */
 let heldBackFromUs = Infinity;
 let lostKey = '';
+/** The shard whose detailed view a cluster's panes send (the last frame request's; −1: the overview). */
+let openShard = -1;
 /** Summaries scan whole histories (hundreds of ms late in a long run): keep them under ~20% of the time. */
 let lastSummaryCostMs = 0;
 let lastSummaryEnd = -Infinity;
@@ -63,10 +68,12 @@ scope.onmessage = (event) => {
       scope.postMessage({ type: 'pauses', id: req.id, pauses });
     } else if (req.type === 'trace-hash') {
       const runs = panes.map(({ spec, tm }, i) => {
+        if (req.live) return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS: tm.now / 1e6, traceHash: tm.sim.traceHash() };
         const durationS = req.durationS ?? spec.durationS;
         if (!req.injected) return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: simulateRun({ ...spec, durationS }).traceHash };
         const injected = tm.faults.filter((f) => f.t <= durationS * 1e6);
-        const run = completeRun({ ...spec, durationS }, injected, (d, end) => report(i * end + d, panes.length * end));
+        const progress = (d: number, end: number) => report(i * end + d, panes.length * end);
+        const run = isCluster(spec) ? completeClusterRun({ ...spec, durationS }, injected, progress) : completeRun({ ...spec, durationS }, injected, progress);
         return { presetId: spec.presetId, label: spec.label, seed: spec.seed, durationS, traceHash: run.sim.traceHash() };
       });
       scope.postMessage({ type: 'trace-hash', id: req.id, runs });
@@ -85,12 +92,14 @@ function load(req: LoadRequest): void {
     workload: { ...s.workload, ...req.workload },
     seed: req.seed ?? s.seed,
   }));
+  checkAppShards(Math.max(scenario.topology.shards ?? 1, ...specs.map(shardCount)));
   const bucketUs = Math.max(100_000, Math.ceil((durationS * 1e6) / BUCKETS));
-  panes = specs.map((s, i) => new PaneRunner(s, i, bucketUs));
+  panes = specs.map((s, i) => PaneRunner.for(s, i, bucketUs));
   revealedUs = 0;
   heldBackFromUs = Infinity;
   sentVersion = -1;
   lostKey = '';
+  openShard = -1;
   scope.postMessage({
     type: 'loaded',
     scenario: {
@@ -116,6 +125,7 @@ function load(req: LoadRequest): void {
 
 function handleFrame(req: FrameRequest): void {
   const t0 = performance.now();
+  openShard = req.shard ?? -1;
   const target = req.next ? nextEventAfter(panes, Math.round(req.targetUs), report) : Math.round(req.targetUs);
   if (req.exact || target < (panes[0]?.now ?? 0)) {
     moveAll(panes, target, report);
@@ -143,9 +153,11 @@ const LOOK_AHEAD_BUDGET_MS = 12;
 function frame(id: number, withSummary: boolean, t0: number): WorkerReply {
   const s0 = performance.now();
   const frames: PaneFrame[] = panes.map((p) => {
-    const f: PaneFrame = { view: p.view() };
+    const shard = Math.max(0, Math.min(openShard, p.shards - 1));
+    const cluster = p.clusterView();
+    const f: PaneFrame = cluster ? { view: p.view(shard), cluster, shard } : { view: p.view() };
     if (withSummary) {
-      f.summary = p.summary();
+      f.summary = cluster && openShard >= 0 ? p.summary(shard) : p.summary();
       f.series = p.series();
     }
     return f;

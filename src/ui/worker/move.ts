@@ -3,11 +3,12 @@
 // rest is computed in slices so the worker can report how far it got. Slicing changes nothing in the run:
 // playback moves in the same slices.
 import type { PaneRunner } from './pane-runner';
+import type { Timeline } from '../../sim/timemachine';
 
 const SLICE_US = 250_000;
 
-export function moveAll(panes: readonly PaneRunner[], target: number, onprogress: (done: number, total: number) => void): void {
-  const ahead = (p: PaneRunner) => Math.max(0, target - Math.max(p.now, p.tm.reach));
+export function moveAll(panes: readonly PaneRunner<Timeline>[], target: number, onprogress: (done: number, total: number) => void): void {
+  const ahead = (p: PaneRunner<Timeline>) => Math.max(0, target - Math.max(p.now, p.tm.reach));
   const total = panes.reduce((sum, p) => sum + ahead(p), 0);
   let done = 0;
   for (const p of panes) {
@@ -35,7 +36,7 @@ const NEXT_STEP_US = 1_000_000;
  * them: the caller moves them to the answer. An event is known once every pane's run has passed its instant,
  * since an earlier event of a pane not computed that far could still come first.
  */
-export function nextEventAfter(panes: readonly PaneRunner[], fromUs: number, onprogress: (done: number, total: number) => void): number {
+export function nextEventAfter(panes: readonly PaneRunner<Timeline>[], fromUs: number, onprogress: (done: number, total: number) => void): number {
   if (panes.length === 0) return fromUs;
   const endUs = Math.min(...panes.map((p) => p.tm.endUs));
   if (fromUs >= endUs) return endUs;
@@ -60,7 +61,7 @@ export function nextEventAfter(panes: readonly PaneRunner[], fromUs: number, onp
  * put back at fromUs. The run computed ahead is kept (seeking forward later restores it), but nothing in it
  * is shown before the clock gets there (see revealedUs in lab.worker.ts).
  */
-export function lookAhead(panes: readonly PaneRunner[], fromUs: number, toUs: number, budgetMs: number): { toUs: number; moments: number[] } {
+export function lookAhead(panes: readonly PaneRunner<Timeline>[], fromUs: number, toUs: number, budgetMs: number): { toUs: number; moments: number[] } {
   const t0 = performance.now();
   const endUs = Math.min(...panes.map((p) => p.tm.endUs));
   const goal = Math.min(endUs, toUs);

@@ -4,6 +4,8 @@
 // already seen (the frontier) are new. Injecting a fault at t forgets everything from t on.
 // It reads the history's columns, never its rows as objects: materialising millions of HistoryEvent
 // objects in a long run made every garbage collection (and so every replay after a seek) slow.
+// A cluster's pane watches every shard's run: the charts' buckets pool the shards' writes (the cluster's
+// latency and throughput), and each marker and log line names its shard.
 import { CMD, ROW, type HistoryLog } from '../../sim/history';
 import { firstAbove } from '../../sim/search';
 import { IntList } from '../../check/int-list';
@@ -16,6 +18,13 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
+/** One run the observer watches: a single run, or one shard of a cluster (its lines then say `s2: …`). */
+export interface ObservedRun {
+  history: HistoryLog;
+  trace: readonly TraceEvent[];
+  name?: string;
+}
+
 export class Observer {
   /** Every event at or before this time has been counted. */
   frontierUs = -1;
@@ -23,8 +32,9 @@ export class Observer {
   log: LogLine[] = [];
   /** Bumped whenever markers or log change, so the page is sent them only then. */
   version = 0;
-  private histIdx = 0;
-  private traceIdx = 0;
+  /** Per run watched: the next history row and trace event to look at. */
+  private histIdx: number[] = [];
+  private traceIdx: number[] = [];
   /** Write latencies per bucket, whole µs (4 bytes each, off the collector's hands). */
   private samples: IntList[];
   private pct: Array<[number, number] | undefined>;
@@ -55,15 +65,34 @@ export class Observer {
 
   /** Count what happened up to nowUs that was not counted before. */
   observe(history: HistoryLog, trace: readonly TraceEvent[], nowUs: number): void {
+    this.observeRuns([{ history, trace }], nowUs);
+  }
+
+  /** The same over several runs on one clock (a cluster's shards). */
+  observeRuns(runs: readonly ObservedRun[], nowUs: number): void {
+    let changed = false;
+    const logFrom = this.log.length;
+    const markersFrom = this.markers.length;
+    for (let r = 0; r < runs.length; r++) if (this.observeRun(r, runs[r])) changed = true;
+    if (runs.length > 1) {
+      // Each run's new lines came in time order; all of them go in time order (ties: the lower shard first).
+      sortTail(this.log, logFrom);
+      sortTail(this.markers, markersFrom);
+    }
+    if (changed) this.version++;
+    this.frontierUs = Math.max(this.frontierUs, nowUs);
+  }
+
+  private observeRun(r: number, { history, trace, name }: ObservedRun): boolean {
     // A restore shortened the arrays; what lies beyond the frontier is re-counted as it is replayed.
     const n = history.length;
     const { kind, t, op } = history;
-    this.histIdx = Math.min(this.histIdx, n);
-    this.traceIdx = Math.min(this.traceIdx, trace.length);
+    let histIdx = Math.min(this.histIdx[r] ?? 0, n);
+    let traceIdx = Math.min(this.traceIdx[r] ?? 0, trace.length);
     // Rows at or before the frontier were counted already: skip them without looking at each one.
-    if (this.histIdx < n && t[this.histIdx] <= this.frontierUs) this.histIdx = firstAbove(t, this.frontierUs, this.histIdx, n);
-    for (; this.histIdx < n; this.histIdx++) {
-      const i = this.histIdx;
+    if (histIdx < n && t[histIdx] <= this.frontierUs) histIdx = firstAbove(t, this.frontierUs, histIdx, n);
+    for (; histIdx < n; histIdx++) {
+      const i = histIdx;
       const ti = t[i];
       if (ti <= this.frontierUs) continue;
       if (kind[i] === ROW.ok) {
@@ -76,10 +105,11 @@ export class Observer {
       }
     }
     let changed = false;
-    for (; this.traceIdx < trace.length; this.traceIdx++) {
-      const ev = trace[this.traceIdx];
+    for (; traceIdx < trace.length; traceIdx++) {
+      const ev = trace[traceIdx];
       if (ev.t <= this.frontierUs) continue;
-      const text = describeTrace(ev);
+      const described = describeTrace(ev);
+      const text = described !== null && name ? `${name}: ${described}` : described;
       if (text !== null) {
         this.log.push({ tUs: ev.t, pane: this.pane, text });
         changed = true;
@@ -87,8 +117,9 @@ export class Observer {
       const kind = markerKind(ev);
       if (kind && text) this.markers.push({ tUs: ev.t, kind, pane: this.pane, text });
     }
-    if (changed) this.version++;
-    this.frontierUs = Math.max(this.frontierUs, nowUs);
+    this.histIdx[r] = histIdx;
+    this.traceIdx[r] = traceIdx;
+    return changed;
   }
 
   /** Worst replica lag at the end of bucket i (sampled only when the run first gets there). */
@@ -98,23 +129,26 @@ export class Observer {
 
   /** A fault injected at tUs changes everything from tUs on. */
   forkAt(tUs: number, history: HistoryLog, trace: readonly TraceEvent[]): void {
+    this.forkRunsAt(tUs, [{ history, trace }]);
+  }
+
+  forkRunsAt(tUs: number, runs: readonly ObservedRun[]): void {
     if (tUs > this.frontierUs) return;
     this.frontierUs = tUs - 1;
-    this.histIdx = Math.min(this.histIdx, history.length);
-    while (this.histIdx > 0 && history.t[this.histIdx - 1] >= tUs) this.histIdx--;
-    this.traceIdx = Math.min(this.traceIdx, trace.length);
-    while (this.traceIdx > 0 && trace[this.traceIdx - 1].t >= tUs) this.traceIdx--;
+    runs.forEach(({ history, trace }, r) => {
+      let histIdx = Math.min(this.histIdx[r] ?? 0, history.length);
+      while (histIdx > 0 && history.t[histIdx - 1] >= tUs) histIdx--;
+      this.histIdx[r] = histIdx;
+      let traceIdx = Math.min(this.traceIdx[r] ?? 0, trace.length);
+      while (traceIdx > 0 && trace[traceIdx - 1].t >= tUs) traceIdx--;
+      this.traceIdx[r] = traceIdx;
+    });
     const from = Math.floor(tUs / this.bucketUs);
     for (let b = Math.max(0, from); b < this.buckets; b++) {
       // The bucket holding tUs keeps its samples from before tUs only.
-      if (b === from) {
-        this.samples[b] = new IntList(16);
-        this.acked[b] = 0;
-        this.rescanBucket(history, b, tUs);
-      } else {
-        this.samples[b] = new IntList(16);
-        this.acked[b] = 0;
-      }
+      this.samples[b] = new IntList(16);
+      this.acked[b] = 0;
+      if (b === from) runs.forEach(({ history }, r) => this.rescanBucket(history, this.histIdx[r], b, tUs));
       this.pct[b] = undefined;
       if ((b + 1) * this.bucketUs >= tUs) this.lag[b] = NaN;
     }
@@ -123,10 +157,10 @@ export class Observer {
     this.version++;
   }
 
-  private rescanBucket(history: HistoryLog, b: number, beforeUs: number): void {
+  private rescanBucket(history: HistoryLog, histIdx: number, b: number, beforeUs: number): void {
     const start = b * this.bucketUs;
     const { kind, t, op } = history;
-    for (let i = this.histIdx - 1; i >= 0 && t[i] >= start; i--) {
+    for (let i = histIdx - 1; i >= 0 && t[i] >= start; i--) {
       if (t[i] >= beforeUs || kind[i] !== ROW.ok) continue;
       const invokedUs = Observer.writeInvokedAt(history, op[i]);
       if (invokedUs < 0) continue;
@@ -158,4 +192,11 @@ export class Observer {
     for (let i = 0; i < lost.length; i++) lostBy[this.bucket(lost.ackedUsAt(i))]++;
     return { p50, p99, lagMs: [...this.lag], acked: [...this.acked], lost: lostBy };
   }
+}
+
+/** Sort list[from…] by time, keeping the order of equal times (Array.prototype.sort is stable). */
+function sortTail<T extends { tUs: number }>(list: T[], from: number): void {
+  if (list.length - from < 2) return;
+  const tail = list.splice(from).sort((a, b) => a.tUs - b.tUs);
+  for (const x of tail) list.push(x);
 }

@@ -4,6 +4,7 @@
 import type { LessonStep } from '../../lesson/schema';
 import type { FaultSpec, LostWrite, PresetParams, RunSummary, Workload } from '../../sim/types';
 import type { PaneView } from '../../sim/view';
+import type { ClusterView } from './cluster-view';
 
 export interface LoadRequest {
   type: 'load';
@@ -39,6 +40,8 @@ export interface FrameRequest {
    * the faults and failovers are, so the page can slow down before them. Nothing ahead is shown.
    */
   lookAheadUs?: number;
+  /** A cluster's panes: the shard whose detailed view to send (0-based); absent or −1: the overview, with shard 1's view. */
+  shard?: number;
 }
 
 /** Apply one fault to every pane at the same simulated instant; the future after it is recomputed. */
@@ -72,6 +75,11 @@ export interface TraceHashRequest {
   durationS?: number;
   /** With the faults injected by hand so far, replayed from 0 s (the run the panes show). */
   injected?: boolean;
+  /**
+   * The hash of the state each pane shows now, however the clock got there (durationS is then the
+   * instant): a function of the instant, so playing, seeking and stepping to it give one hash.
+   */
+  live?: boolean;
 }
 
 /**
@@ -116,6 +124,8 @@ export interface ScenarioMeta {
 export interface LiveSummary extends Omit<RunSummary, 'lostAcked' | 'staleReadSamples' | 'linearizability'> {
   lostCount: number;
   lostFirst: LostWrite[];
+  /** A cluster's shard whose detailed pane is open (0-based): its own lost writes, for its lost-write box. */
+  openShard?: { index: number; lostCount: number; lostFirst: LostWrite[] };
 }
 
 export type MarkerKind = 'fault' | 'failover' | 'lost';
@@ -147,7 +157,11 @@ export interface PaneSeries {
 }
 
 export interface PaneFrame {
+  /** The run's detailed view; a cluster's: that of shard `shard`. */
   view: PaneView;
+  /** A cluster's run: the overview of its shards, and which shard `view` is of. */
+  cluster?: ClusterView;
+  shard?: number;
   summary?: LiveSummary;
   series?: PaneSeries;
 }
