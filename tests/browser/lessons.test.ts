@@ -49,7 +49,7 @@ describe.skipIf(skipReason !== undefined)(`lessons${skipReason ? ` (skipped: ${s
     // The list: ten lessons in order, with minutes and status.
     await page.getByTestId('lessons-button').click();
     const items = page.locator('[data-testid^="lesson-item-"]');
-    expect(await items.count()).toBe(11);
+    expect(await items.count()).toBe(12);
     expect(await items.first().getAttribute('data-testid')).toBe('lesson-item-01-acknowledged');
     expect(await page.getByTestId(`lesson-item-${LESSON}`).getAttribute('data-status')).toBe('new');
     expect(await page.getByTestId(`lesson-item-${LESSON}`).textContent()).toMatch(/About 7 min/);

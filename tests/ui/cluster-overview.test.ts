@@ -9,7 +9,7 @@ import { resolveRuns } from '../../src/scenario/load';
 import { clusterTimeMachine } from '../../src/sim/timemachine';
 import { SLOTS, slotStarts } from '../../src/sim/cluster/slots';
 import { clusterView, FailoverCounter, LastAck, type ClusterView, type ShardView } from '../../src/ui/worker/cluster-view';
-import { HEAD_H, mostInOneAz, NODE_STEP, overviewLayout, overviewSentence, ROW_H, shardWords, writesWord } from '../../src/ui/panes/cluster-layout';
+import { column, HEAD_H, mostInOneAz, NODE_STEP, overviewLayout, overviewMarks, overviewSentence, ROW_H, shardWords, writesWord } from '../../src/ui/panes/cluster-layout';
 import { AZS } from '../../src/sim/types';
 
 function specsOf(file: string) {
@@ -152,5 +152,36 @@ describe('cluster view from the shards', () => {
       }
       expect(clusterView(tm.sim.runs, failovers, lastAck)).toEqual(want);
     }
+  });
+});
+
+describe('a lesson highlight over the overview', () => {
+  const cluster: ClusterView = { shards: [shard('s1'), shard('s2'), shard('s3')], writableSlots: SLOTS, totalSlots: SLOTS };
+  const layout = overviewLayout(600, 3, 1);
+
+  it("outlines an AZ's column over every row", () => {
+    const look = overviewMarks([{ text: 'AZ b' }], layout, cluster)!;
+    const c = column(layout, 'b');
+    expect(look.words).toBe('AZ b');
+    expect(look.boxes).toEqual([{ x: c.x + 1, y: 1, width: c.w - 2, height: layout.height - 2 }]);
+  });
+
+  it('outlines the whole grid for its pane, and a node by its id in every shard, inside its own AZ column', () => {
+    expect(overviewMarks([{ text: 'this pane' }], layout, cluster)!.boxes).toEqual([{ x: 1, y: 1, width: layout.width - 2, height: layout.height - 2 }]);
+    const look = overviewMarks([{ text: 'c1' }], layout, cluster)!;
+    expect(look.words).toBe('c1 in every shard');
+    expect(look.boxes).toHaveLength(3);
+    const c = column(layout, 'c');
+    look.boxes.forEach((b, i) => {
+      expect(b.x).toBeGreaterThanOrEqual(c.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(c.x + c.w);
+      expect(b.y).toBeGreaterThanOrEqual(HEAD_H + i * ROW_H);
+      expect(b.y + b.height).toBeLessThanOrEqual(HEAD_H + (i + 1) * ROW_H);
+    });
+  });
+
+  it('has nothing to outline for parts the overview does not draw', () => {
+    expect(overviewMarks([{ text: 'clients' }, { text: 'transaction log' }], layout, cluster)).toBeNull();
+    expect(overviewMarks([], layout, cluster)).toBeNull();
   });
 });

@@ -118,3 +118,64 @@ export function overviewSentence(cluster: ClusterView): string {
   parts.push(failovers === 0 ? 'no failover so far' : `${plural(failovers, 'failover')} so far`);
   return `${parts.join('; ')}.`;
 }
+
+/** Where a node stands in its AZ's cell: the k-th of `count` nodes of its shard there, centred. */
+export function nodeX(layout: OverviewLayout, az: AZ, k: number, count: number): number {
+  const c = column(layout, az);
+  const step = Math.min(NODE_STEP, (c.w - 4) / Math.max(1, count));
+  return c.x + c.w / 2 + (k - (count - 1) / 2) * step;
+}
+
+/** The shard's nodes in one AZ, the primary first (the order the overview draws them in). */
+export function nodesInAz(s: ShardView, az: string): ShardNodeView[] {
+  return s.nodes.filter((n) => n.az === az).sort((a, b) => (a.role === b.role ? a.id.localeCompare(b.id) : a.role === 'primary' ? -1 : 1));
+}
+
+export interface OverviewMark {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Room under the grid for a highlight's words. */
+export const MARK_TAG_H = 22;
+
+/**
+ * A lesson step's highlight over the overview, from the marks the single picture would draw (their words
+ * say what they point at): the whole pane, an AZ's column, or a node by its id in every shard that has
+ * it. The clients, the log and the snapshot store are not in the overview: nothing to outline.
+ */
+export function overviewMarks(marks: ReadonlyArray<{ text: string }>, layout: OverviewLayout, cluster: ClusterView): { boxes: OverviewMark[]; words: string } | null {
+  const boxes: OverviewMark[] = [];
+  const words: string[] = [];
+  const h = GLYPH / 2 + 4;
+  for (const m of marks) {
+    if (m.text === 'this pane') {
+      boxes.push({ x: 1, y: 1, width: layout.width - 2, height: layout.height - 2 });
+      words.push('this pane');
+      continue;
+    }
+    const az = /^AZ ([a-z])$/.exec(m.text);
+    if (az && (AZS as readonly string[]).includes(az[1])) {
+      const c = column(layout, az[1] as AZ);
+      boxes.push({ x: c.x + 1, y: 1, width: c.w - 2, height: layout.height - 2 });
+      words.push(m.text);
+      continue;
+    }
+    let found = false;
+    cluster.shards.forEach((s, i) => {
+      for (const az of AZS) {
+        const here = nodesInAz(s, az);
+        here.forEach((n, k) => {
+          if (n.id !== m.text) return;
+          const y = HEAD_H + i * ROW_H + ROW_H / 2;
+          boxes.push({ x: nodeX(layout, az, k, here.length) - h, y: y - h, width: 2 * h, height: 2 * h });
+          found = true;
+        });
+      }
+    });
+    if (found) words.push(`${m.text} in every shard`);
+  }
+  return boxes.length > 0 ? { boxes, words: [...new Set(words)].join(', ') } : null;
+}

@@ -141,3 +141,8 @@ export function clusterView(runs: readonly Simulation[], failovers: FailoverCoun
   const writableSlots = shards.reduce((a, s) => a + (s.writable ? s.slots : 0), 0);
   return { shards, writableSlots, totalSlots: SLOTS };
 }
+
+/** Acknowledged writes lost so far over every shard: what a cluster's pane counts. */
+export function clusterLost(c: ClusterView): number {
+  return c.shards.reduce((a, s) => a + s.lost, 0);
+}
