@@ -4,7 +4,7 @@
 // in localStorage and reports every step change to the host. Create it while a component initialises:
 // it watches the session with effects.
 import { untrack } from 'svelte';
-import { CURRICULUM } from '../../lesson/builtin';
+import { loadedCurriculum } from '../../lesson/curriculum-loader';
 import type { CurriculumEntry } from '../../lesson/curriculum';
 import { parseMarkdown, plainText } from '../../lesson/markdown';
 import { canBack, canNext, progressOf, reduce, startPlayer, type PlayerAction, type PlayerResult, type PlayerState } from '../../lesson/player';
@@ -16,7 +16,7 @@ import type { Session } from '../session.svelte';
 import { WorkerGone } from '../worker/gone';
 import { checkTask, type TaskVerdict } from './goals';
 import { marksFor, type Mark } from './highlight';
-import { withCacheKnobs, type KnobValues } from './knobs';
+import type { KnobValues } from './knobs';
 import { findLesson, LESSON_PARAM, lessonFromSearch } from './lesson-url';
 import { browserStore, readProgress, writeProgress, type ProgressStore } from './storage';
 
@@ -82,7 +82,7 @@ export class LessonController {
   ) {
     this.ownsAddress = options.ownsAddress ?? false;
     this.onsource = options.onsource ?? (() => {});
-    this.curriculum = options.curriculum ?? CURRICULUM;
+    this.curriculum = options.curriculum ?? loadedCurriculum();
     this.store = options.store === undefined ? browserStore() : options.store;
     this.progress = readProgress(this.store);
     const asked = options.start ? findLesson(options.start.id, this.curriculum) : lessonFromSearch(options.search ?? '', this.curriculum);
@@ -237,10 +237,14 @@ export class LessonController {
   }
 
   /** Re-runs the lesson's scenario with these cache knobs on one pane (for a task). */
-  applyKnobs(pane: number, values: Partial<KnobValues>): void {
-    if (!this.entry) return;
+  async applyKnobs(pane: number, values: Partial<KnobValues>): Promise<void> {
+    const entry = this.entry;
+    if (!entry) return;
     let text: string;
     try {
+      // The YAML editor loads with the first knobs applied, not with every lab.
+      const { withCacheKnobs } = await import('./knobs-edit');
+      if (this.entry !== entry) return;
       text = withCacheKnobs(this.text, pane, values);
     } catch (error) {
       this.notice = `The knobs could not be applied: ${error instanceof Error ? error.message : String(error)}.`;
@@ -248,7 +252,7 @@ export class LessonController {
     }
     this.notice = '';
     this.text = text;
-    this.modified = text !== this.entry.text;
+    this.modified = text !== entry.text;
     this.reload();
   }
 
