@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './axe';
 import { browserSkipReason, useBrowser } from './browser';
+import { scrollEmbedsIntoView } from './lab';
 
 const skipReason = browserSkipReason();
 
@@ -30,6 +31,8 @@ describe.skipIf(skipReason !== undefined)(`the shared engine${skipReason ? ` (sk
       scripts.push({ url: new URL(response.url()).pathname, bytes: response.request().sizes().then((s) => s.responseBodySize, () => 0) });
     });
     await page.goto(new URL('/three-labs.html', page.url()).href);
+    // Each loads when the reader gets to it; the first to load fetches the engine for all.
+    await scrollEmbedsIntoView(page, LABS.map((l) => `#${l.id}`));
 
     for (const lab of LABS) {
       await page.waitForFunction(
@@ -64,6 +67,7 @@ describe.skipIf(skipReason !== undefined)(`the shared engine${skipReason ? ` (sk
       el.id = 'four';
       el.setAttribute('presets', 'memorydb');
       document.querySelector('main')!.append(el);
+      el.scrollIntoView();
     });
     await page.waitForFunction(() => document.getElementById('four')?.shadowRoot?.querySelectorAll('[data-testid^="pane-"]').length === 1, null, { timeout: 60_000 });
     expect(scripts.filter((s) => s.url === '/embed/durability-lab-worker.js')).toHaveLength(1);
