@@ -237,23 +237,36 @@ export class LessonController {
   }
 
   /** Re-runs the lesson's scenario with these cache knobs on one pane (for a task). */
-  async applyKnobs(pane: number, values: Partial<KnobValues>): Promise<void> {
+  applyKnobs(pane: number, values: Partial<KnobValues>): void {
+    if (!this.entry) return;
+    // The YAML editor loads when a lesson opens (prepare), long before a reader has set any knob.
+    if (!this.knobsEdit) {
+      const entry = this.entry;
+      void this.loadKnobsEdit().then(() => this.entry === entry && this.knobsEdit && this.applyKnobs(pane, values), (error: unknown) => this.knobsFailed(error));
+      return;
+    }
     const entry = this.entry;
-    if (!entry) return;
     let text: string;
     try {
-      // The YAML editor loads with the first knobs applied, not with every lab.
-      const { withCacheKnobs } = await import('./knobs-edit');
-      if (this.entry !== entry) return;
-      text = withCacheKnobs(this.text, pane, values);
+      text = this.knobsEdit.withCacheKnobs(this.text, pane, values);
     } catch (error) {
-      this.notice = `The knobs could not be applied: ${error instanceof Error ? error.message : String(error)}.`;
+      this.knobsFailed(error);
       return;
     }
     this.notice = '';
     this.text = text;
     this.modified = text !== entry.text;
     this.reload();
+  }
+
+  private knobsEdit: typeof import('./knobs-edit') | null = null;
+
+  private loadKnobsEdit(): Promise<void> {
+    return import('./knobs-edit').then((m) => void (this.knobsEdit = m));
+  }
+
+  private knobsFailed(error: unknown): void {
+    this.notice = `The knobs could not be applied: ${error instanceof Error ? error.message : String(error)}.`;
   }
 
   /** Back to the lesson's own scenario text. */
@@ -273,6 +286,7 @@ export class LessonController {
   }
 
   private prepare(entry: CurriculumEntry): void {
+    if (!this.knobsEdit) this.loadKnobsEdit().catch(() => undefined);
     this.entry = entry;
     this.text = entry.text;
     this.modified = false;
