@@ -306,6 +306,8 @@ export const PREVIEW_CSS = `
 .dlp-table th:first-child { text-align: left; font-weight: 500; }
 .dlp-table td { color: #4a525c; }
 @container (max-width: 40rem) { .dlp-table th, .dlp-table td { padding: 0.35rem; font-size: 0.9rem; } }
+/* A narrow lab wraps its playback bar, status line and motion notes onto more lines: the picture keeps their room. */
+@container (max-width: 30rem) { .dlp-bar { min-height: 9.3rem; align-content: center; } .dlp-status-line { min-height: 4.4rem; } .dlp .dlp-motion { min-height: 4.5rem; } }
 /* The loaded lab, laid out out of sight while the first picture is still shown. */
 .lab-live.pending { position: absolute; inset: 0 0 auto; visibility: hidden; }
 .embed-error { border: 2px solid #a3001b; border-radius: 6px; padding: 0.5rem 0.8rem; background: #fff; color: #1b1f24; }
