@@ -24,13 +24,16 @@ describe.skipIf(skipReason !== undefined)(`the shared engine${skipReason ? ` (sk
 
   it('downloads the engine once for three elements, each running its own simulation', async () => {
     const { page, problems } = await browser.open('/docs-example.html');
+    // Away from the sample page first, so none of its own downloads (it runs labs too) is counted below.
+    const origin = page.url();
+    await page.goto('about:blank');
     await page.route('**/three-labs.html', (route) => route.fulfill({ contentType: 'text/html', body: HOST }));
     const scripts: Array<{ url: string; bytes: Promise<number> }> = [];
     page.on('response', (response) => {
       if (!/\.js(\?|$)/.test(response.url())) return;
       scripts.push({ url: new URL(response.url()).pathname, bytes: response.request().sizes().then((s) => s.responseBodySize, () => 0) });
     });
-    await page.goto(new URL('/three-labs.html', page.url()).href);
+    await page.goto(new URL('/three-labs.html', origin).href);
     // Each loads when the reader gets to it; the first to load fetches the engine for all.
     await scrollEmbedsIntoView(page, LABS.map((l) => `#${l.id}`));
 
