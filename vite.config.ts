@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { serveEmbedInDev } from './src/embed/vite-plugins.ts';
+import { previewManifest, serveEmbedInDev } from './src/embed/vite-plugins.ts';
 
 export default defineConfig({
   // serveEmbedInDev: /embed/durability-lab.js under `npm start` (the build writes it with vite.embed.config.ts).
-  plugins: [svelte(), serveEmbedInDev()],
+  // previewManifest: the first pictures embed.html draws before it loads the lab (src/embed/preview.ts).
+  plugins: [svelte(), previewManifest(), serveEmbedInDev()],
   // Workers are ES modules, so the simulation code they import may be split like the page's own.
   worker: { format: 'es' },
   build: {

@@ -1,14 +1,14 @@
 // The embed: dist/embed/durability-lab.js defines <durability-lab> (src/embed/element.ts). A classic script
-// (IIFE), so it loads from another origin without CORS headers; component styles are injected into each
-// element's shadow root. Beside it, durability-lab-worker.js is the simulation engine, fetched once per page
-// by the first element and shared by all (src/embed/create-worker-shared.ts, src/embed/vite-plugins.ts).
-// `npm run build` runs this after the app build (the app build empties dist/ first). README: "Embedding".
-// scripts/build-package.ts builds the same element again as an ES module (`embedConfig('es', …)`) for the
-// npm package (docs/embedding.md, "The package").
+// (IIFE), so it loads from another origin without CORS headers, and a small one: it draws each element's
+// first picture and, when the element comes into view, imports durability-lab-live.js beside it (the lab,
+// ES modules, styles injected into each element's shadow root: vite-plugins.ts, liveBundle), which starts
+// the simulation engine durability-lab-worker.js, fetched once per page by the first element and shared by
+// all (src/embed/create-worker-shared.ts). `npm run build` runs this after the app build (the app build
+// empties dist/ first). README: "Embedding". src/embed/package/build.ts builds the same element again as an
+// ES module (`embedConfig('es', …)`) for the npm package (docs/embedding.md, "The package").
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { sharedLabWorker } from './src/embed/vite-plugins.ts';
+import { liveBundle, previewManifest, sharedLabWorker } from './src/embed/vite-plugins.ts';
 
 const ENTRIES = {
   // Defines the element; exports nothing, so the classic script adds no global of its own.
@@ -21,10 +21,9 @@ export function embedConfig(format: 'iife' | 'es', outDir: string, emptyOutDir: 
   const { entry, fileName } = ENTRIES[format];
   return {
     root: fileURLToPath(new URL('.', import.meta.url)),
-    plugins: [svelte({ compilerOptions: { css: 'injected' }, emitCss: false }), sharedLabWorker()],
-    worker: { format: 'es' },
+    plugins: [previewManifest(), liveBundle(), sharedLabWorker()],
     publicDir: false,
-    // A classic script has no import.meta: src/embed/create-worker-shared.ts then uses its <script>'s address.
+    // A classic script has no import.meta: src/embed/worker-url.ts then uses its <script>'s address.
     define: { 'process.env.NODE_ENV': JSON.stringify('production'), ...(format === 'iife' ? { 'import.meta.url': 'undefined' } : {}) },
     build: {
       outDir,

@@ -1,8 +1,9 @@
 // `npm run bench:browser`: the app in headless Chromium, not part of `npm test`. Builds, serves with
 // vite preview, then prints: p95 frame time while the default scenario plays at 1× and at 100×; time to
 // seek across a 10-minute run; initial JavaScript size, gzipped; and for the app, the <durability-lab>
-// element and embed.html: the script bytes (gzip) loaded by the first picture and once running, and the
-// time to that first picture. BENCH_LOAD_ONLY=1 prints the load figures alone (a minute, not ten).
+// element and embed.html (each below the fold of a documentation page): the script bytes (gzip) loaded by
+// the first picture (an embed's static one) and once running, the time to that first picture, and for
+// the embeds the time from scrolling them into view to their live picture. BENCH_LOAD_ONLY=1 prints the load figures alone (a minute, not ten).
 // Targets: p95 frame ≤ 16.7 ms, seek ≤ 100 ms, initial JS ≤ 150 KB gzip.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -22,12 +23,13 @@ if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${bu
 // The element and its engine where the sample documentation page loads them, as `npm run build` does.
 const embedBuild = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.embed.config.ts', '--outDir', join(outDir, 'embed'), '--logLevel', 'warn'], { env, encoding: 'utf8' });
 if (embedBuild.status !== 0) throw new Error(`vite build -c vite.embed.config.ts failed:\n${embedBuild.stdout}${embedBuild.stderr}`);
-// A documentation page with one element, as an author would write it.
-await writeFile(
-  join(outDir, 'bench-element.html'),
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Element</title><script src="embed/durability-lab.js" defer></script></head>' +
-    '<body><main><h1>A documentation page</h1><durability-lab autoplay></durability-lab></main></body></html>',
-);
+// Documentation pages with one embed below the fold, as an author would write them: the embed draws its
+// first picture at load and loads the simulation when it is scrolled into view (the bench scrolls).
+const docsPage = (title: string, head: string, embed: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title>${head}</head>` +
+  `<body><main><h1>A documentation page</h1><p style="height: 120vh">Text before the lab.</p>${embed}</main></body></html>`;
+await writeFile(join(outDir, 'bench-element.html'), docsPage('Element', '<script src="embed/durability-lab.js" defer></script>', '<durability-lab id="embed" autoplay></durability-lab>'));
+await writeFile(join(outDir, 'bench-frame.html'), docsPage('Iframe', '', '<iframe id="embed" src="embed.html?autoplay" title="Durability Lab" style="width: 100%; height: 1400px; border: 0"></iframe>'));
 
 /** Scripts the page loads before any user action: the entry and its modulepreloads. */
 async function initialJs(): Promise<{ gzip: number; files: string[] }> {
@@ -107,61 +109,76 @@ async function worstLink(page: Page): Promise<{ what: string; seconds: number; p
 const clock = async (page: Page) => Number(await page.getByTestId('clock').getAttribute('data-t'));
 
 interface LoadFigures {
-  /** ms from navigation to the first animation frame with a pane on screen (inside an element's shadow root too). */
+  /** ms from navigation to the first animation frame with a picture on screen: a pane, or an embed's static first picture. */
   firstPictureMs: number;
-  /** Script bytes, gzip, of the files fetched by then. */
+  /** Script bytes, gzip, of the files fetched by then (and until the page is idle, before any scroll). */
   firstLoad: number;
+  /** Embeds only: ms from scrolling the embed into view to its first live pane. */
+  liveMs?: number;
   /** The same once it has played for a few seconds. */
   running: number;
   files: string[];
 }
 
+const PICTURE = '[data-testid^="pane-"], [data-testid="preview"]';
+
 /**
  * One fresh browser context (empty cache) per page. Each script file the page fetches is counted once, by
  * the gzip of the built file (what a server with compression sends); the embed's engine is a fetch, so
- * fetched .js files count as scripts.
+ * fetched .js files count as scripts. An embed (`#embed`, below the fold) is scrolled into view after the
+ * first load is measured.
  */
-async function loadFigures(path: string): Promise<LoadFigures> {
+async function loadFigures(path: string, embed: boolean): Promise<LoadFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     const page = await context.newPage();
     const fetched = new Set<string>();
-    page.on('request', (r) => {
+    context.on('request', (r) => {
       const url = new URL(r.url());
       if (url.origin === new URL(base).origin && url.pathname.endsWith('.js')) fetched.add(url.pathname.slice(1));
     });
-    await page.addInitScript(`window.__firstPicture = new Promise((resolve) => {
+    // Looks in the page, in its elements' shadow roots and in its same-origin iframes.
+    await page.addInitScript(`window.__picture = (selector) => new Promise((resolve) => {
       const tick = () => {
-        const roots = [document, ...Array.from(document.querySelectorAll('durability-lab'), (e) => e.shadowRoot).filter(Boolean)];
-        if (roots.some((r) => r.querySelector('[data-testid^="pane-"]'))) resolve(performance.now());
+        const docs = [document, ...Array.from(document.querySelectorAll('iframe'), (f) => f.contentDocument).filter(Boolean)];
+        const roots = docs.flatMap((d) => [d, ...Array.from(d.querySelectorAll('durability-lab'), (e) => e.shadowRoot).filter(Boolean)]);
+        if (roots.some((r) => r.querySelector(selector))) resolve(performance.now());
         else requestAnimationFrame(tick);
       };
-      requestAnimationFrame(tick);
+      tick();
     })`);
     await page.goto(new URL(path, base).href);
-    const firstPictureMs = (await page.evaluate('window.__firstPicture')) as number;
+    const firstPictureMs = (await page.evaluate(`window.__picture(${JSON.stringify(PICTURE)})`)) as number;
+    await page.waitForLoadState('networkidle');
     const bytes = async (files: Iterable<string>) => {
       let total = 0;
       for (const f of files) total += gzipSync(await readFile(join(outDir, f)), { level: 9 }).length;
       return total;
     };
     const firstLoad = await bytes([...fetched]);
+    let liveMs: number | undefined;
+    if (embed) {
+      const t0 = (await page.evaluate('performance.now()')) as number;
+      await page.locator('#embed').scrollIntoViewIfNeeded();
+      liveMs = ((await page.evaluate(`window.__picture('[data-testid^="pane-"]')`)) as number) - t0;
+    }
     await page.waitForTimeout(5000);
-    return { firstPictureMs, firstLoad, running: await bytes(fetched), files: [...fetched].sort() };
+    return { firstPictureMs, firstLoad, liveMs, running: await bytes(fetched), files: [...fetched].sort() };
   } finally {
     await context.close();
   }
 }
 
 async function printLoadFigures(): Promise<void> {
-  for (const [name, path] of [
-    ['app (index.html)', '/'],
-    ['element (<durability-lab autoplay>)', '/bench-element.html'],
-    ['iframe page (embed.html?autoplay)', '/embed.html?autoplay'],
+  for (const [name, path, embed] of [
+    ['app (index.html)', '/', false],
+    ['element (<durability-lab autoplay>)', '/bench-element.html', true],
+    ['iframe (embed.html?autoplay)', '/bench-frame.html', true],
   ] as const) {
-    const f = await loadFigures(path);
+    const f = await loadFigures(path, embed);
+    const live = f.liveMs === undefined ? '' : `; scrolled into view, live picture after ${Math.round(f.liveMs)} ms`;
     console.log(
-      `${name.padEnd(36)} first picture ${Math.round(f.firstPictureMs)} ms; script (gzip) by then ${fmt(f.firstLoad / 1024)} KB, running ${fmt(f.running / 1024)} KB (${f.files.join(', ')})`,
+      `${name.padEnd(36)} first picture ${Math.round(f.firstPictureMs)} ms; script (gzip) by then ${fmt(f.firstLoad / 1024)} KB${live}, running ${fmt(f.running / 1024)} KB (${f.files.join(', ')})`,
     );
   }
 }

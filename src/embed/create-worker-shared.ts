@@ -1,23 +1,16 @@
 // The embed builds' worker (vite.embed.config.ts swaps this module in for src/ui/worker/create.ts): the
-// simulation engine is a file of its own, durability-lab-worker.js, next to the element's file. The first
+// simulation engine is a file of its own, durability-lab-worker.js, next to the element's file (whose
+// address the first-load script gives: useEngineAt, worker-url.ts). The first
 // element on a page fetches it; every element after that starts its own worker (its own simulation) from
 // the same blob: URL, so the engine is downloaded once however many labs the page holds. The file must come
 // from the page's origin or with CORS headers (package CDNs send them); a Content-Security-Policy must
 // allow it in `connect-src` and `blob:` in `worker-src` (docs/embedding.md).
 
-/** The engine's file name, beside the element's file (vite-plugins.ts writes it there). */
-export const WORKER_FILE = 'durability-lab-worker.js';
+let engineUrl = '';
 
-// A classic script knows its own address only while it runs: kept now, for workers started later.
-const script = typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : '';
-
-/** Where the engine is: next to this module (ES module build) or next to the classic script. */
-export function workerFileUrl(): string {
-  // `import.meta.url` is undefined in the classic script's build (vite.embed.config.ts defines it so).
-  const moduleUrl: string | undefined = import.meta.url;
-  // Written out so that a site's bundler sees the usual pattern and copies the file (vite-plugins.ts).
-  if (moduleUrl) return new URL(/* @vite-ignore */ './durability-lab-worker.js', import.meta.url).href;
-  return new URL(WORKER_FILE, script || document.baseURI).href;
+/** Where the engine file is: the first-load script knows (worker-url.ts) and says so before any lab starts. */
+export function useEngineAt(url: string): void {
+  if (!engineUrl) engineUrl = url;
 }
 
 let shared: Promise<string> | null = null;
@@ -25,7 +18,7 @@ let shared: Promise<string> | null = null;
 /** The blob: URL of the engine, fetched on first use; a failed fetch is tried again by the next element. */
 function sharedWorkerUrl(): Promise<string> {
   if (!shared) {
-    const url = workerFileUrl();
+    const url = engineUrl || new URL('durability-lab-worker.js', document.baseURI).href;
     shared = fetch(url, { credentials: 'same-origin' })
       .then((response) => {
         if (!response.ok) throw new Error(`${url} answered ${response.status}`);

@@ -35,6 +35,5 @@ export function buildCurriculum(files: Readonly<Record<string, string>>): Curric
   return entries.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
-export function totalMinutes(entries: readonly CurriculumEntry[]): number {
-  return entries.reduce((sum, e) => sum + e.minutes, 0);
-}
+// totalMinutes is in curriculum-loader.ts, which pages import without the parser.
+export { totalMinutes } from './curriculum-loader';

@@ -1,6 +1,5 @@
 // Lesson progress as the browser keeps it (localStorage). Stored text can be stale or edited by hand, so
 // reading it validates and caps everything and falls back to "no progress" instead of failing.
-import { z } from 'zod';
 
 export interface LessonProgress {
   step: number;
@@ -20,20 +19,22 @@ export interface Progress {
 export const PROGRESS_STORAGE_KEY = 'durability-lab:lesson-progress';
 const MAX_STORED_CHARS = 64 * 1024;
 const MAX_LESSONS = 200;
-const index = z.number().int().min(0).max(999);
+// Checked by hand rather than with the schema library: every lab page reads progress at start, and this
+// is all it needs of it.
+const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 999;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const LessonProgressSchema = z.object({
-  step: index,
-  answers: z.record(z.string().regex(/^\d{1,3}$/), index).refine((a) => Object.keys(a).length <= 1000),
-  tasksPassed: z.array(index).max(1000),
-  completed: z.boolean(),
-});
-const ProgressSchema = z.object({
-  version: z.literal(1),
-  lessons: z
-    .record(z.string().min(1).max(200), LessonProgressSchema)
-    .refine((l) => Object.keys(l).length <= MAX_LESSONS),
-});
+/** One lesson's stored progress with only the known fields, or null when any is missing or out of range. */
+function lessonProgress(raw: unknown): LessonProgress | null {
+  if (!isObject(raw) || !isIndex(raw.step) || typeof raw.completed !== 'boolean') return null;
+  const { answers, tasksPassed } = raw;
+  if (!isObject(answers) || !Array.isArray(tasksPassed) || tasksPassed.length > 1000 || !tasksPassed.every(isIndex)) return null;
+  const keys = Object.keys(answers);
+  if (keys.length > 1000 || !keys.every((k) => /^\d{1,3}$/.test(k) && isIndex(answers[k]))) return null;
+  const kept: Record<string, number> = {};
+  for (const k of keys) kept[k] = answers[k] as number;
+  return { step: raw.step, answers: kept, tasksPassed: [...tasksPassed], completed: raw.completed };
+}
 
 export function emptyProgress(): Progress {
   return { version: 1, lessons: {} };
@@ -51,11 +52,16 @@ export function parseProgress(text: string | null | undefined): Progress {
   } catch {
     return emptyProgress();
   }
-  const parsed = ProgressSchema.safeParse(raw);
-  if (!parsed.success) return emptyProgress();
+  if (!isObject(raw) || raw.version !== 1 || !isObject(raw.lessons)) return emptyProgress();
+  const ids = Object.keys(raw.lessons);
+  if (ids.length > MAX_LESSONS) return emptyProgress();
   // A null-prototype map, so a lesson id such as "__proto__" is only ever a key.
   const lessons: Record<string, LessonProgress> = Object.create(null);
-  for (const [id, p] of Object.entries(parsed.data.lessons)) lessons[id] = p;
+  for (const id of ids) {
+    const p = id.length >= 1 && id.length <= 200 ? lessonProgress(raw.lessons[id]) : null;
+    if (!p) return emptyProgress();
+    lessons[id] = p;
+  }
   return { version: 1, lessons };
 }
 

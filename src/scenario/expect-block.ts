@@ -4,10 +4,12 @@
 // with a function of its prototype. So the block is read here from the YAML data's own keys into an object
 // without a prototype, and checked entry by entry where zod did not look.
 import type { PathSegment, RawIssue } from './errors';
+import type { ExpectBlock } from './expect-entry';
 import { AssertionsSchema, type Assertions } from './schema';
 import { describeExpected, fromZodIssues } from './zod-issues';
 
-export type ExpectBlock = Record<string, Assertions>;
+export type { ExpectBlock } from './expect-entry';
+export { expectEntry } from './expect-entry';
 
 export interface ReadExpect {
   expect: ExpectBlock;
@@ -36,11 +38,6 @@ export function readExpectBlock(raw: unknown, parsed: ExpectBlock | undefined): 
     }
   }
   return { expect, issues };
-}
-
-/** The assertions under `name`, never something the block inherits. */
-export function expectEntry(block: ExpectBlock, name: string): Assertions | undefined {
-  return Object.hasOwn(block, name) ? block[name] : undefined;
 }
 
 function define(block: ExpectBlock, name: string, value: Assertions): void {

@@ -1,8 +1,9 @@
 // Checks a run's outcome against the assertions a scenario file makes about it.
 import type { RunSpec, RunSummary } from '../sim/types';
-import { expectEntry } from './expect-block';
+import { expectEntry } from './expect-entry';
 import type { Scenario } from './load';
-import { EXPECT_METRICS, type Assertions, type Comparison, type ExpectMetric } from './schema';
+import { EXPECT_METRICS, type ExpectMetric } from './expect-metrics';
+import type { Assertions, Comparison } from './schema';
 
 export interface ExpectResult {
   passed: boolean;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AZS, type AZ, type FaultKind, type FaultSpec, type ParamOverrides, type PresetId, type Topology, type Workload } from '../sim/types';
 import { PRESET_IDS } from '../sim/presets';
 import { LIMITS } from './limits';
+import { EXPECT_METRICS } from './expect-metrics';
 
 const HOUR_MS = 3_600_000;
 const YEAR_S = 31_536_000;
@@ -258,22 +259,8 @@ export const FaultSchema = z.discriminatedUnion('kind', [
 
 export const FAULT_KINDS = FaultSchema.options.map((o) => o.shape.kind.value) as [FaultKind, ...FaultKind[]];
 
-export const EXPECT_METRICS = [
-  'lostAcked',
-  'acked',
-  'rpoMs',
-  'rtoMs',
-  'readRtoMs',
-  'staleReads',
-  'splitBrainMs',
-  'unknownWrites',
-  'refusedWrites',
-  'writeP50Ms',
-  'writeP99Ms',
-  'readP50Ms',
-  'readP99Ms',
-] as const;
-export type ExpectMetric = (typeof EXPECT_METRICS)[number];
+// The measures an `expect` block can assert on, in their own module (lesson goals read them without the schema library).
+export { EXPECT_METRICS, type ExpectMetric } from './expect-metrics';
 
 export const ComparisonSchema = z.union([
   z.number().describe('Must equal this number.'),

@@ -1,11 +1,17 @@
 import { mount } from 'svelte';
+import { CURRICULUM } from '../lesson/builtin';
+import { useCurriculum } from '../lesson/curriculum-loader';
 import App from './App.svelte';
 import { DEFAULT_CONFIG } from './config';
 import { SCENARIOS } from './scenarios';
+import './full-panels';
 import './global.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no element with id "app" to mount into');
+
+// The lab offers the lessons, and `?lesson=` may open one: the app reads them with its first script.
+useCurriculum(CURRICULUM);
 
 // A plain visit mounts at once; a link is decoded first (its checks load with it, only when needed). A bad
 // link never leaves a blank page: the lab opens on what was usable and says what was not.

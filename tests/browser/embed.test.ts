@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { seriousA11yViolations } from './axe';
 import { browserSkipReason, useBrowser } from './browser';
-import { ready } from './lab';
+import { ready, scrollEmbedsIntoView } from './lab';
 
 const skipReason = browserSkipReason();
 
@@ -29,6 +29,8 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
 
   it('runs two custom elements and two iframes on one documentation page, each reporting to the host', async () => {
     const { page, problems, screenshot } = await browser.open('/docs-example.html');
+    // Each embed loads its simulation when the reader gets to it.
+    await scrollEmbedsIntoView(page, [...ELEMENTS, ...FRAMES].map((e) => `#${e.id}`));
 
     // Every embed announces itself once it has loaded, with the scenario and panes it shows.
     await page.waitForFunction(
@@ -219,6 +221,7 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
       FRAMES.map((f) => f.id));
     for (const width of [1280, 800, 390]) {
       await page.setViewportSize({ width, height: 900 });
+      await scrollEmbedsIntoView(page, FRAMES.map((f) => `#${f.id}`));
       await page.waitForFunction(
         (ids) =>
           ids.every((id) => {
@@ -248,6 +251,8 @@ describe.skipIf(skipReason !== undefined)(`embeds${skipReason ? ` (skipped: ${sk
       yaml.textContent = 'id: broken\ntitle: Broken\ndurationS: 10\npresets: [memorydb]\nworkload: { writesPerSec: -5 }\n';
       el.append(yaml);
       document.body.append(el);
+      // Only the simulation reads the file, and it loads once the element is in view.
+      el.scrollIntoView();
       return got;
     });
     const message = (detail as { message: string }).message;

@@ -60,3 +60,15 @@ export async function pauseAndSettle(page: Page): Promise<void> {
   await page.getByTestId('play').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.getAttribute('data-busy') === 'false', null, { timeout: 30_000 });
 }
+
+/**
+ * Scrolls each embed (a `<durability-lab>` or an iframe, by CSS selector) into view in turn, so each loads
+ * its simulation: an embed below the fold shows its first picture until the reader gets to it.
+ */
+export async function scrollEmbedsIntoView(page: Page, selectors: readonly string[]): Promise<void> {
+  for (const selector of selectors) {
+    await page.locator(selector).scrollIntoViewIfNeeded();
+    // Two frames: the intersection observers run with the next rendering update.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+}

@@ -2,8 +2,9 @@
 // (play on to a pause, seek back), the lesson-step events it reports, the progress it stores and resumes,
 // and letting go of the lesson when another scenario is loaded. Node runs Svelte's server build, where
 // effects do not run, so each test calls the sync* methods the controller's effects call on the page.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CURRICULUM } from '../../src/lesson/builtin';
+import { loadCurriculum } from '../../src/lesson/curriculum-loader';
 import { parseMarkdown, plainText } from '../../src/lesson/markdown';
 import { parseProgress, PROGRESS_STORAGE_KEY } from '../../src/lesson/progress';
 import type { LabEvent } from '../../src/ui/events';
@@ -91,6 +92,10 @@ function setup(options: { search?: string; store?: ProgressStore & { value?: str
 }
 
 const caption = (i: number) => plainText(parseMarkdown(entry.scenario.lesson.steps[i].caption));
+
+
+// The controller reads the curriculum the page has loaded (the app loads it before it starts).
+beforeAll(() => loadCurriculum());
 
 describe('lesson controller', () => {
   it('loads the lesson scenario, plays to the first pause and reports each step with its caption as text', async () => {

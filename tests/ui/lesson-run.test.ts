@@ -9,7 +9,8 @@ import { parseScenario } from '../../src/lesson/file';
 import { resolveRuns } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/run-scenario';
 import { checkTask } from '../../src/ui/lesson/goals';
-import { withCacheKnobs, type KnobValues } from '../../src/ui/lesson/knobs';
+import type { KnobValues } from '../../src/ui/lesson/knobs';
+import { withCacheKnobs } from '../../src/ui/lesson/knobs-edit';
 import { lessonPauses } from '../../src/ui/worker/lesson-pauses';
 import { PaneRunner } from '../../src/ui/worker/pane-runner';
 

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { embedConfig } from '../../../vite.embed.config.ts';
+import { previewManifest } from '../vite-plugins.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const PACKAGE_DIR = fileURLToPath(new URL('../../../dist/package/', import.meta.url));
@@ -23,7 +24,7 @@ export async function buildPackage(): Promise<void> {
     ...quiet,
     root: ROOT,
     base: './',
-    plugins: [svelte()],
+    plugins: [svelte(), previewManifest()],
     worker: { format: 'es' },
     publicDir: false,
     // The page's script is one chunk of about 500 KB: what it is, not a mistake to warn of.

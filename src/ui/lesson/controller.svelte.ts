@@ -4,7 +4,7 @@
 // in localStorage and reports every step change to the host. Create it while a component initialises:
 // it watches the session with effects.
 import { untrack } from 'svelte';
-import { CURRICULUM } from '../../lesson/builtin';
+import { loadedCurriculum } from '../../lesson/curriculum-loader';
 import type { CurriculumEntry } from '../../lesson/curriculum';
 import { parseMarkdown, plainText } from '../../lesson/markdown';
 import { canBack, canNext, progressOf, reduce, startPlayer, type PlayerAction, type PlayerResult, type PlayerState } from '../../lesson/player';
@@ -16,7 +16,7 @@ import type { Session } from '../session.svelte';
 import { WorkerGone } from '../worker/gone';
 import { checkTask, type TaskVerdict } from './goals';
 import { marksFor, type Mark } from './highlight';
-import { withCacheKnobs, type KnobValues } from './knobs';
+import type { KnobValues } from './knobs';
 import { findLesson, LESSON_PARAM, lessonFromSearch } from './lesson-url';
 import { browserStore, readProgress, writeProgress, type ProgressStore } from './storage';
 
@@ -82,7 +82,7 @@ export class LessonController {
   ) {
     this.ownsAddress = options.ownsAddress ?? false;
     this.onsource = options.onsource ?? (() => {});
-    this.curriculum = options.curriculum ?? CURRICULUM;
+    this.curriculum = options.curriculum ?? loadedCurriculum();
     this.store = options.store === undefined ? browserStore() : options.store;
     this.progress = readProgress(this.store);
     const asked = options.start ? findLesson(options.start.id, this.curriculum) : lessonFromSearch(options.search ?? '', this.curriculum);
@@ -239,17 +239,34 @@ export class LessonController {
   /** Re-runs the lesson's scenario with these cache knobs on one pane (for a task). */
   applyKnobs(pane: number, values: Partial<KnobValues>): void {
     if (!this.entry) return;
+    // The YAML editor loads when a lesson opens (prepare), long before a reader has set any knob.
+    if (!this.knobsEdit) {
+      const entry = this.entry;
+      void this.loadKnobsEdit().then(() => this.entry === entry && this.knobsEdit && this.applyKnobs(pane, values), (error: unknown) => this.knobsFailed(error));
+      return;
+    }
+    const entry = this.entry;
     let text: string;
     try {
-      text = withCacheKnobs(this.text, pane, values);
+      text = this.knobsEdit.withCacheKnobs(this.text, pane, values);
     } catch (error) {
-      this.notice = `The knobs could not be applied: ${error instanceof Error ? error.message : String(error)}.`;
+      this.knobsFailed(error);
       return;
     }
     this.notice = '';
     this.text = text;
-    this.modified = text !== this.entry.text;
+    this.modified = text !== entry.text;
     this.reload();
+  }
+
+  private knobsEdit: typeof import('./knobs-edit') | null = null;
+
+  private loadKnobsEdit(): Promise<void> {
+    return import('./knobs-edit').then((m) => void (this.knobsEdit = m));
+  }
+
+  private knobsFailed(error: unknown): void {
+    this.notice = `The knobs could not be applied: ${error instanceof Error ? error.message : String(error)}.`;
   }
 
   /** Back to the lesson's own scenario text. */
@@ -269,6 +286,7 @@ export class LessonController {
   }
 
   private prepare(entry: CurriculumEntry): void {
+    if (!this.knobsEdit) this.loadKnobsEdit().catch(() => undefined);
     this.entry = entry;
     this.text = entry.text;
     this.modified = false;
