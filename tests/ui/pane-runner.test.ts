@@ -159,4 +159,29 @@ describe('PaneRunner over a cluster', () => {
     expect(overview.shards.filter((s, i) => i !== 1).every((s) => s.failovers === 0)).toBe(true);
     expect(r.observer.log.some((l) => l.text.startsWith('s2: '))).toBe(true);
   });
+
+  it("samples the share of the keyspace writable at each interval's end, equal to the overview at that instant", () => {
+    const majority = 'scenarios/cluster-majority-lost.yaml';
+    const [rc, mdb] = resolveRuns(parseScenario(readFileSync(majority, 'utf8'), majority)).map((s) => ({ ...s, durationS: 40 }));
+    const B = 1_000_000;
+    const writableAt = (spec: typeof rc, s: number) => {
+      const r = PaneRunner.for(spec, 0, B);
+      r.moveTo(s * 1e6);
+      const c = r.clusterView()!;
+      return { pct: r.series().writablePct[s - 1], overview: (100 * c.writableSlots) / c.totalSlots };
+    };
+    // Redis Cluster with every primary in the dark AZ: nothing writable from the outage (20 s) on.
+    for (const s of [10, 19, 21, 30, 40]) {
+      const { pct, overview } = writableAt(rc, s);
+      expect(pct).toBe(overview);
+      expect(pct).toBe(s < 20 ? 100 : 0);
+    }
+    // MemoryDB: nothing for the seconds of its elections, then all of it again.
+    expect(writableAt(mdb, 21).pct).toBe(0);
+    expect(writableAt(mdb, 30).pct).toBe(100);
+    // One shard samples nothing: its charts have no such line.
+    const single = PaneRunner.for(specs[0], 0, B);
+    single.moveTo(5e6);
+    expect(single.series().writablePct.every((v) => Number.isNaN(v))).toBe(true);
+  });
 });

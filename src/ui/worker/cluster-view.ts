@@ -116,6 +116,29 @@ export class FailoverCounter {
   }
 }
 
+/**
+ * Does the shard take writes now: a primary that the endpoint names, that the region's clients reach, that
+ * serves (or leads the log) and does not refuse writes, with the power on.
+ */
+export function shardWritable(sim: Simulation): boolean {
+  const w = sim.w;
+  if (w.powerOff) return false;
+  for (const n of w.nodes) {
+    if (sim.design.isPrimary(n) && w.endpoint === n.idx && reachesRegion(w, n.az) && TAKES_WRITES.has(n.slot.value) && !n.writesRefused) return true;
+  }
+  return false;
+}
+
+/** Per cent of the hash slots whose shard takes writes now. */
+export function writablePercent(runs: readonly Simulation[]): number {
+  const starts = slotStarts(runs.length);
+  let slots = 0;
+  runs.forEach((r, i) => {
+    if (shardWritable(r)) slots += starts[i + 1] - starts[i];
+  });
+  return (100 * slots) / SLOTS;
+}
+
 export function shardView(sim: Simulation, index: number, failovers: number, slots: number, lastAckUs = -1): ShardView {
   const w = sim.w;
   const nodes: ShardNodeView[] = w.nodes.map((n) => ({
@@ -130,7 +153,7 @@ export function shardView(sim: Simulation, index: number, failovers: number, slo
   const primary = sim.nodeId(w.primary);
   const named = w.nodes[w.primary];
   const queueMs = named ? queueUs(named, w.now) / 1000 : 0;
-  const writable = nodes.some((n) => n.role === 'primary' && n.endpoint && n.reachable && TAKES_WRITES.has(n.state) && !n.refusing && !w.powerOff);
+  const writable = shardWritable(sim);
   const { lost, atRisk } = fateCounts(sim);
   return { name: shardName(index), nodes, primary, writable, lastAckUs, queueMs, failovers, lost, atRisk, slots };
 }
@@ -140,9 +163,4 @@ export function clusterView(runs: readonly Simulation[], failovers: FailoverCoun
   const shards = runs.map((r, i) => shardView(r, i, failovers.count(i, r), starts[i + 1] - starts[i], lastAck.of(i, r.w.historyLog)));
   const writableSlots = shards.reduce((a, s) => a + (s.writable ? s.slots : 0), 0);
   return { shards, writableSlots, totalSlots: SLOTS };
-}
-
-/** Acknowledged writes lost so far over every shard: what a cluster's pane counts. */
-export function clusterLost(c: ClusterView): number {
-  return c.shards.reduce((a, s) => a + s.lost, 0);
 }

@@ -40,6 +40,7 @@ export class Observer {
   private pct: Array<[number, number] | undefined>;
   private acked: number[];
   private lag: number[];
+  private writable: number[];
 
   constructor(
     readonly pane: number,
@@ -50,6 +51,7 @@ export class Observer {
     this.pct = new Array(buckets);
     this.acked = new Array(buckets).fill(0);
     this.lag = new Array(buckets).fill(NaN);
+    this.writable = new Array(buckets).fill(NaN);
   }
 
   /** When write `op` was invoked, or −1 if it is a read or its invocation is not in the history. */
@@ -127,6 +129,11 @@ export class Observer {
     if (i >= 0 && i < this.buckets && Number.isNaN(this.lag[i])) this.lag[i] = lagMs;
   }
 
+  /** A cluster's per cent of the keyspace writable at the end of bucket i (sampled as the lag is). */
+  sampleWritable(i: number, percent: number): void {
+    if (i >= 0 && i < this.buckets && Number.isNaN(this.writable[i])) this.writable[i] = percent;
+  }
+
   /** A fault injected at tUs changes everything from tUs on. */
   forkAt(tUs: number, history: HistoryLog, trace: readonly TraceEvent[]): void {
     this.forkRunsAt(tUs, [{ history, trace }]);
@@ -150,7 +157,10 @@ export class Observer {
       this.acked[b] = 0;
       if (b === from) runs.forEach(({ history }, r) => this.rescanBucket(history, this.histIdx[r], b, tUs));
       this.pct[b] = undefined;
-      if ((b + 1) * this.bucketUs >= tUs) this.lag[b] = NaN;
+      if ((b + 1) * this.bucketUs >= tUs) {
+        this.lag[b] = NaN;
+        this.writable[b] = NaN;
+      }
     }
     this.markers = this.markers.filter((m) => m.tUs < tUs);
     this.log = this.log.filter((l) => l.tUs < tUs);
@@ -190,7 +200,7 @@ export class Observer {
     }
     const lostBy = new Array(this.buckets).fill(0);
     for (let i = 0; i < lost.length; i++) lostBy[this.bucket(lost.ackedUsAt(i))]++;
-    return { p50, p99, lagMs: [...this.lag], acked: [...this.acked], lost: lostBy };
+    return { p50, p99, lagMs: [...this.lag], acked: [...this.acked], lost: lostBy, writablePct: [...this.writable] };
   }
 }
 

@@ -10,7 +10,7 @@ import { Cluster } from '../../sim/cluster/cluster';
 import { isCluster, shardName } from '../../sim/cluster/specs';
 import { mergeLost } from '../../sim/run';
 import { combineShardCounts } from '../../check/summarize';
-import { clusterView, FailoverCounter, LastAck, type ClusterView } from './cluster-view';
+import { clusterView, FailoverCounter, LastAck, writablePercent, type ClusterView } from './cluster-view';
 import { viewOf, type PaneView } from '../../sim/view';
 import { lostWrites } from '../../sim/lost';
 import { forgetFates } from '../../sim/fates';
@@ -103,7 +103,10 @@ export class PaneRunner<S extends Timeline = Simulation> {
       const stop = Math.min(t, boundary, this.tm.endUs);
       this.tm.advance(stop);
       this.observe();
-      if (stop === boundary) this.observer.sampleLag(boundary / this.bucketUs - 1, this.worstLag());
+      if (stop === boundary) {
+        this.observer.sampleLag(boundary / this.bucketUs - 1, this.worstLag());
+        if (this.cluster) this.observer.sampleWritable(boundary / this.bucketUs - 1, writablePercent(this.runs));
+      }
       if (stop >= this.tm.endUs) break;
     }
   }

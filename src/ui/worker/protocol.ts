@@ -154,6 +154,8 @@ export interface PaneSeries {
   acked: number[];
   /** Lost acknowledged writes by the bucket they were acknowledged in (as known at the reached time). */
   lost: number[];
+  /** A cluster's share of the keyspace (hash slots) writable at the end of the bucket, % (NaN: one shard, or not sampled). */
+  writablePct: number[];
 }
 
 export interface PaneFrame {
