@@ -60,6 +60,17 @@ describe.skipIf(skipReason !== undefined)(`the shared engine${skipReason ? ` (sk
     // Pausing one leaves the others running: separate simulations.
     await page.evaluate(() => (document.getElementById('one')?.shadowRoot?.querySelector('[data-testid="play"][aria-label="Pause"]') as HTMLElement).click());
     await page.waitForFunction(() => document.getElementById('one')?.shadowRoot?.querySelector('[data-testid="play"]')?.getAttribute('aria-label') === 'Play');
+    // A frame already on its way when the button was pressed may still move that clock once: wait until it rests.
+    let last = (await clocks())[0];
+    await expect
+      .poll(async () => {
+        await page.waitForTimeout(300);
+        const now = (await clocks())[0];
+        const still = now === last;
+        last = now;
+        return still;
+      }, { timeout: 10_000 })
+      .toBe(true);
     const paused = await clocks();
     await expect.poll(async () => (await clocks()).slice(1).every((t, i) => t > paused[i + 1]), { timeout: 60_000 }).toBe(true);
     expect((await clocks())[0]).toBe(paused[0]);
