@@ -1,6 +1,7 @@
 // The words of the "How faithful is this model?" page, apart from its markup, so that what it claims can be
 // tested: what each row was checked against, how many rows agree per reference, each ordering said in
 // plain words, and what the model assumes without any check, with the ranges a scenario file may set.
+import { BUS_TICK_US } from '../../sim/cluster/bus';
 import { toJSONSchema, type ZodType } from 'zod';
 import type { Reference, Report, Row } from '../../calibrate/report';
 import { ParamOverridesSchema } from '../../scenario/schema';
@@ -225,6 +226,12 @@ export function assumptions(): Assumption[] {
       assumed: `As documented for Valkey 9.0 and later (EC-DURAB): sync replies once the Multi-AZ log has the write in two AZs; async replies first, and the primary refuses writes while the oldest write not yet in the log is older than ${s(PRESETS['elasticache-durable-async'].params.durable.bufferLimitMs)}; the log takes at most ${fmt(PRESETS['elasticache-durable-async'].params.durable.logMiBps)} MiB/s per primary (presets elasticache-durable-sync, elasticache-durable-async). Assumed beyond the documentation: the log, leases and failover of the MemoryDB model, the same refusal rule for sync (AWS says only that writes are throttled), and that an append sent before a crash still commits.`,
       unchecked: 'Documented behaviour only; nothing here ran against a durable ElastiCache cluster.',
       knobs: knobs('durable.logMiBps', 'durable.bufferLimitMs'),
+    },
+    {
+      topic: 'Clusters of shards',
+      assumed: `Keys go to shards by CRC16 over 16,384 slots split evenly, each shard with its own replication stream or log, sharing nothing else. Self-managed Redis Cluster (preset redis-cluster): a primary is failed after the node timeout (${s(PRESETS['redis-cluster'].params.cache.failover.detectionMs)}), its most up-to-date replica waits 0.5 s plus up to 0.5 s more and needs the votes of a majority of all the primaries, and a primary reaching only a minority of them stops after the node timeout; a shard knows the others' primaries as of the last ${fmt(BUS_TICK_US / 1000)} ms tick of the cluster bus; cluster-require-full-coverage is no. ElastiCache and MemoryDB fail each shard over by itself. A client that meets a failed-over shard goes to its new primary at once (no MOVED round trip).`,
+      unchecked: 'The majority and election rules follow the Redis Cluster specification; no Redis Cluster, and no ElastiCache or MemoryDB cluster, ran against the model.',
+      knobs: knobs('cache.failover.detectionMs', 'cache.failover.isolatedPrimaryStopsAfterMs'),
     },
   ];
 }
