@@ -29,7 +29,8 @@ export interface PaneRecord {
   label: string;
   presetId: string;
   trace: readonly TraceEvent[];
-  history: HistoryLog;
+  /** Its client history: one, or a cluster's one per shard. */
+  histories: readonly HistoryLog[];
   /** The model's own list of acknowledged writes it lost (RunResult.lost). */
   lost: LostWrites;
 }
@@ -65,8 +66,13 @@ export function firstOccurrenceIn(condition: UntilCondition, run: Omit<PaneRecor
       // The list is in acknowledgement order.
       return run.lost.length === 0 ? null : run.lost.ackedUsAt(0);
     case 'split-brain': {
-      const first = Outcomes.of(run.history).splitBrainWindows()[0];
-      return first ? msToUs(first.startMs) : null;
+      // A split brain is a shard's: the earliest in any of them.
+      let first: number | null = null;
+      for (const h of run.histories) {
+        const w = Outcomes.of(h).splitBrainWindows()[0];
+        if (w && (first === null || msToUs(w.startMs) < first)) first = msToUs(w.startMs);
+      }
+      return first;
     }
     case 'lease-expired':
       return firstTrace((e) => e.type === 'node-state' && e.state === 'leaseExpired');

@@ -13,13 +13,13 @@ const cache: PaneRecord = {
   label: 'ElastiCache (async)',
   presetId: 'elasticache',
   trace,
-  history: new HistoryLog(['a1', 'b1', 'c1']),
+  histories: [new HistoryLog(['a1', 'b1', 'c1'])],
   lost: LostWrites.of([
     { id: 9, key: 'k', ackedAtMs: 19_990.5, node: 'a1', reason: '' },
     { id: 7, key: 'k', ackedAtMs: 19_980.123, node: 'a1', reason: '' },
   ]),
 };
-const durable: PaneRecord = { label: 'MemoryDB (log)', presetId: 'memorydb', trace: [trace[0], trace[1], { type: 'term', t: 23e6, node: 'b1', term: 2, fromTerm: 1, forkOffset: 10, cause: 'election' }], history: new HistoryLog(['a1', 'b1', 'c1']), lost: LostWrites.none };
+const durable: PaneRecord = { label: 'MemoryDB (log)', presetId: 'memorydb', trace: [trace[0], trace[1], { type: 'term', t: 23e6, node: 'b1', term: 2, fromTerm: 1, forkOffset: 10, cause: 'election' }], histories: [new HistoryLog(['a1', 'b1', 'c1'])], lost: LostWrites.none };
 
 describe('until conditions', () => {
   it('finds the ack time of the earliest lost write, in exact µs', () => {

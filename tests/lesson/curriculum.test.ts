@@ -65,7 +65,7 @@ describe('curriculum', () => {
         label: r.spec.label,
         presetId: r.spec.presetId,
         trace: r.result!.trace,
-        history: r.result!.historyLog,
+        histories: r.result!.shards?.map((s) => s.historyLog) ?? [r.result!.historyLog],
         lost: r.result!.lost,
       }));
       let last = 0;

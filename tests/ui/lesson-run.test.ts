@@ -24,7 +24,7 @@ describe('lesson pauses computed in the worker', () => {
     const pauses = lessonPauses(steps, specs.map((spec) => ({ spec, injected: [] })));
 
     const outcome = runScenario(entry.scenario, { linearizability: false, keepResults: true });
-    const records: PaneRecord[] = outcome.runs.map((r) => ({ label: r.spec.label, presetId: r.spec.presetId, trace: r.result!.trace, history: r.result!.historyLog, lost: r.result!.lost }));
+    const records: PaneRecord[] = outcome.runs.map((r) => ({ label: r.spec.label, presetId: r.spec.presetId, trace: r.result!.trace, histories: r.result!.shards?.map((s) => s.historyLog) ?? [r.result!.historyLog], lost: r.result!.lost }));
     expect(pauses).toEqual(steps.map((s) => pauseTime(s, records)));
     expect(pauses.slice(0, 2)).toEqual([10e6, 19.5e6]);
     // The slow pane's first lost write was acknowledged shortly before the 20 s crash; failover comes later.

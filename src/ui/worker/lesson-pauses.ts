@@ -11,18 +11,15 @@ import { isCluster } from '../../sim/cluster/specs';
 import { mergeLost } from '../../sim/run';
 import type { PauseStep } from './protocol';
 
-/**
- * A cluster's record: every shard's trace in one order of time (ties to the lower shard) and their lost
- * writes together; the history is the first shard's (a split brain is looked for there only).
- */
+/** A cluster's record: every shard's trace in one order of time (ties to the lower shard), their histories and their lost writes together. */
 export function completeRecord(spec: RunSpec, injected: readonly InjectedFault[], onprogress?: (doneUs: number, endUs: number) => void): PaneRecord {
   if (isCluster(spec)) {
     const runs = completeClusterRun(spec, injected, onprogress).sim.runs;
     const trace = runs.flatMap((r) => r.w.trace).sort((a, b) => a.t - b.t);
-    return { label: spec.label, presetId: spec.presetId, trace, history: runs[0].w.historyLog, lost: mergeLost(runs.map((r) => lostWrites(r))) };
+    return { label: spec.label, presetId: spec.presetId, trace, histories: runs.map((r) => r.w.historyLog), lost: mergeLost(runs.map((r) => lostWrites(r))) };
   }
   const tm = completeRun(spec, injected, onprogress);
-  return { label: spec.label, presetId: spec.presetId, trace: tm.sim.w.trace, history: tm.sim.w.historyLog, lost: lostWrites(tm.sim) };
+  return { label: spec.label, presetId: spec.presetId, trace: tm.sim.w.trace, histories: [tm.sim.w.historyLog], lost: lostWrites(tm.sim) };
 }
 
 /** Simulated µs per step, or null where the step sets no pause or its condition never happens. */

@@ -124,14 +124,14 @@ export class Observer {
     return changed;
   }
 
-  /** Worst replica lag at the end of bucket i (sampled only when the run first gets there). */
-  sampleLag(i: number, lagMs: number): void {
-    if (i >= 0 && i < this.buckets && Number.isNaN(this.lag[i])) this.lag[i] = lagMs;
-  }
-
-  /** A cluster's per cent of the keyspace writable at the end of bucket i (sampled as the lag is). */
-  sampleWritable(i: number, percent: number): void {
-    if (i >= 0 && i < this.buckets && Number.isNaN(this.writable[i])) this.writable[i] = percent;
+  /**
+   * What is read from the run's state at the end of bucket i, sampled only when the run first gets there:
+   * the worst replica lag, and a cluster's per cent of the keyspace writable (NaN for one shard).
+   */
+  sampleBucketEnd(i: number, lagMs: number, writablePct = NaN): void {
+    if (i < 0 || i >= this.buckets || !Number.isNaN(this.lag[i])) return;
+    this.lag[i] = lagMs;
+    this.writable[i] = writablePct;
   }
 
   /** A fault injected at tUs changes everything from tUs on. */

@@ -103,10 +103,7 @@ export class PaneRunner<S extends Timeline = Simulation> {
       const stop = Math.min(t, boundary, this.tm.endUs);
       this.tm.advance(stop);
       this.observe();
-      if (stop === boundary) {
-        this.observer.sampleLag(boundary / this.bucketUs - 1, this.worstLag());
-        if (this.cluster) this.observer.sampleWritable(boundary / this.bucketUs - 1, writablePercent(this.runs));
-      }
+      if (stop === boundary) this.observer.sampleBucketEnd(boundary / this.bucketUs - 1, this.worstLag(), this.cluster ? writablePercent(this.runs) : NaN);
       if (stop >= this.tm.endUs) break;
     }
   }
