@@ -16,7 +16,7 @@ import type { Simulation } from './engine';
 export const E = { READONLY: 0, NOREPLICAS: 1, CONNREFUSED: 2, CLUSTERDOWN: 3, LOADING: 4, NOTLEADER: 5 } as const;
 
 export function start(sim: Simulation): void {
-  const wl = sim.spec.workload;
+  const wl = sim.load;
   if (wl.closedLoop) {
     for (let az = 0; az < 3; az++) resumeConnections(sim, az);
     return;
@@ -27,7 +27,7 @@ export function start(sim: Simulation): void {
 
 export function onWorkload(sim: Simulation): void {
   const w = sim.w;
-  const wl = sim.spec.workload;
+  const wl = sim.load;
   const r = w.rng.workload;
   const rate = wl.writesPerSec + wl.readsPerSec;
   // Always the same four draws per operation, whatever the faults do, so the workload never shifts.
@@ -82,7 +82,7 @@ function newOp(sim: Simulation, isWrite: boolean, keyIdx: number, clientIdx: num
 
 /** Start (again) every closed-loop connection whose client is in this AZ: at the start, or when the AZ recovers. */
 export function resumeConnections(sim: Simulation, az: number): void {
-  const loop = sim.spec.workload.closedLoop;
+  const loop = sim.load.closedLoop;
   if (!loop) return;
   const w = sim.w;
   const clients = w.clients.length;
@@ -100,14 +100,14 @@ export function onConnSend(sim: Simulation, conn: number, gen: number): void {
   const client = w.clients[clientIdx];
   if (w.azDown[client.az] || gen !== w.azGen[client.az]) return; // its application server died
   const r = w.rng.workload;
-  const isWrite = uniformScaledBelow(r, 1, sim.spec.workload.writeFraction ?? 0.5);
-  const keyIdx = sim.keys.hot === 0 ? below(r, sim.spec.workload.keys) : keyFor(sim.keys, uniform(r));
+  const isWrite = uniformScaledBelow(r, 1, sim.load.writeFraction);
+  const keyIdx = sim.keys.hot === 0 ? below(r, sim.load.keys) : keyFor(sim.keys, uniform(r));
   send(sim, client, newOp(sim, isWrite, keyIdx, clientIdx, conn));
 }
 
 /** A closed-loop request settled: its connection sends the next one. */
 function sendNext(sim: Simulation, op: Op, failed: boolean): void {
-  const loop = sim.spec.workload.closedLoop;
+  const loop = sim.load.closedLoop;
   if (!loop) return;
   const w = sim.w;
   const gen = w.azGen[w.clients[op.client].az];
@@ -125,7 +125,7 @@ function settleWithinUs(sim: Simulation): number {
 
 function chooseTarget(sim: Simulation, client: Client, op: Op): number {
   const w = sim.w;
-  if (op.cmd === 2 && sim.spec.workload.readFromReplicas) {
+  if (op.cmd === 2 && sim.load.readFromReplicas) {
     const r = pickReplica(sim, client.az, op.id);
     if (r >= 0) return r;
   }

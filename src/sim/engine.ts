@@ -94,6 +94,36 @@ function newEvent(t: number, seq: number, kind: number, a: number, b: number, c:
 /** Largest integer V8 stores unboxed (a "small integer") on every platform. */
 const SMALL_INT_MAX = 2 ** 31 - 1;
 
+/**
+ * The workload's figures that every request reads, copied into an object of one shape. Run specs come in
+ * many shapes (from a file, a preset, a cluster's shard, with or without optional fields), and the reads
+ * of them on every request saw so many hidden classes that they went megamorphic.
+ */
+export interface Load {
+  writesPerSec: number;
+  readsPerSec: number;
+  keys: number;
+  valueBytes: number;
+  readFromReplicas: boolean;
+  /** Share of a closed loop's requests that are writes. */
+  writeFraction: number;
+  closedLoop: { connections: number; pipeline: number; backoffMs: number } | null;
+}
+
+function loadOf(spec: RunSpec): Load {
+  const wl = spec.workload;
+  const loop = wl.closedLoop;
+  return {
+    writesPerSec: wl.writesPerSec,
+    readsPerSec: wl.readsPerSec,
+    keys: wl.keys,
+    valueBytes: wl.valueBytes,
+    readFromReplicas: wl.readFromReplicas === true,
+    writeFraction: wl.writeFraction ?? 0.5,
+    closedLoop: loop ? { connections: loop.connections, pipeline: loop.pipeline, backoffMs: loop.backoffMs } : null,
+  };
+}
+
 export class Simulation {
   readonly spec: RunSpec;
   readonly p: PresetParams;
@@ -113,6 +143,8 @@ export class Simulation {
   readonly counterKeys: number;
   /** How requests pick their key (uniformly, or with hot keys). */
   readonly keys: KeyChoice;
+  /** The workload's figures read on every request (see Load). */
+  readonly load: Load;
   /**
    * Names of the keys used so far, by index, built on first use. The array is filled with nulls up front:
    * assigned at scattered indexes, an empty array turns into a slow dictionary.
@@ -127,6 +159,7 @@ export class Simulation {
     this.endUs = Math.round(spec.durationS * 1e6);
     this.counterKeys = counterKeyCount(spec);
     this.keys = keyChoice(spec);
+    this.load = loadOf(spec);
     for (let i = 0; i < spec.workload.keys; i++) this.keyNames.push(null);
     this.w = initWorld(spec, this.design, {
       workload: createRng(spec.seed, STREAM.workload),

@@ -6,6 +6,7 @@
 import { canTalk } from '../../network';
 import type { Simulation } from '../../engine';
 import { nodeAt, processRunning } from './node';
+import { BUS_TICK_US } from '../../cluster/bus';
 
 /** Primaries needed for a majority of a cluster with `shards` shards. */
 export const majorityOf = (shards: number) => Math.floor(shards / 2) + 1;
@@ -61,5 +62,7 @@ export function minorityKey(sim: Simulation): number {
   const w = sim.w;
   let net = 0;
   for (let az = 0; az < w.azDown.length; az++) net = net * 4 + (w.azDown[az] ? 2 : 0) + (w.azIsolated[az] ? 1 : 0);
-  return (sim.cluster as NonNullable<Simulation['cluster']>).view.t * 64 + net;
+  // The tick's number, not its time: a time × 64 outgrows a small integer after 33 s, and one such key
+  // stored in a node turned every node's field into a boxed float (and the engine's code deoptimised).
+  return Math.floor((sim.cluster as NonNullable<Simulation['cluster']>).view.t / BUS_TICK_US) * 64 + net;
 }

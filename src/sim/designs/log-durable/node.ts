@@ -53,9 +53,23 @@ export interface DurableNode extends NodeBase {
 }
 
 export function newDurableNode(spec: RunSpec, base: NodeBase, primary: boolean): DurableNode {
+  // Every field spelt out in one literal, not `...base`: a spread copy's hidden class depended on the
+  // runs before it, so each new run's nodes had a new shape and the engine's optimised code deoptimised on
+  // them, run after run (a cluster builds one run per shard).
   return {
-    ...base,
+    id: base.id,
+    idx: base.idx,
+    az: base.az,
     slot: base.slot as MachineSlot<DurableNodeState>,
+    inc: base.inc,
+    deathT: base.deathT,
+    deathWasHost: base.deathWasHost,
+    term: base.term,
+    data: base.data,
+    busyUntil: base.busyUntil,
+    linkDelayUs: base.linkDelayUs,
+    linkStalled: base.linkStalled,
+    writesRefused: base.writesRefused,
     logApplied: 0,
     leaseUntil: primary ? Math.round(spec.params.durable.leaseMs * 1000) : 0,
     lastRenewSeen: 0,
