@@ -146,10 +146,11 @@ export class Simulation {
   /** The workload's figures read on every request (see Load). */
   readonly load: Load;
   /**
-   * Names of the keys used so far, by index, built on first use. The array is filled with nulls up front:
-   * assigned at scattered indexes, an empty array turns into a slow dictionary.
+   * Length of each key's name, by index, worked out on first use (0: not yet). A write's size reads it:
+   * looking at the name itself touched a string somewhere in the heap on every write, a cache miss when
+   * a cluster's shards take turns.
    */
-  private readonly keyNames: Array<string | null> = [];
+  private readonly keyLengths: Uint16Array;
 
   constructor(spec: RunSpec) {
     this.spec = spec;
@@ -160,7 +161,7 @@ export class Simulation {
     this.counterKeys = counterKeyCount(spec);
     this.keys = keyChoice(spec);
     this.load = loadOf(spec);
-    for (let i = 0; i < spec.workload.keys; i++) this.keyNames.push(null);
+    this.keyLengths = new Uint16Array(spec.workload.keys);
     this.w = initWorld(spec, this.design, {
       workload: createRng(spec.seed, STREAM.workload),
       network: createRng(spec.seed, STREAM.network),
@@ -181,9 +182,14 @@ export class Simulation {
   }
 
   keyName(i: number): string {
-    let k = this.keyNames[i];
-    if (k === null) k = this.keyNames[i] = this.w.historyLog.keyName(i);
-    return k;
+    return this.w.historyLog.keyName(i);
+  }
+
+  /** keyName(i).length. */
+  keyLength(i: number): number {
+    let n = this.keyLengths[i];
+    if (n === 0) n = this.keyLengths[i] = this.keyName(i).length;
+    return n;
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ function applyWrite(sim: Simulation, n: CacheNode, op: Op): void {
   const val = writtenValue(writes, n.data.vals[op.k], op.cmd === 0);
   const seq = writes.nextSeq;
   // RESP size of the propagated command, which is what replication offsets count.
-  const size = 32 + sim.keyName(op.k).length + (op.cmd === 0 ? sim.load.valueBytes : 0);
+  const size = 32 + sim.keyLength(op.k) + (op.cmd === 0 ? sim.load.valueBytes : 0);
   const off = n.offset + size;
   const stream = w.streams[n.stream];
   const entry = writes.add(op.id, op.k, val, w.now, off, n.term, n.stream, stream.base + stream.entries.length);

@@ -141,7 +141,7 @@ export function intakeBusy(sim: Simulation): boolean {
 export function takeIntake(sim: Simulation, k: number, isSet: boolean): void {
   const mib = sim.p.durable.logMiBps;
   if (mib <= 0) return;
-  const bytes = 32 + sim.keyName(k).length + (isSet ? sim.load.valueBytes : 0);
+  const bytes = 32 + sim.keyLength(k) + (isSet ? sim.load.valueBytes : 0);
   const log = sim.w.log;
   log.intakeFreeT = Math.max(log.intakeFreeT, sim.w.now) + (bytes * 1e6) / (mib * 1_048_576);
 }
