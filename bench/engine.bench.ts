@@ -188,8 +188,8 @@ specs.forEach((spec, i) => {
 });
 
 // The cluster reference: 10 shards × 3 nodes, 100,000 operations/s in all (half writes, half reads), 60
-// simulated seconds, primaries spread over the AZs, the AZ of s1's primary lost at 20 s. Once per preset
-// (BENCH_CLUSTER=0 skips it): each run is about 20 million events.
+// simulated seconds, primaries spread over the AZs, the AZ of s1's primary lost at 20 s. BENCH_ROUNDS rounds
+// of the three presets, as above (BENCH_CLUSTER=0 skips it): each run is about 20 million events.
 if (process.env.BENCH_CLUSTER !== '0') {
   const base = specs[0];
   const clusterSpecs = (['elasticache', 'redis-cluster', 'memorydb'] as const).map((id) => {
@@ -202,19 +202,34 @@ if (process.env.BENCH_CLUSTER !== '0') {
       faults: [{ atS: 20, fault: { kind: 'az-outage' as const, az: 'a' as const, durationS: 30 } }],
     };
   });
-  console.log('\ncluster reference: 10 shards × 3 nodes, 100,000 ops/s in all, 60 s simulated, AZ a lost at 20 s for 30 s');
-  console.log(['preset', 'events', 'engine ms', 'events/s', 'bare queue events/s', 'engine / bare (target ≥ 0.5)', 'acknowledged', 'lost'].join('\t'));
-  for (const spec of clusterSpecs) {
-    const t0 = performance.now();
-    const result = simulateRun(spec);
-    const engineMs = performance.now() - t0;
-    const events = result.events;
-    const acked = summarize(result, { linearizability: false });
-    const bareMs = bareQueueMs(events);
-    const rate = events / (engineMs / 1000);
-    const bareRate = events / (bareMs / 1000);
-    console.log([spec.label, fmt(events), fmt(engineMs), fmt(rate), fmt(bareRate), (rate / bareRate).toFixed(2), fmt(acked.acked), fmt(acked.lostAcked.length)].join('\t'));
+  console.log(`\ncluster reference: 10 shards × 3 nodes, 100,000 ops/s in all, 60 s simulated, AZ a lost at 20 s for 30 s, ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}`);
+  console.log(['round', 'preset', 'events', 'engine ms', 'events/s', 'bare queue events/s', 'engine / bare', 'acknowledged', 'lost'].join('\t'));
+  const perCluster = clusterSpecs.map(() => ({ events: 0, ms: [] as number[], rate: [] as number[], ratio: [] as number[] }));
+  for (let round = 1; round <= ROUNDS; round++) {
+    clusterSpecs.forEach((spec, i) => {
+      const t0 = performance.now();
+      const result = simulateRun(spec);
+      const engineMs = performance.now() - t0;
+      const events = result.events;
+      const acked = summarize(result, { linearizability: false });
+      const bareMs = bareQueueMs(events);
+      const rate = events / (engineMs / 1000);
+      const bareRate = events / (bareMs / 1000);
+      const p = perCluster[i];
+      p.events = events;
+      p.ms.push(engineMs);
+      p.rate.push(rate);
+      p.ratio.push(rate / bareRate);
+      console.log([round, spec.label, fmt(events), fmt(engineMs), fmt(rate), fmt(bareRate), (rate / bareRate).toFixed(2), fmt(acked.acked), fmt(acked.lostAcked.length)].join('\t'));
+    });
   }
+  console.log(`\ncluster summary over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}: median (range)`);
+  console.log(['preset', 'events', 'engine ms', 'events/s', 'engine / bare (target ≥ 0.5)'].join('\t'));
+  clusterSpecs.forEach((spec, i) => {
+    const p = perCluster[i];
+    const r2 = (n: number) => n.toFixed(2);
+    console.log([spec.label, fmt(p.events), `${fmt(median(p.ms))} (${range(p.ms, fmt)})`, `${mega(median(p.rate))} (${range(p.rate, mega)})`, `${r2(median(p.ratio))} (${range(p.ratio, r2)})`].join('\t'));
+  });
 }
 
 // The worst file the loader accepts for one run (the command line runs presets one after the other):
