@@ -1,5 +1,5 @@
 // A cluster in the app: the overview of 15 shards fits a 1280×720 screen with every node visible, no two
-// node cells overlapping and no text under 14 px; a shard's row opens its detailed pane (by mouse or
+// node cells overlapping and no text under 14 px (24 px in presenter mode at 1920×1080); a shard's row opens its detailed pane (by mouse or
 // keyboard), whose counts are the model's for that shard, and the way back works; the table's figures
 // are summarizeCluster's; and the state shown at an instant is the same played to, sought or stepped to,
 // with a fault injected on one shard by hand, in the page, in a shared link and in Node.
@@ -102,6 +102,35 @@ describe.skipIf(skipReason !== undefined)(`cluster overview${skipReason ? ` (ski
     }
     console.info(`15 shards: overview grid ${measured[0].gridHeight} px tall, bottom at ${measured[0].gridBottom} px; smallest text ${Math.min(...measured.flatMap((m) => m.sizes.map((s) => s.px)))} px`);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('in presenter mode at 1920×1080 every word of the overview is at least 24 px, and the grid stays within its pane', async () => {
+    const { page, problems, screenshot } = await browser.open('/?s=cluster-az-outage&t=30000000&present');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await ready(page, 2);
+    await settledAt(page, 30_000_000);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="cluster-"][data-shards="6"] svg[data-testid^="overview-"]').length === 2);
+    const measured = await page.locator('[data-testid^="cluster-"][data-shards]').evaluateAll((views) =>
+      views.map((v) => {
+        const pane = v.closest('section')!.getBoundingClientRect();
+        const svg = v.querySelector('svg[data-testid^="overview-"]') as SVGSVGElement;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const sizes = Array.from(v.querySelectorAll('*'))
+          .filter((e) => !e.closest('.visually-hidden') && !e.closest('title') && e.tagName !== 'title' && Array.from(e.childNodes).some((c) => c.nodeType === Node.TEXT_NODE && c.textContent!.trim() !== ''))
+          .map((e) => ({ text: e.textContent!.trim().slice(0, 40), px: parseFloat(getComputedStyle(e).fontSize) * (e.closest('svg') === svg ? scale : 1) }));
+        const grid = svg.getBoundingClientRect();
+        return { sizes, gridRight: grid.right, paneRight: pane.right };
+      }),
+    );
+    await screenshot('cluster-overview-presenter-1920x1080');
+    expect(measured).toHaveLength(2);
+    for (const m of measured) {
+      expect(m.sizes.length).toBeGreaterThan(50);
+      expect(m.sizes.filter((s) => s.px < 24), 'text under 24 px').toEqual([]);
+      expect(m.gridRight).toBeLessThanOrEqual(m.paneRight + 0.5);
+    }
+    console.info(`presenter mode: smallest overview text ${Math.min(...measured.flatMap((m) => m.sizes.map((s) => s.px))).toFixed(1)} px`);
     expect(problems).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 // Where the cluster overview puts things: one row per shard, one column per AZ between the shard's name
 // and whether it takes writes on the left and its failovers, lost and at-risk writes on the right. Laid out
-// in CSS pixels for the width it is given (1 unit = 1 px, never scaled), so its text is 14 px on a phone
-// and on a projector alike, and 15 shards fit a 1280×720 screen.
+// in units for the width it is given (a unit is a CSS pixel at the page's own type size; presenter mode
+// makes it larger, ClusterOverview.svelte), so its text is 14 px on a phone and a laptop and 24 px on a
+// projector, and 15 shards fit a 1280×720 screen.
 import { AZS, type AZ } from '../../sim/types';
 import type { ClusterView, ShardNodeView, ShardView } from '../worker/cluster-view';
 import { nodeStateLabel } from '../states';
