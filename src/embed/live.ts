@@ -8,6 +8,7 @@ import { describeErrors, EmbedParamError, type EmbedInput, type EmbedOptions, ty
 import { resolveEmbedParams } from './params-resolve';
 import type { EmbedEvent } from './events';
 import { liveOptions } from './options-live';
+import { loadBuiltinScenario } from '../ui/scenario-load';
 
 export interface LiveLab {
   /** The checked parameters. */
@@ -23,6 +24,8 @@ export async function mountLive(target: HTMLElement, input: EmbedInput, options:
   );
   // The lessons (and the parser they need) only for a lab that opens one or offers them.
   if (parsed.ok && (parsed.config.lesson || parsed.config.controls === 'full')) await loadCurriculum();
+  // The built-in file it opens, and only that one (the lab finds it in the catalogue).
+  if (parsed.ok && 'id' in parsed.config.scenario) await loadBuiltinScenario(parsed.config.scenario.id);
   const app = mount(Embed, { target, props: { parsed, onevent, keyScope } });
   if (!parsed.ok) queueMicrotask(() => onevent({ type: 'error', message: describeErrors(parsed.errors) }));
   return {

@@ -86,7 +86,7 @@ export interface EmbedOptions {
   /** The lessons `lesson` may name; none when absent. */
   lessons?: readonly EmbedLesson[];
   /** The text of a built-in scenario, so resolveEmbedParams can check faults against it. */
-  builtinText?: (id: string) => string | undefined;
+  builtinText?: (id: string) => string | undefined | Promise<string | undefined>;
   /** The text of a lesson's scenario, when `lessons` do not carry it (it loads with the curriculum). */
   lessonText?: (id: string) => Promise<string | undefined>;
   /**

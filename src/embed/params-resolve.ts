@@ -39,7 +39,7 @@ async function checkAgainstScenario(config: LabConfig, opts: EmbedOptions): Prom
     ? (lesson?.text ?? (await opts.lessonText?.(config.lesson.id)))
     : 'text' in config.scenario
       ? config.scenario.text
-      : opts.builtinText?.(config.scenario.id);
+      : await opts.builtinText?.(config.scenario.id);
   if (text === undefined) return [];
   const { parseScenario } = await import('../lesson/file');
   let scenario;

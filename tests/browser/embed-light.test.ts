@@ -131,6 +131,7 @@ describe.skipIf(skipReason !== undefined)(`a light first load${skipReason ? ` (s
     const running = await gzipSizes(scripts);
     expect(running.get('/embed/durability-lab-worker.js')).toBeGreaterThan(100 * KB);
     expect(total(running), list(running)).toBeLessThanOrEqual(RUNNING_MAX);
+    console.info(`running embed: ${total(running)} bytes gzip of ${RUNNING_MAX}`);
 
     // The same model: the run to 28 s has the trace hashes the engine computes in Node.
     expect(await traceHashes(page, true, START_S)).toEqual(hashesInNode(START_S));
