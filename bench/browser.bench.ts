@@ -3,7 +3,8 @@
 // seek across a 10-minute run; initial JavaScript size, gzipped; and for the app, the <durability-lab>
 // element and embed.html (each below the fold of a documentation page): the script bytes (gzip) loaded by
 // the first picture (an embed's static one) and once running, the time to that first picture, and for
-// the embeds the time from scrolling them into view to their live picture. BENCH_LOAD_ONLY=1 prints the load figures alone (a minute, not ten).
+// the embeds the time from scrolling them into view to their live picture; then the same frame times and
+// seeks for the built-in 6-shard cluster scenario. BENCH_LOAD_ONLY=1 prints the load figures alone (a minute, not ten).
 // Targets: p95 frame ≤ 16.7 ms, seek ≤ 100 ms, initial JS ≤ 150 KB gzip.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -107,6 +108,50 @@ async function worstLink(page: Page): Promise<{ what: string; seconds: number; p
 }
 
 const clock = async (page: Page) => Number(await page.getByTestId('clock').getAttribute('data-t'));
+
+/** Seek to each instant by the scrubber and time it (the app's `lab:seek` measure), waiting for the run to settle first. */
+async function timedSeeks(page: Page, targets: ReadonlyArray<readonly [string, number]>): Promise<Array<[string, number]>> {
+  const out: Array<[string, number]> = [];
+  const settled = () => page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.getAttribute('data-busy') === 'false', null, { timeout: 120_000 });
+  for (const [name, t] of targets) {
+    await settled();
+    await page.evaluate(() => performance.clearMeasures('lab:seek'));
+    await page.getByTestId('scrubber').fill(String(t));
+    await page.waitForFunction(() => performance.getEntriesByName('lab:seek').length > 0, null, { timeout: 60_000 });
+    out.push([name, await page.evaluate(() => performance.getEntriesByName('lab:seek')[0].duration)]);
+  }
+  return out;
+}
+
+/**
+ * The built-in cluster scenario (6 shards, two presets, a grid of 36 nodes drawn each frame): frame times
+ * while it plays at 1× and 100×, then seeks across its 90 s once it is computed to the end.
+ */
+async function clusterFigures(): Promise<{ at1: number[]; at100: number[]; reachedS: number; seeks: Array<[string, number]> }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  try {
+    await page.goto(`${base}?s=cluster-az-outage`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="cluster-"][data-shards="6"] svg[data-testid^="overview-"]').length === 2, null, { timeout: 60_000 });
+    if ((await clock(page)) === 0 && (await page.getByTestId('play').textContent())?.includes('Play')) await page.getByTestId('play').click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-t')) > 0);
+    const at1 = await frameTimes(page, 4000);
+    const t0 = await clock(page);
+    await page.getByTestId('speed-slider').fill('30');
+    const at100 = await frameTimes(page, 4000);
+    const reachedS = ((await clock(page)) - t0) / 1e6;
+    await page.getByTestId('speed-slider').fill('40');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-t')) >= 90e6, null, { timeout: 120_000 });
+    const seeks = await timedSeeks(page, [
+      ['end → start (0 s)', 0],
+      ['start → 45 s', 45e6],
+      ['45 s → 10 s', 10e6],
+      ['10 s → 89 s', 89e6],
+    ]);
+    return { at1, at100, reachedS, seeks };
+  } finally {
+    await page.close();
+  }
+}
 
 interface LoadFigures {
   /** ms from navigation to the first animation frame with a picture on screen: a pane, or an embed's static first picture. */
@@ -214,23 +259,16 @@ try {
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-t')) >= 600e6, null, { timeout: 120_000 });
     const computeS = (Date.now() - computeStart) / 1000;
 
-    const seeks: Array<[string, number]> = [];
-    const settled = () => page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.getAttribute('data-busy') === 'false', null, { timeout: 120_000 });
-    for (const [name, t] of [
+    const seeks = await timedSeeks(page, [
       ['end → start (0 s)', 0],
       ['start → 5 min', 300e6],
       ['5 min → 10 s', 10e6],
       ['10 s → 9:59', 599e6],
       ['9:59 → 4:10', 250e6],
-    ] as const) {
-      await settled();
-      await page.evaluate(() => performance.clearMeasures('lab:seek'));
-      await page.getByTestId('scrubber').fill(String(t));
-      await page.waitForFunction(() => performance.getEntriesByName('lab:seek').length > 0, null, { timeout: 60_000 });
-      seeks.push([name, await page.evaluate(() => performance.getEntriesByName('lab:seek')[0].duration)]);
-    }
+    ]);
 
     const worst = await worstLink(page);
+    const cluster = await clusterFigures();
 
     const js = await initialJs();
     const worker = await gzipOf(/worker.*\.js$/);
@@ -242,6 +280,8 @@ try {
     console.log(`initial JS (gzip):       ${fmt(js.gzip / 1024)} KB (${js.files.join(', ')})`);
     console.log(`simulation worker (gzip, loaded in parallel): ${fmt(worker / 1024)} KB`);
     await printLoadFigures();
+    console.log(`cluster-az-outage (6 shards × 3 nodes, two presets): p95 frame time at 1× ${fmt(p95(cluster.at1))} ms, at 100× ${fmt(p95(cluster.at100))} ms (simulated ${fmt(cluster.reachedS)} s in 4 s)`);
+    for (const [name, ms] of cluster.seeks) console.log(`cluster seek ${name.padEnd(20)} ${fmt(ms)} ms`);
     console.log(`worst accepted share link (${worst.what}), opened at its end: computed in ${fmt(worst.seconds)} s, tab peak resident memory ${Math.round(worst.peakMb)} MB (budget 1,536 MB)`);
   }
 } finally {
