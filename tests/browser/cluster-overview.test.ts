@@ -19,6 +19,7 @@ import { browserSkipReason, useBrowser } from './browser';
 import { injectedMarkers, ready, settledAt, traceHashes } from './lab';
 import { seriousA11yViolations } from './axe';
 import { goldens } from './golden';
+import { editScenario } from '../../src/ui/share/edit';
 
 const skipReason = browserSkipReason();
 const FIFTEEN = 'tests/scenarios/cluster-15-az-outage.yaml';
@@ -186,6 +187,38 @@ describe.skipIf(skipReason !== undefined)(`cluster overview${skipReason ? ` (ski
     expect((await downloaded()).map(({ acked, lost }) => ({ acked, lost }))).toEqual(bars);
     await page.getByTestId(`back-${keys[0]}`).click();
     expect(await page.getByTestId(`overview-text-${keys[0]}`).textContent()).toMatch(/^6 shards; 6 take writes; 100 % of the keyspace writable; shard s1: [\d,]+ writes lost; shard s4: [\d,]+ writes lost; 2 failovers so far\.$/);
+    expect(problems).toEqual([]);
+  });
+
+  it("Setup makes the default scenario a cluster of 3 shards with spread primaries: the overview is that file's model", async () => {
+    const { page, problems } = await browser.open('/');
+    await ready(page, 2);
+    await page.locator('details.more > summary').first().click();
+    await page.getByTestId('setup-shards').selectOption('3');
+    await page.getByTestId('setup-primary').selectOption('spread');
+    await page.getByTestId('setup-apply').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="cluster-"][data-shards="3"]').length === 2, null, { timeout: 60_000 });
+    // The file the page runs now, as Setup wrote it: a share of it, or its export, is that cluster.
+    const file = 'scenarios/primary-crash.yaml';
+    const text = editScenario(readFileSync(file, 'utf8'), file, { topology: { shards: 3, primary: 'spread' } });
+    const specs = resolveRuns(parseScenario(text, file));
+    const t = 30_000_000;
+    await seek(page, t);
+    const drawn = await rows(page);
+    specs.forEach((spec, p) => {
+      const tm = clusterTimeMachine(spec);
+      tm.seek(t);
+      const model = clusterView(tm.sim.runs, new FailoverCounter(), new LastAck());
+      expect(drawn[p], spec.label).toEqual(model.shards.map((s) => ({ lost: s.lost, atRisk: s.atRisk, failovers: s.failovers, writable: s.writable })));
+      expect(model.shards.map((s) => s.failovers)).toEqual([1, 0, 0]);
+    });
+    // Each shard's primary in its own AZ: s1's in a, s2's in b, s3's in c.
+    const primaries = await page.locator('section[data-testid^="pane-"]').first().locator('[data-node][data-role="primary"]').evaluateAll((ns) => ns.map((n) => n.getAttribute('data-node')));
+    expect(primaries.filter((id) => /^s[23]\./.test(id!))).toEqual(['s2.b1', 's3.c1']);
+    // Back to one shard: the single picture again.
+    await page.getByTestId('setup-shards').selectOption('1');
+    await page.getByTestId('setup-apply').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="cluster-"]').length === 0 && document.querySelectorAll('svg[data-testid^="picture-"]').length === 2, null, { timeout: 60_000 });
     expect(problems).toEqual([]);
   });
 

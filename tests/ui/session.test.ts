@@ -60,7 +60,7 @@ function loaded(c: Fake, title = 'Scenario A'): void {
   const workload = { writesPerSec: 1, readsPerSec: 1, keys: 1, valueBytes: 1, readFromReplicas: false, incrFraction: 0 };
   c.reply({
     type: 'loaded',
-    scenario: { id: title, title, description: '', seed: 1, durationS: 60, workload, presetIds: ['memorydb'], faults: [] },
+    scenario: { id: title, title, description: '', seed: 1, durationS: 60, workload, presetIds: ['memorydb'], topology: { shards: 1, primary: 'a' }, faults: [] },
     panes: [],
     endUs: 60e6,
     bucketUs: 250_000,

@@ -10,6 +10,8 @@ export interface WorkloadDraft {
   keys: string;
   valueBytes: string;
   durationS: number;
+  /** The cluster's shards: each needs a key of its own. */
+  shards?: number;
 }
 
 export interface WorkloadCheck {
@@ -40,12 +42,13 @@ export function checkWorkload(d: WorkloadDraft): WorkloadCheck {
   const keys = wholeNumber('Keys', d.keys, LIMITS.maxKeys, 'keys', 'key', '');
   const valueBytes = wholeNumber('Value size', d.valueBytes, LIMITS.maxValueBytes, 'bytes', 'byte', ' (1 MiB)');
   if (typeof keys === 'string') out.keys = keys;
+  else if (d.shards !== undefined && keys < d.shards) out.keys = `Keys: ${count(keys)} is too few for ${d.shards} shards; each shard needs at least one key, and more for an even spread.`;
   if (typeof valueBytes === 'string') out.valueBytes = valueBytes;
   const ops = (d.writesPerSec + d.readsPerSec) * d.durationS;
   if (ops > LIMITS.maxOpsPerRun)
     out.volume =
       `(${count(d.writesPerSec)} writes/s + ${count(d.readsPerSec)} reads/s) × ${count(d.durationS)} s = ${count(ops)} operations per preset, ` +
       `above the limit of ${count(LIMITS.maxOpsPerRun)}: lower the rates or the run length.`;
-  if (typeof keys === 'number' && typeof valueBytes === 'number' && !out.volume) out.ok = { keys, valueBytes };
+  if (typeof keys === 'number' && typeof valueBytes === 'number' && !out.keys && !out.volume) out.ok = { keys, valueBytes };
   return out;
 }

@@ -1,4 +1,5 @@
-// Setup's changes (rates, keys, value size, reads from replicas, run length) and a chosen seed written
+// Setup's changes (rates, keys, value size, reads from replicas, run length, shards and where their
+// primaries are) and a chosen seed written
 // into the scenario text itself, so the running scenario is always a file: it can be shared in a link,
 // exported and reloaded, and it goes through the same checks and limits as any file. Comments and layout
 // survive.
@@ -6,18 +7,28 @@ import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { parseScenario } from '../../lesson/file';
 import { ScenarioError } from '../../scenario/errors';
 import { YAML_OPTIONS } from '../../scenario/yaml-tags';
-import type { Workload } from '../../sim/types';
+import type { AZ, Workload } from '../../sim/types';
+import { splitNodeTarget } from '../../sim/cluster/specs';
+import type { PrimaryPlacement } from '../worker/protocol';
 
 export interface ScenarioEdits {
   workload?: Partial<Pick<Workload, 'writesPerSec' | 'readsPerSec' | 'keys' | 'valueBytes' | 'readFromReplicas'>>;
   durationS?: number;
   seed?: number;
+  /** Shards (1: a single shard, written as no `shards` at all) and where their primaries are. */
+  topology?: { shards?: number; primary?: PrimaryPlacement };
+}
+
+/** The file's placement of primaries, as topology.primary says it. */
+export function primaryPlacement(topology: { primary: AZ; spread?: boolean }): PrimaryPlacement {
+  return topology.spread ? 'spread' : topology.primary;
 }
 
 /**
  * The text with `edits` applied, checked like a file (a run that would be too long or too big is refused
  * with the loader's message). Unchanged values leave the text as it was, so a built-in stays itself. A
- * shorter run drops the scenario's faults after its end: they would never fire.
+ * shorter run drops the scenario's faults after its end, and fewer shards the faults on the shards no
+ * longer there: they would never fire. A node fault of a single shard goes to shard s1 of a cluster.
  */
 export function editScenario(text: string, sourceName: string, edits: ScenarioEdits): string {
   const scenario = parseScenario(text, sourceName);
@@ -27,21 +38,35 @@ export function editScenario(text: string, sourceName: string, edits: ScenarioEd
   }
   if (edits.durationS !== undefined && edits.durationS !== scenario.durationS) changes.push([['durationS'], edits.durationS]);
   if (edits.seed !== undefined && edits.seed !== scenario.seed) changes.push([['seed'], edits.seed]);
+  const shardsBefore = scenario.topology.shards ?? 1;
+  const shards = edits.topology?.shards ?? shardsBefore;
+  const primary = edits.topology?.primary;
+  if (shards !== shardsBefore) changes.push([['topology', 'shards'], shards]);
+  if (primary !== undefined && primary !== primaryPlacement(scenario.topology)) changes.push([['topology', 'primary'], primary]);
   if (changes.length === 0) return text;
 
   const doc = parseDocument(text, YAML_OPTIONS);
   if (!isMap(doc.contents)) throw new ScenarioError(sourceName, [{ path: '', message: 'found no mapping at the top of the file' }]);
   for (const [path, value] of changes) {
-    if (path[0] === 'workload' && !isMap(doc.get('workload', true))) doc.set('workload', doc.createNode({}));
+    if ((path[0] === 'workload' || path[0] === 'topology') && !isMap(doc.get(path[0], true))) doc.set(path[0], doc.createNode({}));
     doc.setIn(path, value);
   }
-  if (edits.durationS !== undefined) {
-    const faults = doc.get('faults', true);
-    if (isSeq(faults)) {
-      for (let i = faults.items.length - 1; i >= 0; i--) {
-        const at = (faults.items[i] as YAMLMap).get?.('at');
-        if (typeof at === 'number' && at > edits.durationS) faults.delete(i);
-      }
+  // One shard is written as the file without a cluster, as it is without `shards`.
+  if (shards === 1 && shardsBefore !== 1) (doc.get('topology', true) as YAMLMap).delete('shards');
+  // A shorter run drops the faults after its end, fewer shards those on the shards gone: they would never
+  // fire. A fault on a node names its shard in a cluster and does not in one shard: a single shard's
+  // `primary` becomes s1's, and s1's the single shard's.
+  const faults = doc.get('faults', true);
+  if (isSeq(faults) && (edits.durationS !== undefined || shards !== shardsBefore)) {
+    for (let i = faults.items.length - 1; i >= 0; i--) {
+      const item = faults.items[i] as YAMLMap;
+      const at = item.get?.('at');
+      const node = item.get?.('node');
+      const target = typeof node === 'string' ? splitNodeTarget(node) : null;
+      if (edits.durationS !== undefined && typeof at === 'number' && at > edits.durationS) faults.delete(i);
+      else if (target && target.shard >= shards) faults.delete(i);
+      else if (target && shards > 1 && target.shard < 0) item.set('node', `s1.${target.node}`);
+      else if (target && shards === 1 && target.shard === 0) item.set('node', target.node);
     }
   }
   const out = doc.toString({ lineWidth: 0 });
@@ -67,7 +92,6 @@ export function editFault(text: string, sourceName: string, change: FaultChange)
   if (!isSeq(faults)) throw new ScenarioError(sourceName, [{ path: 'faults', message: 'found no list of faults' }]);
   if ('remove' in change) {
     faults.delete(change.index);
-    if (faults.items.length === 0) doc.delete('faults');
   } else {
     if (!Number.isFinite(change.atS) || change.atS < 0 || change.atS > scenario.durationS) {
       throw new ScenarioError(sourceName, [{ path: `${where}.at`, message: `found ${change.atS} s; expected a time from 0 to ${scenario.durationS} s (the end of the run)` }]);

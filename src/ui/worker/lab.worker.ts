@@ -110,6 +110,7 @@ function load(req: LoadRequest): void {
       durationS,
       workload: specs[0]?.workload ?? scenario.workload,
       presetIds: specs.map((s) => s.presetId),
+      topology: { shards: scenario.topology.shards ?? 1, primary: scenario.topology.spread ? 'spread' : scenario.topology.primary },
       faults: scenario.faults.map((f) => ({ tUs: Math.round(f.atS * 1e6), fault: f.fault })),
     },
     panes: specs.map((s) => ({

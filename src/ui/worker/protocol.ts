@@ -2,7 +2,7 @@
 // panes' views at the reached time, and (when asked) summaries, series, markers and log lines. Whole
 // histories stay in the worker, since copying them every frame would cost more than drawing them.
 import type { LessonStep } from '../../lesson/schema';
-import type { FaultSpec, LostWrite, PresetParams, RunSummary, Workload } from '../../sim/types';
+import type { AZ, FaultSpec, LostWrite, PresetParams, RunSummary, Workload } from '../../sim/types';
 import type { PaneView } from '../../sim/view';
 import type { ClusterView } from './cluster-view';
 
@@ -108,6 +108,9 @@ export interface PaneMeta {
   params: PresetParams;
 }
 
+/** Where a cluster's primaries are: every shard's in one AZ, or turned shard by shard (topology.primary). */
+export type PrimaryPlacement = AZ | 'spread';
+
 export interface ScenarioMeta {
   id: string;
   title: string;
@@ -116,6 +119,8 @@ export interface ScenarioMeta {
   durationS: number;
   workload: Workload;
   presetIds: string[];
+  /** Its shards (1: not a cluster) and where their primaries are, as the file says them. */
+  topology: { shards: number; primary: PrimaryPlacement };
   /** The scenario's own faults, in the file's order (the timeline shows them from the start). */
   faults: Array<{ tUs: number; fault: FaultSpec }>;
 }
