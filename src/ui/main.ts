@@ -3,7 +3,7 @@ import { CURRICULUM } from '../lesson/builtin';
 import { useCurriculum } from '../lesson/curriculum-loader';
 import App from './App.svelte';
 import { DEFAULT_CONFIG } from './config';
-import { SCENARIOS } from './scenarios';
+import { registerDefaultScenario } from './scenario-default';
 import './full-panels';
 import './global.css';
 
@@ -12,14 +12,15 @@ if (!target) throw new Error('index.html has no element with id "app" to mount i
 
 // The lab offers the lessons, and `?lesson=` may open one: the app reads them with its first script.
 useCurriculum(CURRICULUM);
+registerDefaultScenario();
 
 // A plain visit mounts at once; a link is decoded first (its checks load with it, only when needed). A bad
 // link never leaves a blank page: the lab opens on what was usable and says what was not.
 if (location.search === '') {
   mount(App, { target, props: { page: { address: true, present: false, problems: [] } } });
 } else {
-  import('./share/link')
-    .then(({ openLink }) => openLink(location.search, SCENARIOS))
+  Promise.all([import('./share/link'), import('./scenarios')])
+    .then(([{ openLink }, { SCENARIOS }]) => openLink(location.search, SCENARIOS))
     .catch((error: unknown) => ({
       config: DEFAULT_CONFIG,
       present: false,

@@ -1,7 +1,8 @@
-// The built-in scenario files this page has at hand, by id. The app has all of them from its first script
-// (scenarios.ts registers them); an embed loads only the one it shows (scenario-load.ts), which keeps the
-// other files' text (a few KB) out of what a running embed fetches. The picker and the share bar import
-// scenarios.ts themselves, so once they are open every file is here.
+// The built-in scenario files this page has at hand, by id. The app's first script has the default one
+// (scenario-default.ts) and a link brings them all (scenarios.ts registers them); an embed loads only the
+// one it shows (scenario-load.ts). Either way the other files' text (a few KB) stays out of what a first
+// picture waits for. The picker and the share bar import scenarios.ts themselves, so once they are open
+// every file is here.
 
 export interface ScenarioFile {
   id: string;
