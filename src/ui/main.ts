@@ -4,7 +4,6 @@ import { useCurriculum } from '../lesson/curriculum-loader';
 import App from './App.svelte';
 import { DEFAULT_CONFIG } from './config';
 import { registerDefaultScenario } from './scenario-default';
-import './full-panels';
 import './global.css';
 
 const target = document.getElementById('app');
