@@ -13,7 +13,25 @@ import { ClientTimer, ConnSend, ReplyArrive, RequestArrive } from './events';
 import type { Simulation } from './engine';
 
 /** Error codes: indexes into ERRORS (history.ts), which names them in the history. */
-export const E = { READONLY: 0, NOREPLICAS: 1, CONNREFUSED: 2, CLUSTERDOWN: 3, LOADING: 4, NOTLEADER: 5 } as const;
+export const E = { READONLY: 0, NOREPLICAS: 1, CONNREFUSED: 2, CLUSTERDOWN: 3, LOADING: 4, NOTLEADER: 5, MOVED: 6 } as const;
+/**
+ * A WAIT that returned fewer replicas than asked for (cache-style wait.ts). Not among ERRORS: the reply
+ * to a follow-up, whose failure is recorded as an unknown outcome (INFO.waitTimeout), never as an error.
+ */
+export const WAIT_SHORT = 7;
+
+/**
+ * A node of a cluster's shard that is not the shard's primary answers a write, or a read from a client
+ * that does not read from replicas, with MOVED and the primary's address, as Redis Cluster, ElastiCache
+ * cluster mode and MemoryDB do; a single shard's replica answers READONLY (the client holds the primary
+ * endpoint, and a replica there refuses the write).
+ */
+export function notPrimaryError(sim: Simulation): number {
+  return sim.spec.shard !== undefined ? E.MOVED : E.READONLY;
+}
+
+/** Redirections a client follows for one request before it gives up (redis-py and Lettuce: 5). [A] */
+const MAX_REDIRECTS = 5;
 
 export function start(sim: Simulation): void {
   const wl = sim.load;
@@ -67,6 +85,8 @@ function newOp(sim: Simulation, isWrite: boolean, keyIdx: number, clientIdx: num
     entry: -1,
     execT: 0,
     conn,
+    moved: 0,
+    movedT: 0,
   };
   const timeoutMs = sim.p.client.timeoutMs + (isWrite ? sim.writeTimeoutExtraMs : 0);
   op.deadline = w.now + Math.round(timeoutMs * 1000);
@@ -225,11 +245,34 @@ export function onReply(sim: Simulation, e: Ev): void {
   if (node.inc !== ReplyArrive.inc(e) && (node.deathWasHost ? node.deathT <= e.t : node.deathT < ReplyArrive.leaveT(e))) return;
   const error = ReplyArrive.error(e);
   if (error >= 0) {
+    if (error === E.MOVED && followMoved(sim, op, idx)) return;
     settleFail(sim, op, idx, error);
     return;
   }
   if (op.cmd !== 2 && sim.design.followUp(sim, op, idx)) return;
   settleOk(sim, op, idx);
+}
+
+/**
+ * A MOVED reply: the client sends the request again, now, to the shard's primary the reply names (the
+ * cluster's current one), and keeps that node as its connection for the shard: one more round trip, and
+ * the request is not failed. With no primary to send it to (the shard is failing over), or after
+ * MAX_REDIRECTS of them, the request fails: CLUSTERDOWN, or MOVED itself.
+ */
+function followMoved(sim: Simulation, op: Op, from: number): boolean {
+  const w = sim.w;
+  const to = w.primary;
+  if (op.moved >= MAX_REDIRECTS) return false;
+  if (to === from || !sim.design.isPrimary(w.nodes[to])) {
+    settleFail(sim, op, from, E.CLUSTERDOWN);
+    return true;
+  }
+  op.moved++;
+  op.movedT = w.now;
+  op.node = to;
+  w.clients[op.client].target = to;
+  transmit(sim, op, to);
+  return true;
 }
 
 function settleOk(sim: Simulation, op: Op, nodeIdx: number): void {

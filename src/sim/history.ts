@@ -18,7 +18,7 @@ export const ROW = { invoke: 1, ok: 2, fail: 3, info: 4 } as const;
 
 export const CMD = { SET: 0, INCR: 1, GET: 2 } as const;
 const CMDS: readonly Cmd[] = ['SET', 'INCR', 'GET'];
-export const ERRORS: readonly ErrorCode[] = ['READONLY', 'NOREPLICAS', 'CONNREFUSED', 'CLUSTERDOWN', 'LOADING', 'NOTLEADER'];
+export const ERRORS: readonly ErrorCode[] = ['READONLY', 'NOREPLICAS', 'CONNREFUSED', 'CLUSTERDOWN', 'LOADING', 'NOTLEADER', 'MOVED'];
 const INFO_ERRORS = ['timeout', 'wait-timeout'] as const;
 export const INFO = { timeout: 0, waitTimeout: 1 } as const;
 

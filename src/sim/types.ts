@@ -356,7 +356,7 @@ export interface OkEvent {
   fromReplica?: boolean;
 }
 
-export type ErrorCode = 'READONLY' | 'NOREPLICAS' | 'CONNREFUSED' | 'CLUSTERDOWN' | 'LOADING' | 'NOTLEADER';
+export type ErrorCode = 'READONLY' | 'NOREPLICAS' | 'CONNREFUSED' | 'CLUSTERDOWN' | 'LOADING' | 'NOTLEADER' | 'MOVED';
 
 export interface FailEvent {
   type: 'fail';

@@ -142,7 +142,7 @@ export function viewOf(sim: Simulation, label = sim.spec.label): PaneView {
       inFlight.requests++;
       const op = RequestArrive.op(e);
       if (messages.length < MAX_MESSAGES)
-        messages.push({ kind: 'request', id: op.id, write: op.cmd !== 2, from: `client-${AZS[w.clients[op.client].az]}`, to: sim.nodeId(RequestArrive.node(e)), sentUs: op.stage === 1 ? e.t : op.invokeT, arriveUs: e.t, error: false });
+        messages.push({ kind: 'request', id: op.id, write: op.cmd !== 2, from: `client-${AZS[w.clients[op.client].az]}`, to: sim.nodeId(RequestArrive.node(e)), sentUs: op.stage === 1 ? e.t : op.moved > 0 ? op.movedT : op.invokeT, arriveUs: e.t, error: false });
     } else if (e.kind === KIND.REPLY_ARRIVE) {
       inFlight.replies++;
       const op = ReplyArrive.op(e);

@@ -91,6 +91,9 @@ export interface Op {
   execT: number;
   /** Closed-loop workload: the connection that sent it, which sends its next request once this settles; else −1. */
   conn: number;
+  /** MOVED replies it followed (a shard of a cluster, clients.ts), and when it was last sent on. */
+  moved: number;
+  movedT: number;
 }
 
 export interface Client {

@@ -3,7 +3,7 @@
 // serves reads only. min-replicas-to-write and a cut-off primary refuse writes.
 import { clusterVotes, inMinority, minorityKey } from './cluster-vote';
 import { setKey } from '../../dataset';
-import { E, reply } from '../../clients';
+import { E, notPrimaryError, reply } from '../../clients';
 import { readInto } from '../../reads';
 import { writtenValue } from '../../writes';
 import type { Op } from '../../world';
@@ -31,10 +31,12 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
     if (n.role === 'primary' && refusal(sim, n, false) >= 0) return reply(sim, op, idx, execute(n, w.now, cost), E.CLUSTERDOWN);
     const finish = execute(n, w.now, cost);
     const fromReplica = n.role !== 'primary';
+    // A shard of a cluster: a replica serves only the clients that read from replicas (READONLY).
+    if (fromReplica && !sim.load.readFromReplicas && sim.spec.shard !== undefined) return reply(sim, op, idx, finish, E.MOVED);
     readInto(op, n, fromReplica, fromReplica ? replicaLagUs(sim, n) : 0, sim.w.writes);
     return reply(sim, op, idx, finish, -1);
   }
-  if (n.role !== 'primary') return reply(sim, op, idx, execute(n, w.now, cost), E.READONLY);
+  if (n.role !== 'primary') return reply(sim, op, idx, execute(n, w.now, cost), notPrimaryError(sim));
   const refused = refusal(sim, n, true);
   if (refused >= 0) return reply(sim, op, idx, execute(n, w.now, cost), refused);
   // The write takes effect now and its reply leaves once the CPU has worked through the queue ahead of

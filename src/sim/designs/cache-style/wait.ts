@@ -1,7 +1,7 @@
 // WAIT numreplicas timeout (model.md §2.1): after a write's OK the client sends WAIT on the same
 // connection; the primary answers once that many replicas have acknowledged the write's offset, or with
 // fewer at the timeout. WAIT does not make the write durable: it only tells the client how far it got.
-import { reply, transmit } from '../../clients';
+import { reply, transmit, WAIT_SHORT } from '../../clients';
 import { oneWayUs } from '../../network';
 import type { PresetParams } from '../../types';
 import type { Op } from '../../world';
@@ -10,8 +10,6 @@ import { GetAck, WaitTimeout } from './events';
 import { nodeAt, nodesOf, type CacheNode } from './node';
 import { execute } from '../../cpu';
 
-/** Error index of a WAIT that returned fewer replicas than asked for. */
-const WAIT_SHORT = 6;
 const ms = (x: number) => Math.round(x * 1000);
 
 /** The client also waits out WAIT's own timeout for a write. */

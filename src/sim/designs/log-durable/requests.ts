@@ -5,7 +5,7 @@
 // executed and reads see memory. Writes the log cannot take yet wait in the primary's durability buffer
 // (buffer.ts), and while the oldest of them is older than durable.bufferLimitMs the primary refuses writes.
 // Replicas serve reads from what they have applied.
-import { E, reply } from '../../clients';
+import { E, notPrimaryError, reply } from '../../clients';
 import { readInto } from '../../reads';
 import { DIRTY_HELD, DIRTY_NONE, setKey } from '../../dataset';
 import { writtenValue } from '../../writes';
@@ -46,12 +46,14 @@ export function onRequest(sim: Simulation, op: Op, idx: number): void {
       else reply(sim, op, idx, Math.max(finish, w.log.rows.commitT[dirty]), -1);
       return;
     }
+    // A shard of a cluster: a replica serves only the clients that read from replicas (READONLY).
+    if (!sim.load.readFromReplicas && sim.spec.shard !== undefined) return reply(sim, op, idx, finish, E.MOVED);
     syncReplica(sim, n);
     readInto(op, n, true, replicaLagUs(sim, n), w.writes);
     return reply(sim, op, idx, finish, -1);
   }
   // A refused command still costs its parsing and the error reply.
-  if (st !== 'primary') return reply(sim, op, idx, execute(n, w.now, cost), E.READONLY);
+  if (st !== 'primary') return reply(sim, op, idx, execute(n, w.now, cost), notPrimaryError(sim));
   if (n.handoverTo >= 0) return reply(sim, op, idx, execute(n, w.now, cost), E.NOTLEADER); // handing over (a manual failover)
   if (bufferFull(sim, n)) return reply(sim, op, idx, execute(n, w.now, cost), E.CLUSTERDOWN);
   // A write costs the command and the primary's share of its log append (model.md §6: the commit path is
