@@ -30,7 +30,7 @@ export function notPrimaryError(sim: Simulation): number {
   return sim.spec.shard !== undefined ? E.MOVED : E.READONLY;
 }
 
-/** Redirections a client follows for one request before it gives up (redis-py and Lettuce: 5). [A] */
+/** Redirections a client follows for one request before it gives up: a usual client-library limit, assumed. [A] */
 const MAX_REDIRECTS = 5;
 
 export function start(sim: Simulation): void {
