@@ -245,7 +245,7 @@ try {
     const reached = (await clock(page)) - t0;
 
     // A 10-minute run, computed to the end at 1000×, then scrubbed across.
-    await page.getByText('Scenario, presets and workload').click();
+    await page.getByText('Scenario, presets, workload and cluster').click();
     await page.getByTestId('setup').locator('select').nth(1).selectOption('600');
     await page.getByRole('button', { name: 'Apply and restart' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('paused')).catch(async (e) => {

@@ -96,7 +96,7 @@ describe.skipIf(skipReason !== undefined)(`accessibility and layout${skipReason 
     await expect.poll(() => focused(page)).toBe('faults-button');
 
     // Setup fits too.
-    await page.getByText('Scenario, presets and workload').click();
+    await page.getByText('Scenario, presets, workload and cluster').click();
     await page.getByTestId('setup-value-bytes').fill('2000000');
     await expect.poll(() => page.getByTestId('setup-problems').textContent()).toContain('Value size: 2,000,000 bytes is above the limit of 1,048,576 (1 MiB).');
     expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
@@ -151,7 +151,7 @@ describe.skipIf(skipReason !== undefined)(`accessibility and layout${skipReason 
     await expect.poll(() => clock(page)).toBe(lastT);
 
     // Setup: a bad key count is refused next to the field and nothing restarts; a good one is applied.
-    await page.getByText('Scenario, presets and workload').click();
+    await page.getByText('Scenario, presets, workload and cluster').click();
     const keys = page.getByTestId('setup-keys');
     await keys.fill('0');
     await expect.poll(() => page.getByTestId('setup-problems').textContent()).toContain('Keys: 0 is too few; at least 1 key is needed.');
