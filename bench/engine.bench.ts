@@ -138,34 +138,48 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 const range = (xs: number[], f: (n: number) => string) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
 const mega = (n: number) => `${(n / 1e6).toFixed(2)} M`;
 
+/** One preset's timings over the rounds. */
+interface Samples {
+  events: number;
+  ms: number[];
+  rate: number[];
+  ratio: number[];
+}
+const samples = (): Samples => ({ events: 0, ms: [], rate: [], ratio: [] });
+
+/** A timed run into its preset's samples, beside the bare queue over as many events; returns the round's row. */
+function record(p: Samples, round: number, label: string, events: number, engineMs: number): string[] {
+  const rate = events / (engineMs / 1000);
+  const bareRate = events / (bareQueueMs(events) / 1000);
+  p.events = events;
+  p.ms.push(engineMs);
+  p.rate.push(rate);
+  p.ratio.push(rate / bareRate);
+  return [String(round), label, fmt(events), fmt(engineMs), fmt(rate), fmt(bareRate), (rate / bareRate).toFixed(2)];
+}
+
+/** A preset's summary row: events, then the median and range of its engine time, rate and ratio. */
+function summaryRow(label: string, p: Samples): string {
+  const r2 = (n: number) => n.toFixed(2);
+  return [label, fmt(p.events), `${fmt(median(p.ms))} (${range(p.ms, fmt)})`, `${mega(median(p.rate))} (${range(p.rate, mega)})`, `${r2(median(p.ratio))} (${range(p.ratio, r2)})`].join('\t');
+}
+
 console.log(['round', 'preset', 'events', 'engine ms', 'events/s', 'bare queue events/s', 'engine / bare'].join('\t'));
-const perPreset = specs.map(() => ({ events: 0, ms: [] as number[], rate: [] as number[], ratio: [] as number[] }));
+const perPreset = specs.map(samples);
 const totals: number[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   let totalMs = 0;
   specs.forEach((spec, i) => {
     const { events, engineMs } = timeEngine(spec);
     totalMs += engineMs;
-    const bareMs = bareQueueMs(events);
-    const rate = events / (engineMs / 1000);
-    const bareRate = events / (bareMs / 1000);
-    const p = perPreset[i];
-    p.events = events;
-    p.ms.push(engineMs);
-    p.rate.push(rate);
-    p.ratio.push(rate / bareRate);
-    console.log([round, spec.label, fmt(events), fmt(engineMs), fmt(rate), fmt(bareRate), (rate / bareRate).toFixed(2)].join('\t'));
+    console.log(record(perPreset[i], round, spec.label, events, engineMs).join('\t'));
   });
   totals.push(totalMs);
 }
 
 console.log(`\nsummary over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}: median (range)`);
 console.log(['preset', 'events', 'engine ms', 'events/s', 'engine / bare'].join('\t'));
-specs.forEach((spec, i) => {
-  const p = perPreset[i];
-  const r2 = (n: number) => n.toFixed(2);
-  console.log([spec.label, fmt(p.events), `${fmt(median(p.ms))} (${range(p.ms, fmt)})`, `${mega(median(p.rate))} (${range(p.rate, mega)})`, `${r2(median(p.ratio))} (${range(p.ratio, r2)})`].join('\t'));
-});
+specs.forEach((spec, i) => console.log(summaryRow(spec.label, perPreset[i])));
 console.log(`whole reference run (all presets, engine only): median ${fmt(median(totals))} ms (${range(totals, fmt)} ms)`);
 const slowest = Math.min(...perPreset.flatMap((p) => p.rate));
 const under = totals.filter((t) => t < 2000).length;
@@ -204,32 +218,19 @@ if (process.env.BENCH_CLUSTER !== '0') {
   });
   console.log(`\ncluster reference: 10 shards × 3 nodes, 100,000 ops/s in all, 60 s simulated, AZ a lost at 20 s for 30 s, ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}`);
   console.log(['round', 'preset', 'events', 'engine ms', 'events/s', 'bare queue events/s', 'engine / bare', 'acknowledged', 'lost'].join('\t'));
-  const perCluster = clusterSpecs.map(() => ({ events: 0, ms: [] as number[], rate: [] as number[], ratio: [] as number[] }));
+  const perCluster = clusterSpecs.map(samples);
   for (let round = 1; round <= ROUNDS; round++) {
     clusterSpecs.forEach((spec, i) => {
       const t0 = performance.now();
       const result = simulateRun(spec);
       const engineMs = performance.now() - t0;
-      const events = result.events;
       const acked = summarize(result, { linearizability: false });
-      const bareMs = bareQueueMs(events);
-      const rate = events / (engineMs / 1000);
-      const bareRate = events / (bareMs / 1000);
-      const p = perCluster[i];
-      p.events = events;
-      p.ms.push(engineMs);
-      p.rate.push(rate);
-      p.ratio.push(rate / bareRate);
-      console.log([round, spec.label, fmt(events), fmt(engineMs), fmt(rate), fmt(bareRate), (rate / bareRate).toFixed(2), fmt(acked.acked), fmt(acked.lostAcked.length)].join('\t'));
+      console.log([...record(perCluster[i], round, spec.label, result.events, engineMs), fmt(acked.acked), fmt(acked.lostAcked.length)].join('\t'));
     });
   }
   console.log(`\ncluster summary over ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}: median (range)`);
   console.log(['preset', 'events', 'engine ms', 'events/s', 'engine / bare (target ≥ 0.5)'].join('\t'));
-  clusterSpecs.forEach((spec, i) => {
-    const p = perCluster[i];
-    const r2 = (n: number) => n.toFixed(2);
-    console.log([spec.label, fmt(p.events), `${fmt(median(p.ms))} (${range(p.ms, fmt)})`, `${mega(median(p.rate))} (${range(p.rate, mega)})`, `${r2(median(p.ratio))} (${range(p.ratio, r2)})`].join('\t'));
-  });
+  clusterSpecs.forEach((spec, i) => console.log(summaryRow(spec.label, perCluster[i])));
 }
 
 // The worst file the loader accepts for one run (the command line runs presets one after the other):
