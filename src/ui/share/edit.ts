@@ -7,9 +7,11 @@ import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { parseScenario } from '../../lesson/file';
 import { ScenarioError } from '../../scenario/errors';
 import { YAML_OPTIONS } from '../../scenario/yaml-tags';
-import type { AZ, Workload } from '../../sim/types';
+import type { Workload } from '../../sim/types';
 import { splitNodeTarget } from '../../sim/cluster/specs';
-import type { PrimaryPlacement } from '../worker/protocol';
+import { primaryPlacement, type PrimaryPlacement } from '../worker/protocol';
+
+export { primaryPlacement };
 
 export interface ScenarioEdits {
   workload?: Partial<Pick<Workload, 'writesPerSec' | 'readsPerSec' | 'keys' | 'valueBytes' | 'readFromReplicas'>>;
@@ -19,10 +21,6 @@ export interface ScenarioEdits {
   topology?: { shards?: number; primary?: PrimaryPlacement };
 }
 
-/** The file's placement of primaries, as topology.primary says it. */
-export function primaryPlacement(topology: { primary: AZ; spread?: boolean }): PrimaryPlacement {
-  return topology.spread ? 'spread' : topology.primary;
-}
 
 /**
  * The text with `edits` applied, checked like a file (a run that would be too long or too big is refused

@@ -15,6 +15,7 @@ import { holdLifeline } from './lifeline';
 import { lookAhead, moveAll, nextEventAfter } from './move';
 import { ProgressReporter } from './progress';
 import type { FrameRequest, LoadRequest, LogLine, Marker, PaneFrame, WorkerReply, WorkerRequest } from './protocol';
+import { primaryPlacement } from './protocol';
 
 // tsconfig's DOM lib types `self` as a Window; this file runs in a dedicated worker scope.
 const scope = self as unknown as {
@@ -110,7 +111,7 @@ function load(req: LoadRequest): void {
       durationS,
       workload: specs[0]?.workload ?? scenario.workload,
       presetIds: specs.map((s) => s.presetId),
-      topology: { shards: scenario.topology.shards ?? 1, primary: scenario.topology.spread ? 'spread' : scenario.topology.primary },
+      topology: { shards: scenario.topology.shards ?? 1, primary: primaryPlacement(scenario.topology) },
       faults: scenario.faults.map((f) => ({ tUs: Math.round(f.atS * 1e6), fault: f.fault })),
     },
     panes: specs.map((s) => ({

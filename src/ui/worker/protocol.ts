@@ -111,6 +111,11 @@ export interface PaneMeta {
 /** Where a cluster's primaries are: every shard's in one AZ, or turned shard by shard (topology.primary). */
 export type PrimaryPlacement = AZ | 'spread';
 
+/** A loaded topology's placement of primaries, as the file's topology.primary says it. */
+export function primaryPlacement(topology: { primary: AZ; spread?: boolean }): PrimaryPlacement {
+  return topology.spread ? 'spread' : topology.primary;
+}
+
 export interface ScenarioMeta {
   id: string;
   title: string;
