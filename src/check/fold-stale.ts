@@ -95,7 +95,7 @@ export class StaleFold {
     const prev = this.prev.items;
     while (e !== NO_ENTRY && t[e] >= invT) e = prev[e];
     if (e === NO_ENTRY) return;
-    const flags = h.flags[op];
+    const flags = h.flagsOf(op);
     const seen = flags & OK_READ && h.y[op] >= 0 ? h.y[op] : -Infinity;
     if (this.maxSeq.items[e] <= seen) return;
     this.count++;

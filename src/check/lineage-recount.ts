@@ -37,8 +37,8 @@ export function recountLostWriteIds(h: HistoryLog, trace: readonly TraceEvent[])
     if (h.kind[r] !== ROW.ok) continue;
     const op = h.op[r];
     const inv = h.invokeRowOf(op);
-    if (h.outRow[op] !== r || inv < 0 || inv > r || h.cmd[op] === CMD.GET) continue;
-    acked.push({ id: op, term: h.a[op], offset: h.x[op] });
+    if (h.outRow[op] !== r || inv < 0 || inv > r || h.cmdOf(op) === CMD.GET) continue;
+    acked.push({ id: op, term: h.a[op], offset: h.xOf(op) });
   }
   // Without any term change recorded there is a single lineage and nothing to lose.
   if (finalTerm === null) return [];

@@ -72,12 +72,12 @@ function keyOpFromLog(h: HistoryLog, op: number): KeyOp | null {
   const inv = h.invRow[op];
   const r = h.outcomeRowOf(op);
   const outcome: OutcomeKind = r < 0 || r < inv || h.kind[r] === ROW.info ? 'unknown' : h.kind[r] === ROW.fail ? 'fail' : 'ok';
-  const cmd = CMDS[h.cmd[op]];
+  const cmd = CMDS[h.cmdOf(op)];
   let value: string | number | null | undefined;
   if (outcome === 'ok') {
-    const flags = h.flags[op];
+    const flags = h.flagsOf(op);
     if (flags & OK_HAS_VALUE) value = h.v[op];
-    else if (flags & OK_READ) value = h.x[op] >= 0 ? `v${h.x[op]}` : null;
+    else if (flags & OK_READ) value = h.xOf(op) >= 0 ? `v${h.xOf(op)}` : null;
   }
   return keyOpOf(op, cmd, cmd === 'SET' ? `v${op}` : undefined, outcome, value, h.t[inv], outcome === 'ok' ? h.t[r] : Infinity);
 }

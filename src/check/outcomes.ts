@@ -105,9 +105,9 @@ export class Outcomes {
       const op = opOf[i];
       if (kind[i] === ROW.invoke) {
         if (h.invRow[op] !== i) continue;
-        const read = h.cmd[op] === CMD.GET;
+        const read = h.cmdOf(op) === CMD.GET;
         if (!read) this.writes++;
-        this.avail.invoke(h, op, read, h.client[op]);
+        this.avail.invoke(h, op, read, h.clientOf(op));
         continue;
       }
       if (h.outRow[op] !== i) continue;
@@ -115,7 +115,7 @@ export class Outcomes {
       const inv = h.invRow[op];
       if (inv < 0 || inv >= i || opOf[inv] !== op || kind[inv] !== ROW.invoke) continue;
       const k = kind[i];
-      const read = h.cmd[op] === CMD.GET;
+      const read = h.cmdOf(op) === CMD.GET;
       if (!read) {
         if (k === ROW.ok) this.acked++;
         else if (k === ROW.info) this.unknown++;

@@ -28,7 +28,7 @@ export function rpoMs(lost: LostWrites, h: HistoryLog, rows = h.length): number 
   for (let r = firstAbove(h.t, first, 0, rows) - 1; r >= 0; r--) {
     if (h.kind[r] !== ROW.ok) continue;
     const op = h.op[r];
-    if (h.cmd[op] === CMD.GET || h.outRow[op] !== r || h.invokeRowOf(op) < 0 || h.invRow[op] > r) continue;
+    if (h.cmdOf(op) === CMD.GET || h.outRow[op] !== r || h.invokeRowOf(op) < 0 || h.invRow[op] > r) continue;
     if (contains(lostIds, op)) continue;
     safe = h.t[r];
     break;

@@ -155,7 +155,7 @@ export function measure(result: RunResult, config: SweepConfig = SWEEP): Omit<Po
     for (let i = 0; i < h.length; i++) {
       if (h.kind[i] !== ROW.ok || h.t[i] < from || h.t[i] >= to) continue;
       const op = h.op[i];
-      if (h.cmd[op] === CMD.GET) continue;
+      if (h.cmdOf(op) === CMD.GET) continue;
       const inv = h.invokeRowOf(op);
       if (inv < 0) continue;
       n++;

@@ -35,6 +35,13 @@ export class TxLog {
    * client operation is the write's (WriteLog.w): the log keeps no client state alive.
    */
   write: Int32Array;
+  /**
+   * Rows from here on were never written, so they still hold the zeros the columns were made with. An
+   * append there skips the columns whose value is zero (a data row, from node 0, of its first incarnation,
+   * as most are): a page of memory never written costs nothing, and this table is a seventh of what a
+   * long run holds per write.
+   */
+  private fresh = 0;
 
   constructor(capacity = 1024) {
     this.kind = new Uint8Array(capacity);
@@ -51,10 +58,17 @@ export class TxLog {
   append(kind: number, term: number, node: number, inc: number, sentT: number, write: number, copies: number, commitT: number): number {
     const i = this.length;
     if (i === this.kind.length) this.grow();
-    this.kind[i] = kind;
+    if (i < this.fresh) {
+      this.kind[i] = kind;
+      this.node[i] = node;
+      this.inc[i] = inc;
+    } else {
+      if (kind !== 0) this.kind[i] = kind;
+      if (node !== 0) this.node[i] = node;
+      if (inc !== 0) this.inc[i] = inc;
+      this.fresh = i + 1;
+    }
     this.term[i] = term;
-    this.node[i] = node;
-    this.inc[i] = inc;
     this.sentT[i] = sentT;
     this.write[i] = write;
     this.copies[i] = copies;

@@ -16,8 +16,11 @@ export function writtenValue(writes: WriteLog, prev: number, isSet: boolean): nu
   return (prevVal !== null ? prevVal : 0) + 1;
 }
 
-/** WriteLog.val of a SET: its value is named after its operation, not stored. */
-export const NO_VALUE = -0x80000000;
+/**
+ * WriteLog.val of a SET: its value is named after its operation, not stored. Zero, which no counter's
+ * value is (an INCR leaves at least 1), so that a table of SETs leaves that column unwritten (WriteLog.fresh).
+ */
+export const NO_VALUE = 0;
 
 export class WriteLog {
   length = 0;
@@ -55,6 +58,12 @@ export class WriteLog {
    * whatever an earlier or another future wrote here.
    */
   logRow: Int32Array;
+  /**
+   * Rows from here on were never written and still hold the zeros they were made with: an add there skips
+   * val and stream when they are zero (a SET, on the first stream), as most are. Pages never written cost
+   * nothing, and this table is a large part of what a run holds per write.
+   */
+  private fresh = 0;
 
   /**
    * replication: the cache-style design's columns (stream, pos, t, off) are kept; the log-durable design
@@ -108,9 +117,12 @@ export class WriteLog {
     this.w[i] = w;
     this.k[i] = k;
     this.term[i] = term;
-    this.val[i] = val === null ? NO_VALUE : val;
+    const v = val === null ? NO_VALUE : val;
+    const fresh = i >= this.fresh;
+    if (fresh) this.fresh = i + 1;
+    if (!fresh || v !== 0) this.val[i] = v;
     if (this.replication) {
-      this.stream[i] = stream;
+      if (!fresh || stream !== 0) this.stream[i] = stream;
       this.pos[i] = pos;
       this.t[i] = t;
       this.off[i] = off;

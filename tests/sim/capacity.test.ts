@@ -41,7 +41,7 @@ function served(sim: Simulation, kind: 'write' | 'read', fromS = 0.5, toS = sim.
   for (let i = 0; i < h.length; i++) {
     if (h.kind[i] !== ROW.ok || h.t[i] < fromS * 1e6 || h.t[i] >= toS * 1e6) continue;
     const op = h.op[i];
-    if ((h.cmd[op] === 2) !== (kind === 'read')) continue;
+    if ((h.cmdOf(op) === 2) !== (kind === 'read')) continue;
     lat.push(h.t[i] - h.t[h.invokeRowOf(op)]);
   }
   lat.sort((a, b) => a - b);

@@ -63,7 +63,7 @@ function expectLostMatchesLog(sim: Simulation): void {
 function refusedWriteTimes(sim: Simulation): number[] {
   const h = sim.w.historyLog;
   const out: number[] = [];
-  for (let r = 0; r < h.length; r++) if (h.kind[r] === ROW.fail && h.a[h.op[r]] === 3 && h.cmd[h.op[r]] !== 2) out.push(h.t[r]);
+  for (let r = 0; r < h.length; r++) if (h.kind[r] === ROW.fail && h.a[h.op[r]] === 3 && h.cmdOf(h.op[r]) !== 2) out.push(h.t[r]);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AckLog, HistoryLog, INFO } from '../../src/sim/history';
+import { AckLog, HistoryLog, INFO, OK_FROM_REPLICA, OK_HAS_VALUE, OK_READ } from '../../src/sim/history';
 import { simulateRun } from '../../src/sim/run';
 import { Simulation } from '../../src/sim/engine';
 import type { HistoryEvent } from '../../src/sim/types';
@@ -111,6 +111,21 @@ describe('history columns', () => {
     expect(first.map((e) => e.t)).toEqual([5, 6, 7]);
   });
 
+  it('keep offsets past 32 bits exactly, whether they come before or after narrow values and growth', () => {
+    const log = new HistoryLog(['a1'], 2, 0, 2);
+    const xs = [-1, 2 ** 31 - 1, 0, 2 ** 31, -(2 ** 31), 5e12 + 7, -1, 2 ** 53 - 1, 3];
+    xs.forEach((x, i) => {
+      const op = i + 1;
+      log.invokeKey(10 * op, op, i % 2 ? 2 : 0, 0, 0, 0);
+      if (i % 2) log.okRead(10 * op + 1, op, 0, 1, null, x, 1, 0, false);
+      else log.okWrite(10 * op + 1, op, 0, 1, x, op, null);
+    });
+    const read = (l: HistoryLog) => xs.map((_, i) => l.xOf(i + 1));
+    expect(read(log)).toEqual(xs);
+    expect(read(log.slice(log.length))).toEqual(xs);
+    expect(log.events().filter((e) => e.type === 'ok').map((e) => ('offset' in e ? e.offset : e.writeId))).toEqual(xs.map((x, i) => (i % 2 && x < 0 ? null : x)));
+  });
+
   it('slice copies a prefix and leaves the original intact', () => {
     const { log, expected } = filled();
     log.events();
@@ -174,6 +189,18 @@ describe('rewinding the columns', () => {
       { type: 'ok', t: 2, op: 1, node: 'a1', term: 1, value: 'v7', writeId: 7, writeSeq: 3, lagMs: 0, fromReplica: false },
       { type: 'ok', t: 3, op: 2, node: 'a1', term: 1, offset: 99, seq: 4 },
     ]);
+  });
+
+  it('an invocation recorded again by a replay leaves the outcome a restore forward reaches as it was', () => {
+    const log = new HistoryLog(['a1', 'b1'], 4, 1);
+    log.invokeKey(1, 1, 2, 0, 1, 1);
+    log.okRead(2, 1, 1, 1, 41, 7, 3, 500, true);
+    const before = log.events().slice();
+    log.rewind(0);
+    log.invokeKey(1, 1, 2, 0, 1, 1);
+    log.rewind(2);
+    expect(log.events()).toEqual(before);
+    expect(log.flagsOf(1)).toBe(OK_READ | OK_FROM_REPLICA | OK_HAS_VALUE);
   });
 
   it('acknowledgements rewound and written again read back as written', () => {

@@ -72,9 +72,9 @@ export class LastAck {
       from = 0;
       found = -1;
     }
-    const { kind, t, op, cmd } = history;
+    const { kind, t, op } = history;
     for (let i = n - 1; i >= from; i--) {
-      if (kind[i] === ROW.ok && cmd[op[i]] !== CMD.GET) {
+      if (kind[i] === ROW.ok && history.cmdOf(op[i]) !== CMD.GET) {
         found = t[i];
         break;
       }

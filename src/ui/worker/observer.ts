@@ -56,7 +56,7 @@ export class Observer {
 
   /** When write `op` was invoked, or −1 if it is a read or its invocation is not in the history. */
   private static writeInvokedAt(history: HistoryLog, op: number): number {
-    if (history.cmd[op] === CMD.GET) return -1;
+    if (history.cmdOf(op) === CMD.GET) return -1;
     const r = history.invokeRowOf(op);
     return r < 0 ? -1 : history.t[r];
   }

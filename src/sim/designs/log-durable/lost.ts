@@ -16,7 +16,7 @@ function inCommittedLog(sim: Simulation, k: number, committed: number): boolean 
   const h = w.historyLog;
   const rows = w.log.rows;
   const r = w.acks.row[k];
-  const i = h.x[h.op[r]] - 1;
+  const i = h.xOf(h.op[r]) - 1;
   const inLog = i >= 0 && i < rows.length;
   return inLog && i < committed && rows.write[i] >= 0 && w.writes.w[rows.write[i]] === h.op[r];
 }
